@@ -1,0 +1,4 @@
+namespace Pipeline.Core;
+
+/// <summary>A reporting area: an ONS GSS code (for example E08000025) and its name.</summary>
+public sealed record Area(string Code, string Name);

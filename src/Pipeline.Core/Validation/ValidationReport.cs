@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Core.Validation;
+
+/// <summary>The outcome of validating one file, in the JSON form of the contract's section 2.</summary>
+public sealed record ValidationReport(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("valid")] bool Valid,
+    [property: JsonPropertyName("quarter")] string? Quarter,
+    [property: JsonPropertyName("rows")] int Rows,
+    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonPropertyName("truncated")] bool Truncated,
+    [property: JsonPropertyName("errors")] IReadOnlyList<ValidationIssue> Errors,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<ValidationIssue> Warnings);
