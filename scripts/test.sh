@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Restores, builds and runs every test of Pipeline.sln, then prints "N passed, N failed" from the test results.
+# Integration tests start their own Azurite from node_modules (installed here from package-lock.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> npm ci (Azurite, pinned in package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+results="TestResults"
+rm -rf "$results"
+
+echo "==> dotnet build Pipeline.sln"
+dotnet build Pipeline.sln --configuration Release -nologo -clp:NoSummary
+
+echo "==> dotnet test Pipeline.sln"
+status=0
+dotnet test Pipeline.sln --configuration Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# Count outcomes from the TRX files (one per test project) so the summary reflects what actually ran.
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$trx_count" -eq 0 ]; then
+  echo "no test results were written" >&2
+  status=1
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The run failed without a failed test (a crash, a build error): count it so it cannot read as green.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
