@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Pipeline.Core.Validation;
+
+/// <summary>
+/// Validates one quarterly return against the contract (sections 1 and 2) in a single streaming pass: the bytes go
+/// through a SHA-256 hash and a byte count, a strict UTF-8 decoder and CsvHelper's RFC 4180 parser, and the rules see
+/// one record at a time. Memory does not grow with the file.
+/// </summary>
+public sealed class ReturnValidator
+{
+    /// <summary>No cell of a return comes near this; a longer one is an unclosed quote swallowing the file.</summary>
+    internal const int MaxCellLength = 64 * 1024;
+
+    // The preamble (BOM) is skipped when present; invalid bytes throw instead of becoming U+FFFD.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
+    private readonly ValidationOptions options;
+    private readonly TimeProvider timeProvider;
+
+    public ReturnValidator(ValidationOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxErrors, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFileBytes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxValue, nameof(options));
+        var duplicate = options.EffectiveAreas.GroupBy(a => a.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"The configured areas list {duplicate.Key} more than once.", nameof(options));
+        }
+
+        this.options = options;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <param name="content">The file's bytes. Read to the end (for the hash) unless the file is over the size limit; not disposed.</param>
+    /// <param name="fileName">The blob name or path as given: it goes into the report, and the .csv and quarter-token checks read it.</param>
+    /// <param name="length">The byte length when known; a file over the limit is then refused without reading it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<ValidationResult> ValidateAsync(Stream content, string fileName, long? length = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (length is { } known)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(known, nameof(length));
+        }
+
+        var issues = new IssueCollector(options.MaxErrors);
+        var isCsv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        if (!isCsv)
+        {
+            issues.Error(ValidationCodes.UnsupportedFile, null, null, null, ValidationMessages.UnsupportedFile(fileName));
+        }
+
+        if (length > options.MaxFileBytes)
+        {
+            return TooLarge(fileName, issues, length);
+        }
+
+        using var metered = new MeteredStream(content, options.MaxFileBytes, cancellationToken);
+        var check = new ReturnCheck(options, issues);
+        if (isCsv)
+        {
+            await ParseAsync(metered, check);
+        }
+
+        // Whatever stopped the parsing, the hash covers every byte of the file.
+        await metered.DrainAsync();
+        if (metered.LimitExceeded)
+        {
+            // The file was not read to its end, so what the rows said is not the whole story: the report is the one
+            // a known length would have given, whatever the parse found in the first MaxFileBytes.
+            return TooLarge(fileName, isCsv ? new IssueCollector(options.MaxErrors) : issues, length: null);
+        }
+
+        if (isCsv)
+        {
+            check.Finish(fileName, timeProvider.GetUtcNow());
+        }
+
+        return Result(fileName, issues, check, metered.GetHashHex());
+    }
+
+    private static async Task ParseAsync(MeteredStream metered, ReturnCheck check)
+    {
+        string? badField = null;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Mode = CsvMode.RFC4180,
+            Delimiter = ",",
+            DetectDelimiter = false,
+            IgnoreBlankLines = false,   // blank lines are reported, and keep their row numbers
+            DetectColumnCountChanges = false,
+            MaxFieldSize = MaxCellLength,
+            BadDataFound = args => badField ??= args.Field,
+        };
+
+        using var reader = new StreamReader(metered, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        try
+        {
+            while (!check.StopReading && await parser.ReadAsync())
+            {
+                check.Record(parser.Row, parser.Record ?? [], badField);
+                badField = null;
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            check.EncodingError();
+        }
+        catch (MaxFieldSizeException)
+        {
+            check.CellTooLong(parser.Row, MaxCellLength);
+        }
+    }
+
+    private ValidationResult TooLarge(string fileName, IssueCollector issues, long? length)
+    {
+        issues.Error(ValidationCodes.FileTooLarge, null, null, null, ValidationMessages.FileTooLarge(length, options.MaxFileBytes));
+        return Result(fileName, issues, check: null, sha256: null);
+    }
+
+    private static ValidationResult Result(string fileName, IssueCollector issues, ReturnCheck? check, string? sha256)
+    {
+        var valid = !issues.HasErrors;
+        var report = new ValidationReport(
+            fileName,
+            valid,
+            check?.Quarter?.ToString(),
+            check?.Rows ?? 0,
+            sha256,
+            issues.Truncated,
+            issues.Errors,
+            issues.Warnings);
+        if (!valid)
+        {
+            return new ValidationResult(report, null);
+        }
+
+        if (check is not { Quarter: { } quarter, Figures: { } figures })
+        {
+            throw new UnreachableException("A valid return has a quarter and its rows.");
+        }
+
+        return new ValidationResult(report, new ValidatedReturn(quarter, [.. figures.OrderBy(f => f.AreaCode, StringComparer.Ordinal)]));
+    }
+}
