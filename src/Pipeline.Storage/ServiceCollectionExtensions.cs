@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Storage;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers everything Pipeline needs: options (validated on start), storage clients, adapters and services.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+        services.TryAddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
+
+        services.TryAddSingleton(sp => new ReturnValidator(sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUploadStore, BlobUploadStore>();
+        services.TryAddSingleton<IAcceptedQuarterStore, TableAcceptedQuarterStore>();
+        services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
+        services.TryAddSingleton<UploadProcessor>();
+        return services;
+    }
+}

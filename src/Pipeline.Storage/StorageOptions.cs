@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Storage;
+
+/// <summary>Container and table names. Bound from the configuration section <c>Pipeline:Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Pipeline:Storage";
+
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string UploadsContainer { get; set; } = "uploads";
+
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string AcceptedContainer { get; set; } = "accepted";
+
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string RejectedContainer { get; set; } = "rejected";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string AcceptedQuartersTable { get; set; } = "AcceptedQuarters";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string LedgerTable { get; set; } = "UploadLedger";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string ComparisonsTable { get; set; } = "Comparisons";
+
+    private const string ContainerNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
+    private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
+}

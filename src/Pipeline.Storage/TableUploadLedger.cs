@@ -1,0 +1,65 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The upload ledger: one entity per processed upload. Partition = the blob name (escaped), row key = the upload's
+/// creation time and hash, so every upload under one name lists in time order and a retried run rewrites its own row.
+/// </summary>
+public sealed class TableUploadLedger(TableServiceClient service, IOptions<StorageOptions> options) : IUploadLedger
+{
+    private readonly TableClient _table = service.GetTableClient(options.Value.LedgerTable);
+
+    public async Task RecordAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.UploadedAt.UtcTicks:D19}-{entry.Sha256[..16]}");
+        var entity = new TableEntity(TableWrites.ToKey(entry.File), rowKey)
+        {
+            ["File"] = entry.File,
+            ["Sha256"] = entry.Sha256,
+            ["Size"] = entry.Size,
+            ["UploadedAt"] = entry.UploadedAt,
+            ["ProcessedAt"] = entry.ProcessedAt,
+            ["Status"] = entry.Status.ToWire(),
+            ["Quarter"] = entry.Quarter,
+            ["Errors"] = entry.Errors,
+            ["Warnings"] = entry.Warnings,
+            ["StoredAs"] = entry.StoredAs,
+        };
+        await TableWrites.WhenTableExistsAsync(
+            _table, () => _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var entries = new List<LedgerEntry>();
+        try
+        {
+            await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            {
+                entries.Add(new LedgerEntry(
+                    e.GetString("File"),
+                    e.GetString("Sha256"),
+                    e.GetInt64("Size") ?? 0,
+                    e.GetDateTimeOffset("UploadedAt") ?? default,
+                    e.GetDateTimeOffset("ProcessedAt") ?? default,
+                    UploadStatusNames.Parse(e.GetString("Status")),
+                    e.GetString("Quarter"),
+                    e.GetInt32("Errors") ?? 0,
+                    e.GetInt32("Warnings") ?? 0,
+                    e.GetString("StoredAs")));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        return entries;
+    }
+}
