@@ -47,7 +47,8 @@ public class RateMetricTests
     public void Rounds_a_change_a_hair_below_a_midpoint_down()
     {
         // 100 x (666250000000002 / 533000000000001067 - 1 / 800000000000001600) is 0.125 less about 2.3e-34: below the
-        // midpoint by less than a 28-digit decimal quotient can see, so it must round down.
+        // midpoint by less than a 28-digit decimal quotient can see. Decimal division then Math.Round gives exactly
+        // 0.125 and so 0.13; the exact answer is 0.12.
         var rate = RateMetric.Compute(666_250_000_000_002, 533_000_000_000_001_067, 1, 800_000_000_000_001_600);
 
         Assert.Equal("0.12", Text(rate.ChangePoints));
