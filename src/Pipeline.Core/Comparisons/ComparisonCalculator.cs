@@ -1,0 +1,235 @@
+using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Core.Comparisons;
+
+/// <summary>The annual comparison of the contract's section 4, as a pure function of the accepted quarters.</summary>
+public static class ComparisonCalculator
+{
+    private static readonly YearBasis[] Bases = [YearBasis.Calendar, YearBasis.Financial];
+
+    /// <summary>
+    /// Every comparison the accepted quarters allow, calendar periods first then financial, each in period order.
+    /// A period with accepted quarters gets a comparison only when at least one of its quarter positions is accepted in
+    /// the previous period too; the comparison uses exactly the positions accepted in both.
+    /// </summary>
+    /// <param name="accepted">The accepted quarters, in any order; at most one per quarter.</param>
+    /// <param name="configuredAreas">Their names win over the names the returns carry.</param>
+    /// <param name="computedAt">Stamped on every document, truncated to whole seconds and put in UTC.</param>
+    public static IReadOnlyList<SummaryDocument> ComputeAll(
+        IReadOnlyList<AcceptedQuarter> accepted,
+        IReadOnlyList<Area> configuredAreas,
+        DateTimeOffset computedAt)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        ArgumentNullException.ThrowIfNull(configuredAreas);
+
+        var byQuarter = new Dictionary<Quarter, AcceptedQuarter>(accepted.Count);
+        foreach (var quarter in accepted)
+        {
+            ArgumentNullException.ThrowIfNull(quarter, nameof(accepted));
+            if (!byQuarter.TryAdd(quarter.Quarter, quarter))
+            {
+                throw new ArgumentException($"Quarter {quarter.Quarter} is accepted more than once.", nameof(accepted));
+            }
+        }
+
+        var configuredNames = new Dictionary<string, string>(configuredAreas.Count, StringComparer.Ordinal);
+        foreach (var area in configuredAreas)
+        {
+            ArgumentNullException.ThrowIfNull(area, nameof(configuredAreas));
+            if (!configuredNames.TryAdd(area.Code, area.Name))
+            {
+                throw new ArgumentException($"Area {area.Code} is configured more than once.", nameof(configuredAreas));
+            }
+        }
+
+        var stamp = TruncateToSeconds(computedAt);
+        var documents = new List<SummaryDocument>();
+        foreach (var basis in Bases)
+        {
+            var periods = byQuarter.Keys.Select(q => Period.Containing(basis, q)).Distinct().Order();
+            foreach (var period in periods)
+            {
+                if (Compare(period, byQuarter, configuredNames, stamp) is { } document)
+                {
+                    documents.Add(document);
+                }
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>
+    /// The period a summary shows when none is asked for: the latest <see cref="ComparisonStatus.Complete"/> one on the
+    /// basis, else the latest year-to-date one; null when the basis has no comparison.
+    /// </summary>
+    public static Period? ChooseDefaultPeriod(YearBasis basis, IEnumerable<SummaryDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return ChooseDefaultPeriod(basis, documents.Select(d => (d.Period, d.Status)));
+    }
+
+    /// <inheritdoc cref="ChooseDefaultPeriod(YearBasis, IEnumerable{SummaryDocument})"/>
+    public static Period? ChooseDefaultPeriod(YearBasis basis, IEnumerable<(Period Period, ComparisonStatus Status)> comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        Period? latestComplete = null;
+        Period? latestAny = null;
+        foreach (var (period, status) in comparisons)
+        {
+            if (period.Basis != basis)
+            {
+                continue;
+            }
+
+            if (latestAny is null || period > latestAny.Value)
+            {
+                latestAny = period;
+            }
+
+            if (status == ComparisonStatus.Complete && (latestComplete is null || period > latestComplete.Value))
+            {
+                latestComplete = period;
+            }
+        }
+
+        return latestComplete ?? latestAny;
+    }
+
+    private static SummaryDocument? Compare(
+        Period period,
+        Dictionary<Quarter, AcceptedQuarter> byQuarter,
+        Dictionary<string, string> configuredNames,
+        DateTimeOffset computedAt)
+    {
+        var previousPeriod = period.Previous;
+        var currentQuarters = new List<AcceptedQuarter>(4);
+        var previousQuarters = new List<AcceptedQuarter>(4);
+        for (var position = 1; position <= 4; position++)
+        {
+            if (byQuarter.TryGetValue(period.QuarterAt(position), out var current) &&
+                byQuarter.TryGetValue(previousPeriod.QuarterAt(position), out var previous))
+            {
+                currentQuarters.Add(current);
+                previousQuarters.Add(previous);
+            }
+        }
+
+        if (currentQuarters.Count == 0)
+        {
+            return null;
+        }
+
+        var tallies = new Dictionary<string, AreaTally>(StringComparer.Ordinal);
+        // Previous quarters first, then current, each in quarter order: the last name seen is the latest return's.
+        Accumulate(previousQuarters, tallies, isCurrent: false);
+        Accumulate(currentQuarters, tallies, isCurrent: true);
+
+        var total = new AreaTally(string.Empty);
+        var areas = new List<AreaComparison>(tallies.Count);
+        foreach (var (code, tally) in tallies.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            total.Add(tally);
+            var name = configuredNames.TryGetValue(code, out var configured) ? configured : tally.LatestName;
+            areas.Add(new AreaComparison(code, name, tally.Offences, tally.KnifeOffences, tally.PositiveOutcomes, tally.PositiveOutcomeRate));
+        }
+
+        var sources = previousQuarters.Concat(currentQuarters)
+            .Select(q => new SummarySource(q.Quarter, q.File, q.Sha256))
+            .ToList();
+
+        return new SummaryDocument(
+            period,
+            currentQuarters.ConvertAll(q => q.Quarter),
+            computedAt,
+            new TotalComparison(total.Offences, total.KnifeOffences, total.PositiveOutcomes, total.PositiveOutcomeRate),
+            areas,
+            sources);
+    }
+
+    private static void Accumulate(List<AcceptedQuarter> quarters, Dictionary<string, AreaTally> tallies, bool isCurrent)
+    {
+        foreach (var quarter in quarters)
+        {
+            var seen = new HashSet<string>(quarter.Areas.Count, StringComparer.Ordinal);
+            foreach (var figures in quarter.Areas)
+            {
+                if (!seen.Add(figures.AreaCode))
+                {
+                    throw new ArgumentException($"Quarter {quarter.Quarter} has area {figures.AreaCode} more than once.", "accepted");
+                }
+
+                if (!tallies.TryGetValue(figures.AreaCode, out var tally))
+                {
+                    tally = new AreaTally(figures.AreaName);
+                    tallies.Add(figures.AreaCode, tally);
+                }
+
+                tally.LatestName = figures.AreaName;
+                tally.Add(figures, isCurrent);
+            }
+        }
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value)
+    {
+        var ticks = value.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    /// <summary>Whole-number sums for one area (or the total); an area absent from a quarter adds nothing there.</summary>
+    private sealed class AreaTally(string latestName)
+    {
+        private long currentOffences;
+        private long currentKnife;
+        private long currentOutcomes;
+        private long previousOffences;
+        private long previousKnife;
+        private long previousOutcomes;
+
+        public string LatestName { get; set; } = latestName;
+
+        public CountMetric Offences => CountMetric.Compute(currentOffences, previousOffences);
+
+        public CountMetric KnifeOffences => CountMetric.Compute(currentKnife, previousKnife);
+
+        public CountMetric PositiveOutcomes => CountMetric.Compute(currentOutcomes, previousOutcomes);
+
+        public RateMetric PositiveOutcomeRate =>
+            RateMetric.Compute(currentOutcomes, currentOffences, previousOutcomes, previousOffences);
+
+        public void Add(AreaFigures figures, bool isCurrent)
+        {
+            checked
+            {
+                if (isCurrent)
+                {
+                    currentOffences += figures.Offences;
+                    currentKnife += figures.KnifeOffences;
+                    currentOutcomes += figures.PositiveOutcomes;
+                }
+                else
+                {
+                    previousOffences += figures.Offences;
+                    previousKnife += figures.KnifeOffences;
+                    previousOutcomes += figures.PositiveOutcomes;
+                }
+            }
+        }
+
+        public void Add(AreaTally other)
+        {
+            checked
+            {
+                currentOffences += other.currentOffences;
+                currentKnife += other.currentKnife;
+                currentOutcomes += other.currentOutcomes;
+                previousOffences += other.previousOffences;
+                previousKnife += other.previousKnife;
+                previousOutcomes += other.previousOutcomes;
+            }
+        }
+    }
+}

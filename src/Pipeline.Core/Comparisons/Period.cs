@@ -1,0 +1,137 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Pipeline.Core.Comparisons;
+
+/// <summary>
+/// One year on a basis: calendar <c>2024</c> is 2024-Q1..2024-Q4; financial <c>2024/25</c> is 2024-Q2, 2024-Q3, 2024-Q4
+/// and 2025-Q1 (April to March). <see cref="StartYear"/> is the year the period starts in.
+/// </summary>
+public readonly record struct Period(YearBasis Basis, int StartYear) : IComparable<Period>
+{
+    public const int MinStartYear = Quarter.MinYear;
+
+    /// <summary>The last start year whose quarters are all representable (a financial year ends in the next year).</summary>
+    public int MaxStartYear => Basis == YearBasis.Financial ? Quarter.MaxYear - 1 : Quarter.MaxYear;
+
+    public Period Previous => this with { StartYear = StartYear - 1 };
+
+    public Period Next => this with { StartYear = StartYear + 1 };
+
+    /// <summary>A storage-safe form with no '/': <c>2024</c> or <c>2024-25</c>.</summary>
+    public string Key => Format('-');
+
+    /// <summary>The four quarters in year order.</summary>
+    public IReadOnlyList<Quarter> Quarters => [QuarterAt(1), QuarterAt(2), QuarterAt(3), QuarterAt(4)];
+
+    /// <summary>The period on <paramref name="basis"/> that contains <paramref name="quarter"/>.</summary>
+    public static Period Containing(YearBasis basis, Quarter quarter) => basis switch
+    {
+        YearBasis.Calendar => new Period(basis, quarter.Year),
+        YearBasis.Financial => new Period(basis, quarter.Number == 1 ? quarter.Year - 1 : quarter.Year),
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Not a year basis."),
+    };
+
+    /// <summary>The quarter at <paramref name="position"/> (1..4) within this period.</summary>
+    public Quarter QuarterAt(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, 4);
+        return Basis switch
+        {
+            YearBasis.Calendar => new Quarter(StartYear, position),
+            YearBasis.Financial => position == 4 ? new Quarter(StartYear + 1, 1) : new Quarter(StartYear, position + 1),
+            _ => throw new InvalidOperationException($"Not a year basis: {Basis}."),
+        };
+    }
+
+    /// <summary>The position (1..4) of <paramref name="quarter"/> within this period.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The quarter is not in this period.</exception>
+    public int PositionOf(Quarter quarter)
+    {
+        if (Containing(Basis, quarter) != this)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quarter), quarter, $"{quarter} is not in {this}.");
+        }
+
+        return Basis == YearBasis.Financial ? (quarter.Number == 1 ? 4 : quarter.Number - 1) : quarter.Number;
+    }
+
+    /// <summary>
+    /// Parses a period on a known basis: calendar takes <c>2024</c>; financial takes <c>2024/25</c> or <c>2024-25</c>, where
+    /// the second part is the next year's last two digits (<c>2099/00</c>). Nothing else is accepted: no spaces, no signs,
+    /// no four-digit second year, no calendar form for a financial year or the reverse.
+    /// </summary>
+    public static bool TryParse(YearBasis basis, [NotNullWhen(true)] string? text, out Period period)
+    {
+        period = default;
+        if (text is null || !TryParseYear(text, out var startYear))
+        {
+            return false;
+        }
+
+        switch (basis)
+        {
+            case YearBasis.Calendar when text.Length == 4:
+                break;
+            case YearBasis.Financial when text.Length == 7 && text[4] is '/' or '-':
+                if (!char.IsAsciiDigit(text[5]) || !char.IsAsciiDigit(text[6]) ||
+                    ((text[5] - '0') * 10) + (text[6] - '0') != (startYear + 1) % 100)
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        var candidate = new Period(basis, startYear);
+        if (startYear < MinStartYear || startYear > candidate.MaxStartYear)
+        {
+            return false;
+        }
+
+        period = candidate;
+        return true;
+    }
+
+    public int CompareTo(Period other) =>
+        Basis != other.Basis ? Basis.CompareTo(other.Basis) : StartYear.CompareTo(other.StartYear);
+
+    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+
+    /// <summary>The display form: <c>2024</c> or <c>2024/25</c>.</summary>
+    public override string ToString() => Format('/');
+
+    private string Format(char separator) => Basis == YearBasis.Financial
+        ? string.Create(CultureInfo.InvariantCulture, $"{StartYear:D4}{separator}{(StartYear + 1) % 100:D2}")
+        : StartYear.ToString("D4", CultureInfo.InvariantCulture);
+
+    private static bool TryParseYear(string text, out int year)
+    {
+        year = 0;
+        if (text.Length < 4)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            year = (year * 10) + (text[i] - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text;
+using System.Text.Json;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Summaries;
+using Pipeline.Core.Tests.Comparisons;
+
+namespace Pipeline.Core.Tests.Summaries;
+
+public class SummaryJsonTests
+{
+    // The whole body for SummaryDocuments.Small(), checked by hand against the contract's section 5. The final "\n" is
+    // added below; raw string literals drop it.
+    private const string SmallJson = """
+        {
+          "dataset": "serious-youth-violence",
+          "basis": "financial",
+          "period": "2024/25",
+          "previousPeriod": "2023/24",
+          "status": "year-to-date",
+          "quarters": [
+            "2024-Q2"
+          ],
+          "computedAt": "2026-11-26T02:00:00+00:00",
+          "total": {
+            "offences": {
+              "current": 1141,
+              "previous": 1000,
+              "change": 141,
+              "changePercent": 14.10
+            },
+            "knifeOffences": {
+              "current": 3,
+              "previous": 2,
+              "change": 1,
+              "changePercent": 50.00
+            },
+            "positiveOutcomes": {
+              "current": 20,
+              "previous": 25,
+              "change": -5,
+              "changePercent": -20.00
+            },
+            "positiveOutcomeRate": {
+              "current": 1.75,
+              "previous": 2.50,
+              "changePoints": -0.75
+            }
+          },
+          "areas": [
+            {
+              "code": "E08000025",
+              "name": "Birmingham",
+              "offences": {
+                "current": 1071,
+                "previous": 1000,
+                "change": 71,
+                "changePercent": 7.10
+              },
+              "knifeOffences": {
+                "current": 3,
+                "previous": 2,
+                "change": 1,
+                "changePercent": 50.00
+              },
+              "positiveOutcomes": {
+                "current": 20,
+                "previous": 25,
+                "change": -5,
+                "changePercent": -20.00
+              },
+              "positiveOutcomeRate": {
+                "current": 1.87,
+                "previous": 2.50,
+                "changePoints": -0.63
+              }
+            },
+            {
+              "code": "E08000026",
+              "name": "Coventry",
+              "offences": {
+                "current": 70,
+                "previous": 0,
+                "change": 70,
+                "changePercent": null
+              },
+              "knifeOffences": {
+                "current": 0,
+                "previous": 0,
+                "change": 0,
+                "changePercent": null
+              },
+              "positiveOutcomes": {
+                "current": 0,
+                "previous": 0,
+                "change": 0,
+                "changePercent": null
+              },
+              "positiveOutcomeRate": {
+                "current": 0.00,
+                "previous": null,
+                "changePoints": null
+              }
+            }
+          ],
+          "sources": [
+            {
+              "quarter": "2023-Q2",
+              "file": "returns/2023-Q2.csv",
+              "sha256": "aa11"
+            },
+            {
+              "quarter": "2024-Q2",
+              "file": "returns/2024-Q2.csv",
+              "sha256": "bb22"
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Writes_the_exact_body_of_a_small_document()
+    {
+        Assert.Equal(SmallJson.ReplaceLineEndings("\n") + "\n", SummaryJson.Serialize(SummaryDocuments.Small()));
+    }
+
+    [Fact]
+    public void Names_and_orders_the_properties_as_the_contract_does()
+    {
+        using var json = JsonDocument.Parse(SummaryJson.ToUtf8Bytes(SummaryDocuments.Small()));
+        var root = json.RootElement;
+
+        Assert.Equal(
+            ["dataset", "basis", "period", "previousPeriod", "status", "quarters", "computedAt", "total", "areas", "sources"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["offences", "knifeOffences", "positiveOutcomes", "positiveOutcomeRate"],
+            root.GetProperty("total").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["code", "name", "offences", "knifeOffences", "positiveOutcomes", "positiveOutcomeRate"],
+            root.GetProperty("areas")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["current", "previous", "change", "changePercent"],
+            root.GetProperty("total").GetProperty("offences").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["current", "previous", "changePoints"],
+            root.GetProperty("total").GetProperty("positiveOutcomeRate").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["quarter", "file", "sha256"], root.GetProperty("sources")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Writes_the_contract_seed_total_as_the_contract_shows_it()
+    {
+        var document = ComparisonCalculator.ComputeAll(SeedData.Quarters, SeedData.Areas, new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero))
+            .Single(d => d.Basis == YearBasis.Calendar);
+
+        using var json = JsonDocument.Parse(SummaryJson.ToUtf8Bytes(document));
+        var total = json.RootElement.GetProperty("total");
+
+        Assert.Equal("calendar", json.RootElement.GetProperty("basis").GetString());
+        Assert.Equal("2024", json.RootElement.GetProperty("period").GetString());
+        Assert.Equal("2023", json.RootElement.GetProperty("previousPeriod").GetString());
+        Assert.Equal("complete", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("2026-11-26T02:00:00+00:00", json.RootElement.GetProperty("computedAt").GetString());
+        Assert.Equal("""{"current": 6621, "previous": 7675, "change": -1054, "changePercent": -13.73}""", Compact(total.GetProperty("offences")));
+        Assert.Equal("""{"current": 328, "previous": 370, "change": -42, "changePercent": -11.35}""", Compact(total.GetProperty("knifeOffences")));
+        Assert.Equal("""{"current": 858, "previous": 801, "change": 57, "changePercent": 7.12}""", Compact(total.GetProperty("positiveOutcomes")));
+        Assert.Equal("""{"current": 12.96, "previous": 10.44, "changePoints": 2.52}""", Compact(total.GetProperty("positiveOutcomeRate")));
+    }
+
+    [Fact]
+    public void Ends_the_body_with_a_single_line_feed_and_no_carriage_returns()
+    {
+        var bytes = SummaryJson.ToUtf8Bytes(SummaryDocuments.Small());
+
+        Assert.Equal((byte)'\n', bytes[^1]);
+        Assert.NotEqual((byte)'\n', bytes[^2]);
+        Assert.DoesNotContain((byte)'\r', bytes);
+        Assert.NotEqual(0xEF, bytes[0]);
+    }
+
+    [Fact]
+    public void Writes_the_same_bytes_every_time()
+    {
+        Assert.Equal(SummaryJson.ToUtf8Bytes(SummaryDocuments.Small()), SummaryJson.ToUtf8Bytes(SummaryDocuments.Small()));
+    }
+
+    [Fact]
+    public void Reads_back_exactly_what_it_wrote_decimal_scale_included()
+    {
+        var original = SummaryDocuments.Small();
+        var bytes = SummaryJson.ToUtf8Bytes(original);
+
+        var read = SummaryJson.Deserialize(bytes);
+
+        Assert.Equal(bytes, SummaryJson.ToUtf8Bytes(read));
+        Assert.Equal(original.Period, read.Period);
+        Assert.Equal(original.ComputedAt, read.ComputedAt);
+        Assert.Equal(original.Quarters, read.Quarters);
+        Assert.Equal(original.Total, read.Total);
+        Assert.Equal(original.Areas, read.Areas);
+        Assert.Equal(original.Sources, read.Sources);
+        Assert.Equal("7.10", read.Areas[0].Offences.ChangePercent!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, read.Total.PositiveOutcomeRate.Previous!.Value.Scale);
+        Assert.Null(read.Areas[1].Offences.ChangePercent);
+    }
+
+    [Fact]
+    public async Task Reads_back_a_calendar_document_from_a_stream()
+    {
+        var original = SummaryDocuments.Small() with { Period = new Period(YearBasis.Calendar, 2024) };
+        using var stream = new MemoryStream(SummaryJson.ToUtf8Bytes(original));
+
+        var read = await SummaryJson.DeserializeAsync(stream);
+
+        Assert.Equal(new Period(YearBasis.Calendar, 2024), read.Period);
+        Assert.Equal(YearBasis.Calendar, read.Basis);
+    }
+
+    [Theory]
+    [InlineData("\"total\": {", "\"tot\": {")]
+    [InlineData("\"2024/25\"", "\"2024-25\"")]
+    [InlineData("\"2024-Q2\"\n", "\"2024-q2\"\n")]
+    [InlineData("\"changePercent\": 7.10", "\"changePercent\": \"7.10\"")]
+    [InlineData("\"name\": \"Birmingham\"", "\"name\": null")]
+    public void Refuses_a_body_that_is_not_a_summary_document(string find, string replace)
+    {
+        var json = SummaryJson.Serialize(SummaryDocuments.Small());
+        Assert.Contains(find, json, StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => SummaryJson.Deserialize(json.Replace(find, replace, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Writes_names_outside_ascii_as_themselves_and_escapes_html_characters()
+    {
+        var json = SummaryJson.Serialize(SummaryDocuments.WithAreaName("Ynys Môn <&>"));
+
+        Assert.Contains("\"name\": \"Ynys Môn \\u003C\\u0026\\u003E\"", json, StringComparison.Ordinal);
+        Assert.Equal("Ynys Môn <&>", SummaryJson.Deserialize(json).Areas[0].Name);
+    }
+
+    [Fact]
+    public void Writes_a_single_area_document_for_an_area_query()
+    {
+        var document = SummaryDocuments.Small().ForArea("E08000026");
+
+        Assert.NotNull(document);
+        var area = Assert.Single(document.Areas);
+        Assert.Equal("Coventry", area.Name);
+        Assert.Equal(SummaryDocuments.Small().Total, document.Total);
+        Assert.Equal(2, document.Sources.Count);
+    }
+
+    [Theory]
+    [InlineData("E08000099")]
+    [InlineData("e08000026")]
+    [InlineData("")]
+    public void Has_no_document_for_an_area_the_comparison_lacks(string code)
+    {
+        Assert.Null(SummaryDocuments.Small().ForArea(code));
+    }
+
+    private static string Compact(JsonElement element) =>
+        "{" + string.Join(", ", element.EnumerateObject().Select(p => $"\"{p.Name}\": {p.Value.GetRawText()}")) + "}";
+}
