@@ -1,0 +1,550 @@
+// Pipeline: a secure Azure Functions Flex Consumption deployment.
+//
+// Everything the app needs is declared here, directly (no registry modules): storage with shared keys
+// off, a user-assigned identity with the least roles it needs, the Flex Consumption plan and app,
+// Log Analytics + Application Insights with local auth off, and the Event Grid system topic the blob
+// trigger listens through. The topic's subscription is created by infra/hooks/postdeploy.sh, because
+// the webhook needs the blobs_extension system key, which exists only once the app code has started.
+//
+// Deploy with `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p environmentName=<env>`.
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------------
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd sets it from AZURE_ENV_NAME); seeds resource names and tags.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource. The region must offer the Flex Consumption plan.')
+param location string = resourceGroup().location
+
+@description('NCRONTAB schedule of the annual comparison recalculation (app setting RecalcSchedule), in UTC.')
+param recalcSchedule string = '0 0 2 * * *'
+
+@minValue(1)
+@description('Largest upload, in bytes, the validator reads (Pipeline:Validation:MaxFileBytes).')
+param maxFileBytes int = 10485760
+
+@minValue(1)
+@description('Errors reported before a validation report is truncated (Pipeline:Validation:MaxErrors).')
+param maxErrors int = 100
+
+@minValue(1)
+@description('Largest figure a return may carry in a count column (Pipeline:Validation:MaxValue).')
+param maxFigure int = 1000000
+
+@minValue(0)
+@description('Seconds the summary endpoint caches its response (Pipeline:Summary:CacheSeconds).')
+param summaryCacheSeconds int = 60
+
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the Flex Consumption plan may scale the app out to.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory of each Flex Consumption instance, in MB.')
+param instanceMemoryMB int = 2048
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+@description('Replication of the storage account that holds the uploads and the figures.')
+param storageSku string = 'Standard_LRS'
+
+@minValue(1)
+@maxValue(365)
+@description('Days a deleted or overwritten blob (and a deleted container) can still be restored.')
+param blobRetentionDays int = 30
+
+@minValue(30)
+@maxValue(730)
+@description('Days Log Analytics keeps the app\'s logs and telemetry.')
+param logRetentionDays int = 30
+
+@description('Put a CanNotDelete lock on the storage account, so that deleting it (or the resource group) fails until the lock is removed. Turn on for production; it also makes `azd down` fail.')
+param lockStorageAccount bool = false
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------------
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'pipeline'
+}
+
+var storageAccountName = 'st${resourceToken}'
+var identityName = 'id-pipeline-${resourceToken}'
+var planName = 'plan-pipeline-${resourceToken}'
+var functionAppName = 'func-pipeline-${resourceToken}'
+var logAnalyticsName = 'log-pipeline-${resourceToken}'
+var appInsightsName = 'appi-pipeline-${resourceToken}'
+var systemTopicName = 'evgt-pipeline-${resourceToken}'
+
+// The containers and tables the app reads from its Pipeline:Storage settings.
+var uploadsContainerName = 'uploads'
+var acceptedContainerName = 'accepted'
+var rejectedContainerName = 'rejected'
+var deploymentContainerName = 'app-package'
+var acceptedQuartersTableName = 'AcceptedQuarters'
+var ledgerTableName = 'UploadLedger'
+var comparisonsTableName = 'Comparisons'
+
+// Built-in role definition ids (the same in every tenant).
+var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
+var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+
+// ---------------------------------------------------------------------------------------------------
+// Identity
+// ---------------------------------------------------------------------------------------------------
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+  tags: tags
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Storage: uploads, outcomes, figures, the Functions host's own state and the deployment package
+// ---------------------------------------------------------------------------------------------------
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false // every caller uses Microsoft Entra ID; no account keys, no account SAS
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled' // partners upload over the internet; access is governed by RBAC
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    // No uploaded byte is lost even to an operator's mistake: a deleted or overwritten blob keeps
+    // a restorable version, a deleted blob or container stays soft-deleted for blobRetentionDays.
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: blobRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: blobRetentionDays
+    }
+  }
+}
+
+resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: uploadsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource acceptedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: acceptedContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: rejectedContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Every deployment overwrites the package; with versioning on, the old packages would pile up.
+// Only the deployment container is pruned: nothing touches the versions of uploaded data.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'prune-old-deployment-packages'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${deploymentContainerName}/'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 7
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    blobService
+  ]
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource acceptedQuartersTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
+  parent: tableService
+  name: acceptedQuartersTableName
+}
+
+resource ledgerTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
+  parent: tableService
+  name: ledgerTableName
+}
+
+resource comparisonsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
+  parent: tableService
+  name: comparisonsTableName
+}
+
+resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockStorageAccount) {
+  name: 'do-not-delete-uploads'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds every uploaded return and the accepted figures. Remove the lock deliberately before deleting.'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Role assignments: the app's identity, and nothing broader than the resource it needs
+// ---------------------------------------------------------------------------------------------------
+
+// Storage Blob Data Owner: the Functions host (blob trigger receipts, leases) and the app (read uploads,
+// write accepted/rejected/reports, delete from uploads), plus the Flex deployment package.
+resource blobDataOwnerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageBlobDataOwnerRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwnerRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Queue Data Contributor: the blob trigger's poison queue and the host's internal queues.
+resource queueDataContributorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageQueueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Table Data Contributor: accepted quarters, the upload ledger and the comparisons.
+resource tableDataContributorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Monitoring Metrics Publisher: telemetry ingestion with Microsoft Entra auth (local auth is off).
+resource metricsPublisherAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: logAnalyticsName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    DisableLocalAuth: true // ingestion only with a Microsoft Entra token (the app's identity)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Flex Consumption plan and function app
+// ---------------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: functionAppName
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage, identity-based: no connection string, no account key anywhere.
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storage.name
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'AzureWebJobsStorage__blobServiceUri'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'AzureWebJobsStorage__queueServiceUri'
+          value: storage.properties.primaryEndpoints.queue
+        }
+        {
+          name: 'AzureWebJobsStorage__tableServiceUri'
+          value: storage.properties.primaryEndpoints.table
+        }
+        // Telemetry with Microsoft Entra auth through the same identity (App Insights local auth is off).
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+        }
+        // The app's own settings.
+        {
+          name: 'RecalcSchedule'
+          value: recalcSchedule
+        }
+        {
+          name: 'Pipeline__Storage__UploadsContainer'
+          value: uploadsContainerName
+        }
+        {
+          name: 'Pipeline__Storage__AcceptedContainer'
+          value: acceptedContainerName
+        }
+        {
+          name: 'Pipeline__Storage__RejectedContainer'
+          value: rejectedContainerName
+        }
+        {
+          name: 'Pipeline__Storage__AcceptedQuartersTable'
+          value: acceptedQuartersTableName
+        }
+        {
+          name: 'Pipeline__Storage__LedgerTable'
+          value: ledgerTableName
+        }
+        {
+          name: 'Pipeline__Storage__ComparisonsTable'
+          value: comparisonsTableName
+        }
+        {
+          name: 'Pipeline__Validation__MaxFileBytes'
+          value: string(maxFileBytes)
+        }
+        {
+          name: 'Pipeline__Validation__MaxErrors'
+          value: string(maxErrors)
+        }
+        {
+          name: 'Pipeline__Validation__MaxValue'
+          value: string(maxFigure)
+        }
+        {
+          name: 'Pipeline__Summary__CacheSeconds'
+          value: string(summaryCacheSeconds)
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+  // The host must be able to reach its storage and telemetry the moment it first starts.
+  dependsOn: [
+    blobDataOwnerAssignment
+    queueDataContributorAssignment
+    tableDataContributorAssignment
+    metricsPublisherAssignment
+    deploymentContainer
+  ]
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Event Grid: BlobCreated events of the storage account. The subscription (filtered to uploads,
+// delivered to the blobs extension webhook) is made by infra/hooks/postdeploy.sh after the code is up.
+// ---------------------------------------------------------------------------------------------------
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: systemTopicName
+  location: location
+  tags: tags
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Outputs (azd stores them in the environment; the postdeploy hook reads them)
+// ---------------------------------------------------------------------------------------------------
+
+@description('Name of the function app.')
+output AZURE_FUNCTION_APP_NAME string = functionApp.name
+
+@description('URL of the summary endpoint (it needs a function key unless its auth level is changed).')
+output SUMMARY_URL string = 'https://${functionApp.properties.defaultHostName}/api/summary'
+
+@description('Name of the storage account holding uploads, outcomes and figures.')
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.name
+
+@description('Container partners upload their returns to.')
+output UPLOADS_CONTAINER_NAME string = uploadsContainerName
+
+@description('Event Grid system topic of the storage account; the postdeploy hook subscribes to it.')
+output EVENT_GRID_SYSTEM_TOPIC_NAME string = systemTopic.name
+
+@description('Resource group everything was deployed to.')
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+
+@description('Client id of the app\'s user-assigned identity.')
+output AZURE_CLIENT_ID string = identity.properties.clientId

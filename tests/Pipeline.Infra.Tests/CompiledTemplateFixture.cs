@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Infra.Tests;
+
+/// <summary>Builds infra/main.bicep once for every test in the collection.</summary>
+public sealed class CompiledTemplateFixture : IAsyncLifetime
+{
+    internal BicepResult Build { get; private set; } = new(-1, "", "");
+
+    private ArmTemplate? template;
+
+    internal ArmTemplate Template => template
+        ?? throw new InvalidOperationException($"bicep build failed ({Build.ExitCode}): {Build.StandardError}");
+
+    public async Task InitializeAsync()
+    {
+        // --stdout keeps the build out of infra/ (whose *.json files are ignored by git anyway).
+        Build = await BicepCli.RunAsync("build", Repository.Infra("main.bicep"), "--stdout", "--no-restore");
+        if (Build.ExitCode == 0)
+        {
+            template = new ArmTemplate(JsonNode.Parse(Build.StandardOutput)!.AsObject());
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class CompiledTemplateCollection : ICollectionFixture<CompiledTemplateFixture>
+{
+    public const string Name = "Compiled main.bicep";
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Infra.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class DeploymentFilesTests(CompiledTemplateFixture compiled)
+{
+    [Fact]
+    public void Parameters_file_feeds_azd_environment_name_and_location_to_parameters_the_template_declares()
+    {
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.Infra("main.parameters.json")))!["parameters"]!.AsObject();
+
+        Assert.Equal("${AZURE_ENV_NAME}", (string)parameters["environmentName"]!["value"]!);
+        Assert.Equal("${AZURE_LOCATION}", (string)parameters["location"]!["value"]!);
+        Assert.All(parameters, parameter => Assert.True(
+            compiled.Template.Parameters.ContainsKey(parameter.Key),
+            $"main.parameters.json sets {parameter.Key}, which main.bicep does not declare."));
+    }
+
+    [Fact]
+    public void Postdeploy_hook_subscribes_the_trigger_to_BlobCreated_events_under_uploads_only()
+    {
+        var hook = File.ReadAllText(Repository.Infra("hooks", "postdeploy.sh"));
+
+        Assert.Contains("--included-event-types Microsoft.Storage.BlobCreated", hook, StringComparison.Ordinal);
+        Assert.Contains("--subject-begins-with \"/blobServices/default/containers/$uploads_container/\"", hook, StringComparison.Ordinal);
+        Assert.Contains("uploads_container=\"${UPLOADS_CONTAINER_NAME:-uploads}\"", hook, StringComparison.Ordinal);
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key", hook, StringComparison.Ordinal);
+        Assert.Contains("function_name=\"${BLOB_TRIGGER_FUNCTION_NAME:-ValidateUpload}\"", hook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postdeploy_hook_is_executable_and_wired_into_azure_yaml()
+    {
+        var azureYaml = File.ReadAllText(Repository.File("azure.yaml"));
+
+        Assert.Contains("postdeploy:", azureYaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./infra/hooks/postdeploy.sh", azureYaml, StringComparison.Ordinal);
+        Assert.Contains("project: ./src/Pipeline.Functions", azureYaml, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(Repository.Infra("hooks", "postdeploy.sh")).HasFlag(UnixFileMode.UserExecute));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Infra.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
+{
+    // Exactly the settings the app reads (docs/deployment.md lists them with their meaning).
+    private static readonly string[] SettingsTheAppReads =
+    [
+        "AzureWebJobsStorage__accountName",
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__clientId",
+        "AzureWebJobsStorage__blobServiceUri",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__tableServiceUri",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        "RecalcSchedule",
+        "Pipeline__Storage__UploadsContainer",
+        "Pipeline__Storage__AcceptedContainer",
+        "Pipeline__Storage__RejectedContainer",
+        "Pipeline__Storage__AcceptedQuartersTable",
+        "Pipeline__Storage__LedgerTable",
+        "Pipeline__Storage__ComparisonsTable",
+        "Pipeline__Validation__MaxFileBytes",
+        "Pipeline__Validation__MaxErrors",
+        "Pipeline__Validation__MaxValue",
+        "Pipeline__Summary__CacheSeconds",
+    ];
+
+    private ArmTemplate Template => compiled.Template;
+
+    private JsonObject App => Template.Single("Microsoft.Web/sites");
+
+    private string IdentityId => Template.ResourceIdOf("Microsoft.ManagedIdentity/userAssignedIdentities");
+
+    private string StorageId => Template.ResourceIdOf("Microsoft.Storage/storageAccounts");
+
+    private Dictionary<string, string> Settings =>
+        App["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!, StringComparer.Ordinal);
+
+    [Fact]
+    public void Function_app_accepts_HTTPS_only() =>
+        Assert.True((bool)App["properties"]!["httpsOnly"]!);
+
+    [Fact]
+    public void Function_app_refuses_FTP() =>
+        Assert.Equal("Disabled", (string)App["properties"]!["siteConfig"]!["ftpsState"]!);
+
+    [Fact]
+    public void Function_app_requires_TLS_1_2() =>
+        Assert.Equal("1.2", (string)App["properties"]!["siteConfig"]!["minTlsVersion"]!);
+
+    [Fact]
+    public void Basic_publishing_credentials_are_off_for_FTP_and_SCM()
+    {
+        var policies = Template.Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+
+        Assert.Equal(["ftp", "scm"], policies.Select(Template.LeafName).Order(StringComparer.Ordinal));
+        Assert.All(policies, policy => Assert.False((bool)policy["properties"]!["allow"]!));
+    }
+
+    [Fact]
+    public void Function_app_runs_dotnet_isolated_10_on_a_Flex_Consumption_plan()
+    {
+        var plan = Template.Single("Microsoft.Web/serverfarms");
+        var runtime = App["properties"]!["functionAppConfig"]!["runtime"]!;
+
+        Assert.Equal("FC1", (string)plan["sku"]!["name"]!);
+        Assert.Equal("FlexConsumption", (string)plan["sku"]!["tier"]!);
+        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.Web/serverfarms")}]", (string)App["properties"]!["serverFarmId"]!);
+        Assert.Equal("dotnet-isolated", (string)runtime["name"]!);
+        Assert.Equal("10.0", (string)runtime["version"]!);
+    }
+
+    [Fact]
+    public void Scale_out_and_instance_memory_are_parameters_defaulting_to_2048_MB()
+    {
+        var scale = App["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!;
+
+        Assert.Equal("[parameters('maximumInstanceCount')]", (string)scale["maximumInstanceCount"]!);
+        Assert.Equal("2048", Template.Evaluate((string)scale["instanceMemoryMB"]!));
+    }
+
+    [Fact]
+    public void Deployment_package_is_read_from_its_container_with_the_identity()
+    {
+        var storage = App["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+
+        Assert.Equal("blobContainer", (string)storage["type"]!);
+        Assert.EndsWith("'app-package')]", Template.ResolveVariables((string)storage["value"]!), StringComparison.Ordinal);
+        Assert.Equal("UserAssignedIdentity", (string)storage["authentication"]!["type"]!);
+        Assert.Equal($"[{IdentityId}]", (string)storage["authentication"]!["userAssignedIdentityResourceId"]!);
+    }
+
+    [Fact]
+    public void Function_app_sets_exactly_the_settings_the_app_reads() =>
+        Assert.Equal(SettingsTheAppReads.Order(StringComparer.Ordinal), Settings.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void No_setting_carries_an_account_key_or_a_connection_string_to_storage()
+    {
+        Assert.All(Settings, setting =>
+        {
+            Assert.DoesNotContain("AccountKey", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("DefaultEndpointsProtocol", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("listKeys", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SharedAccessSignature", setting.Value, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.DoesNotContain("AzureWebJobsStorage", Settings.Keys);
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage__credential", "managedidentity")]
+    [InlineData("RecalcSchedule", "0 0 2 * * *")]
+    [InlineData("Pipeline__Storage__UploadsContainer", "uploads")]
+    [InlineData("Pipeline__Storage__AcceptedContainer", "accepted")]
+    [InlineData("Pipeline__Storage__RejectedContainer", "rejected")]
+    [InlineData("Pipeline__Storage__AcceptedQuartersTable", "AcceptedQuarters")]
+    [InlineData("Pipeline__Storage__LedgerTable", "UploadLedger")]
+    [InlineData("Pipeline__Storage__ComparisonsTable", "Comparisons")]
+    [InlineData("Pipeline__Validation__MaxFileBytes", "10485760")]
+    [InlineData("Pipeline__Validation__MaxErrors", "100")]
+    [InlineData("Pipeline__Validation__MaxValue", "1000000")]
+    [InlineData("Pipeline__Summary__CacheSeconds", "60")]
+    public void Setting_takes_its_documented_default(string name, string expected) =>
+        Assert.Equal(expected, Template.Evaluate(Settings[name]));
+
+    [Fact]
+    public void Host_storage_is_reached_through_the_identity_by_account_name_and_service_URIs()
+    {
+        var settings = Settings;
+
+        Assert.Equal((string)Template.Single("Microsoft.Storage/storageAccounts")["name"]!, settings["AzureWebJobsStorage__accountName"]);
+        Assert.Matches($@"^\[reference\({Escape(IdentityId)}, '[0-9a-z-]+'\)\.clientId\]$", settings["AzureWebJobsStorage__clientId"]);
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            Assert.Matches(
+                $@"^\[reference\({Escape(StorageId)}, '[0-9a-z-]+'\)\.primaryEndpoints\.{service}\]$",
+                settings[$"AzureWebJobsStorage__{service}ServiceUri"]);
+        }
+    }
+
+    [Fact]
+    public void Telemetry_is_sent_with_the_identity_through_Microsoft_Entra_auth()
+    {
+        var settings = Settings;
+
+        Assert.Matches(
+            $@"^\[format\('ClientId=\{{0\}};Authorization=AAD', reference\({Escape(IdentityId)}, '[0-9a-z-]+'\)\.clientId\)\]$",
+            settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.Matches(
+            $@"^\[reference\({Escape(Template.ResourceIdOf("Microsoft.Insights/components"))}, '[0-9a-z-]+'\)\.ConnectionString\]$",
+            settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+    }
+
+    [Fact]
+    public void Function_app_is_tagged_for_azd_as_service_api() =>
+        Assert.Contains("'azd-service-name', 'api'", (string)App["tags"]!, StringComparison.Ordinal);
+
+    private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+}

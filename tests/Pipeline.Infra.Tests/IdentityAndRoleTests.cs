@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Infra.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class IdentityAndRoleTests(CompiledTemplateFixture compiled)
+{
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    private ArmTemplate Template => compiled.Template;
+
+    private string IdentityId => Template.ResourceIdOf("Microsoft.ManagedIdentity/userAssignedIdentities");
+
+    [Fact]
+    public void Function_app_runs_as_the_user_assigned_identity()
+    {
+        var identity = Template.Single("Microsoft.Web/sites")["identity"]!;
+
+        Assert.Equal("UserAssigned", (string)identity["type"]!);
+        var assigned = Assert.Single(identity["userAssignedIdentities"]!.AsObject());
+        Assert.Contains(IdentityId, assigned.Key, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StorageBlobDataOwner, "Microsoft.Storage/storageAccounts")]
+    [InlineData(StorageQueueDataContributor, "Microsoft.Storage/storageAccounts")]
+    [InlineData(StorageTableDataContributor, "Microsoft.Storage/storageAccounts")]
+    [InlineData(MonitoringMetricsPublisher, "Microsoft.Insights/components")]
+    public void Identity_is_granted_each_role_it_needs_on_the_one_resource_it_needs_it_for(string roleId, string scopeType)
+    {
+        var assignment = Assert.Single(RoleAssignments(), assignment => RoleOf(assignment) == roleId);
+
+        Assert.Equal($"[{Template.ResourceIdOf(scopeType)}]", (string)assignment["scope"]!);
+        Assert.Matches(
+            $@"^\[reference\({System.Text.RegularExpressions.Regex.Escape(IdentityId)}, '[0-9a-z-]+'\)\.principalId\]$",
+            (string)assignment["properties"]!["principalId"]!);
+        Assert.Equal("ServicePrincipal", (string)assignment["properties"]!["principalType"]!);
+    }
+
+    [Fact]
+    public void No_role_is_granted_beyond_the_four_least_privilege_ones()
+    {
+        Assert.Equal(
+            new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher }.Order(StringComparer.Ordinal),
+            RoleAssignments().Select(RoleOf).Order(StringComparer.Ordinal));
+    }
+
+    private IReadOnlyList<JsonObject> RoleAssignments() => Template.Resources("Microsoft.Authorization/roleAssignments");
+
+    private string RoleOf(JsonObject assignment)
+    {
+        // [subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>')] once variables are resolved.
+        var definition = Template.ResolveVariables((string)assignment["properties"]!["roleDefinitionId"]!);
+        const string Prefix = "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '";
+        Assert.StartsWith(Prefix, definition, StringComparison.Ordinal);
+        Assert.EndsWith("')]", definition, StringComparison.Ordinal);
+        return definition[Prefix.Length..^3];
+    }
+}

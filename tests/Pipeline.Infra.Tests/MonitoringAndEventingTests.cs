@@ -1,0 +1,39 @@
+namespace Pipeline.Infra.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class MonitoringAndEventingTests(CompiledTemplateFixture compiled)
+{
+    private ArmTemplate Template => compiled.Template;
+
+    [Fact]
+    public void Application_Insights_refuses_local_authentication()
+    {
+        var properties = Template.Single("Microsoft.Insights/components")["properties"]!;
+
+        Assert.True((bool)properties["DisableLocalAuth"]!);
+        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.OperationalInsights/workspaces")}]", (string)properties["WorkspaceResourceId"]!);
+    }
+
+    [Fact]
+    public void Event_Grid_system_topic_watches_the_storage_account()
+    {
+        var properties = Template.Single("Microsoft.EventGrid/systemTopics")["properties"]!;
+
+        Assert.Equal("Microsoft.Storage.StorageAccounts", (string)properties["topicType"]!);
+        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.Storage/storageAccounts")}]", (string)properties["source"]!);
+    }
+
+    [Theory]
+    [InlineData("AZURE_FUNCTION_APP_NAME")]
+    [InlineData("SUMMARY_URL")]
+    [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
+    [InlineData("EVENT_GRID_SYSTEM_TOPIC_NAME")]
+    [InlineData("UPLOADS_CONTAINER_NAME")]
+    [InlineData("AZURE_RESOURCE_GROUP")]
+    public void Deployment_outputs_what_operators_and_the_postdeploy_hook_need(string output) =>
+        Assert.True(Template.Outputs.ContainsKey(output), $"No output {output}.");
+
+    [Fact]
+    public void Summary_URL_points_at_the_summary_endpoint_of_the_app() =>
+        Assert.Matches(@"^\[format\('https://\{0\}/api/summary', reference\(resourceId\('Microsoft\.Web/sites', .+\)\.defaultHostName\)\]$", (string)Template.Outputs["SUMMARY_URL"]!["value"]!);
+}
