@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Storage;
@@ -17,6 +19,7 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
@@ -26,7 +29,18 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IUploadStore, BlobUploadStore>();
         services.TryAddSingleton<IAcceptedQuarterStore, TableAcceptedQuarterStore>();
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
+        services.TryAddSingleton<IComparisonStore, TableComparisonStore>();
         services.TryAddSingleton<UploadProcessor>();
+        services.TryAddSingleton(sp => new RecalculationService(
+            sp.GetRequiredService<IAcceptedQuarterStore>(),
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<IOptions<ValidationOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RecalculationService>>()));
+        services.TryAddSingleton(sp => new SummaryService(
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

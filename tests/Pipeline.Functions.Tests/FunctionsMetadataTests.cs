@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Pipeline.Testing;
 
@@ -22,19 +23,56 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("In", binding.GetProperty("direction").GetString());
     }
 
+    [Fact]
+    public void RecalculateComparisons_is_a_timer_on_the_RecalcSchedule_setting_and_never_runs_on_startup()
+    {
+        var binding = TriggerOf("RecalculateComparisons");
+        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("%RecalcSchedule%", binding.GetProperty("schedule").GetString());
+        Assert.False(binding.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
+    }
+
+    [Fact]
+    public void GetSummary_is_a_function_key_GET_on_route_summary()
+    {
+        var binding = TriggerOf("GetSummary");
+        Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("summary", binding.GetProperty("route").GetString());
+        Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
+        Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void The_app_has_exactly_the_three_functions()
+    {
+        Assert.Equal(["GetSummary", "RecalculateComparisons", "ValidateUpload"], Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_build_output_carries_the_repository_host_json_with_a_poison_threshold()
+    {
+        var path = Path.Combine(BuildOutput, "host.json");
+        using var host = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.Equal(5, host.RootElement.GetProperty("extensions").GetProperty("blobs").GetProperty("poisonBlobThreshold").GetInt32());
+    }
+
     internal static JsonElement TriggerOf(string function)
     {
         var entry = Assert.Single(Functions.Value, f => f.GetProperty("name").GetString() == function);
         return Assert.Single(entry.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
     }
 
+    /// <summary>The function app's build output: it is built before this project, in the same configuration.</summary>
+    private static string BuildOutput =>
+        RepositoryRoot.Combine("src", "Pipeline.Functions", "bin",
+            typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration, "net10.0");
+
     internal static IReadOnlyList<string> Names => [.. Functions.Value.Select(f => f.GetProperty("name").GetString()!)];
 
     private static JsonElement[] Load()
     {
-        // The test project references the function app, so it is built first, with the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        var path = RepositoryRoot.Combine("src", "Pipeline.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(BuildOutput, "functions.metadata");
         Assert.True(File.Exists(path), $"No functions.metadata at {path}");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];

@@ -96,6 +96,22 @@ public sealed class PipelineHarness : IDisposable
         await Uploads.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true);
     }
 
+    /// <summary>Uploads and processes every return in the repository's samples/ folder, as a partner's drops would be.</summary>
+    public async Task IngestSamplesAsync()
+    {
+        var processor = Get<Core.Ingestion.UploadProcessor>();
+        foreach (var path in Directory.GetFiles(RepositoryRoot.Combine("samples"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var name = "samples/" + System.IO.Path.GetFileName(path);
+            await UploadAsync(name, await File.ReadAllBytesAsync(path));
+            var outcome = await processor.ProcessAsync(name);
+            if (outcome?.Status != "accepted")
+            {
+                throw new InvalidOperationException($"Sample {name} was not accepted: {outcome?.Status}");
+            }
+        }
+    }
+
     public async Task<List<string>> ListAsync(BlobContainerClient container)
     {
         ArgumentNullException.ThrowIfNull(container);

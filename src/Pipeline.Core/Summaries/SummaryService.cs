@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Pipeline.Core.Comparisons;
+
+namespace Pipeline.Core.Summaries;
+
+/// <summary>A summary answer: the status, the exact body bytes and their type, and the body's entity tag.</summary>
+public sealed record SummaryResponse(int StatusCode, string ContentType, byte[] Body, string? ETag, SummaryProblem? Problem)
+{
+    public static SummaryResponse From(SummaryProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.Status, SummaryProblem.ContentType, problem.ToUtf8Bytes(), null, problem);
+    }
+}
+
+/// <summary>
+/// Answers summary requests for the HTTP function and the CLI alike, so both return the same bytes. Each answer is
+/// one point read of a precomputed document, and none while the document read last is fresh (see
+/// <see cref="SummaryOptions.CacheSeconds"/>).
+/// </summary>
+public sealed class SummaryService(IComparisonStore store, SummaryOptions options, TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<(YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
+
+    public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
+    {
+        if (!SummaryRequest.TryParse(parameters, out var request, out var problem))
+        {
+            return SummaryResponse.From(problem!);
+        }
+
+        return await GetAsync(request, cancellationToken);
+    }
+
+    public async Task<SummaryResponse> GetAsync(SummaryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stored = await ReadAsync(request.Basis, request.Period, cancellationToken);
+        if (stored is null)
+        {
+            var which = request.Period is { } period ? $"for period {period}" : "yet";
+            return SummaryResponse.From(SummaryProblem.NotFound(
+                $"There is no {request.Basis.ToWireName()} comparison {which}. Comparisons exist once returns for a period " +
+                "and the one before it are accepted and a recalculation has run."));
+        }
+
+        if (request.Area is null && request.Format == SummaryFormat.Json)
+        {
+            return Ok(stored.Json, SummaryJson.ContentType);
+        }
+
+        var document = SummaryJson.Deserialize(stored.Json);
+        if (request.Area is { } code)
+        {
+            document = document.ForArea(code);
+            if (document is null)
+            {
+                return SummaryResponse.From(SummaryProblem.NotFound($"Area {code} is not in the {request.Basis.ToWireName()} comparison for {stored.Period}."));
+            }
+        }
+
+        return request.Format == SummaryFormat.Csv
+            ? Ok(SummaryCsv.ToUtf8Bytes(document), SummaryCsv.ContentType)
+            : Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
+    }
+
+    private async Task<StoredSummary?> ReadAsync(YearBasis basis, Period? period, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var key = (basis, period);
+        if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
+        {
+            return cached.Summary;
+        }
+
+        var summary = await store.GetAsync(basis, period, cancellationToken);
+        if (summary is not null)
+        {
+            _cache[key] = (summary, now); // "Not found" is not cached: the first recalc shows at once.
+        }
+
+        return summary;
+    }
+
+    private static SummaryResponse Ok(byte[] body, string contentType) =>
+        new(200, contentType, body, ETagOf(body), null);
+
+    /// <summary>A strong entity tag from the body's bytes: equal bodies, equal tags.</summary>
+    public static string ETagOf(ReadOnlySpan<byte> body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+}

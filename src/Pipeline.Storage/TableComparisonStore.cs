@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Comparisons;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The annual comparisons in Azure Table Storage, one entity per document: partition = basis (<c>calendar</c>,
+/// <c>financial</c>), row key = period key (<c>2024</c>, <c>2024-25</c>) or <c>default</c> for the basis' default
+/// period, the summary JSON in the entity (split across properties past 30,000 characters). Each document is one
+/// entity, written whole, so a reader never sees half a period; a summary is one point read. The partition
+/// <c>state</c> keeps the fingerprint of the inputs the last recalculation used.
+/// </summary>
+public sealed class TableComparisonStore(TableServiceClient service, IOptions<StorageOptions> options) : IComparisonStore
+{
+    internal const string DefaultRowKey = "default";
+    private const string StatePartition = "state";
+    private const string StateRowKey = "recalc";
+
+    // A batch holds at most 100 operations and 4 MiB; stay well inside the size.
+    private const int MaxBatchOperations = 100;
+    private const long MaxBatchChars = 1_500_000;
+
+    private readonly TableClient _table = service.GetTableClient(options.Value.ComparisonsTable);
+
+    public async Task<string?> GetInputFingerprintAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var state = await _table.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRowKey, cancellationToken: cancellationToken);
+            return state.HasValue ? state.Value!.GetString("InputFingerprint") : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(IReadOnlyList<StoredComparison> comparisons, string inputFingerprint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentException.ThrowIfNullOrEmpty(inputFingerprint);
+
+        // One transaction per basis where the size allows (Azure Tables transactions are per partition): a basis'
+        // periods and its default switch together.
+        foreach (var basis in comparisons.GroupBy(c => c.Basis))
+        {
+            var entities = new List<TableEntity>();
+            foreach (var comparison in basis)
+            {
+                entities.Add(ToEntity(comparison, comparison.Period.Key));
+                if (comparison.IsDefault)
+                {
+                    entities.Add(ToEntity(comparison, DefaultRowKey));
+                }
+            }
+
+            foreach (var batch in Batches(entities))
+            {
+                var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
+                await TableWrites.WhenTableExistsAsync(_table, () => _table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            }
+        }
+
+        var state = new TableEntity(StatePartition, StateRowKey)
+        {
+            ["InputFingerprint"] = inputFingerprint,
+            ["Comparisons"] = comparisons.Count,
+        };
+        await TableWrites.WhenTableExistsAsync(_table, () => _table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<StoredSummary?> GetAsync(YearBasis basis, Period? period, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(
+                basis.ToWireName(), period?.Key ?? DefaultRowKey, cancellationToken: cancellationToken);
+            if (!response.HasValue)
+            {
+                return null;
+            }
+
+            var entity = response.Value!;
+            if (!Period.TryParse(basis, entity.GetString("Period"), out var stored))
+            {
+                throw new InvalidOperationException($"Comparison {entity.PartitionKey}/{entity.RowKey} has no readable period.");
+            }
+
+            return new StoredSummary(stored, Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Json")));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static TableEntity ToEntity(StoredComparison comparison, string rowKey)
+    {
+        var entity = new TableEntity(comparison.Basis.ToWireName(), rowKey)
+        {
+            ["Period"] = comparison.Period.ToString(),
+            ["Status"] = comparison.Status,
+        };
+        TableWrites.SetChunked(entity, "Json", Encoding.UTF8.GetString(comparison.Json));
+        return entity;
+    }
+
+    private static IEnumerable<List<TableEntity>> Batches(List<TableEntity> entities)
+    {
+        var batch = new List<TableEntity>();
+        long chars = 0;
+        foreach (var entity in entities)
+        {
+            var size = entity.Sum(p => p.Value is string s ? s.Length : 16);
+            if (batch.Count > 0 && (batch.Count == MaxBatchOperations || chars + size > MaxBatchChars))
+            {
+                yield return batch;
+                batch = [];
+                chars = 0;
+            }
+
+            batch.Add(entity);
+            chars += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+}
