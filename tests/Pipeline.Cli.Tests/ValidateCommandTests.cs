@@ -92,6 +92,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_the_configured_areas_from_configuration()
+    {
+        var path = scratch.Write("2024-Q3.csv", $"{Header}\n2024-Q3,E06000001,Hartlepool,10,1,2\n");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Pipeline:Validation:Areas:0:Code"] = "E06000001",
+            ["Pipeline:Validation:Areas:0:Name"] = "Hartlepool",
+        };
+
+        var run = await CliRun.RunAsync(["validate", path], settings);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([$"{path}: valid (2024-Q3, 1 row)"], run.StdoutLines);
+    }
+
+    [Fact]
     public async Task Exits_2_when_the_validation_settings_are_invalid()
     {
         var run = await CliRun.RunAsync(["validate", SamplePath("2024-Q3")], new Dictionary<string, string?> { ["Pipeline:Validation:MaxErrors"] = "none" });
