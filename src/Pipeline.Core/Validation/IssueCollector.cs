@@ -20,9 +20,6 @@ internal sealed class IssueCollector(int cap)
 
     public bool Truncated { get; private set; }
 
-    /// <summary>False once the error cap is reached: callers can skip building messages no one will read.</summary>
-    public bool AcceptsErrors => errors.Count < cap;
-
     public void Error(string code, int? row, string? column, string? value, string message) =>
         Add(errors, new ValidationIssue(code, row, column, Shorten(value), message));
 

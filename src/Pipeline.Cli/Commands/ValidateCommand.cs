@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline validate FILE... [--json]</c>: validates local files offline, with no storage.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "The return files to validate (CSV, as a partner would upload them).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // System.CommandLine hands an unknown option such as --jsn to the FILE argument; say what it is instead.
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'. (For a file whose name starts with '-', write ./{token.Value}.)");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print the reports as one JSON array, as the contract's section 2 shows them." };
+        var command = new Command("validate", "Validates quarterly return files offline and prints their reports. Exit code 0: all valid; 1: any invalid.")
+        {
+            files,
+            json,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(context, parseResult.GetRequiredValue(files), parseResult.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string[] paths, bool json, CancellationToken cancellationToken)
+    {
+        var validator = new ReturnValidator(context.ValidationOptions(), context.TimeProvider);
+        var reports = new List<ValidationReport>();
+        var unreadable = false;
+        foreach (var path in paths)
+        {
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+                var result = await validator.ValidateAsync(stream, path, stream.Length, cancellationToken);
+                reports.Add(result.Report);
+                if (!json)
+                {
+                    await WriteListingAsync(context.Output, result.Report);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable = true;
+                await context.Error.WriteLineAsync($"{path}: cannot be read: {e.Message}");
+            }
+        }
+
+        if (json)
+        {
+            await context.Output.WriteLineAsync(ValidationReportJson.Serialize(reports));
+        }
+
+        // A file that could not be read is an environment problem, which outranks a rejected file.
+        return unreadable ? ExitCodes.Usage : reports.TrueForAll(r => r.Valid) ? ExitCodes.Success : ExitCodes.Rejected;
+    }
+
+    private static async Task WriteListingAsync(TextWriter output, ValidationReport report)
+    {
+        var warnings = Count(report.Warnings.Count, "warning");
+        var verdict = report.Valid
+            ? $"valid ({report.Quarter}, {Count(report.Rows, "row")}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})"
+            : $"INVALID ({Count(report.Errors.Count, "error")}{(report.Truncated ? " shown" : string.Empty)}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})";
+        await output.WriteLineAsync($"{report.File}: {verdict}");
+        foreach (var error in report.Errors)
+        {
+            await output.WriteLineAsync(Line("error", error));
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            await output.WriteLineAsync(Line("warning", warning));
+        }
+
+        if (report.Truncated)
+        {
+            await output.WriteLineAsync("  (the report stops here: fix these and validate again to see the rest)");
+        }
+    }
+
+    private static string Line(string kind, ValidationIssue issue)
+    {
+        var where = (issue.Row, issue.Column) switch
+        {
+            ({ } row, { } column) => string.Create(CultureInfo.InvariantCulture, $"row {row}, {column}: "),
+            ({ } row, null) => string.Create(CultureInfo.InvariantCulture, $"row {row}: "),
+            (null, { } column) => $"{column}: ",
+            _ => string.Empty,
+        };
+        return $"  {kind,-7} {where}{issue.Code}: {issue.Message}";
+    }
+
+    private static string Count(int n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+}

@@ -1,0 +1,57 @@
+namespace Pipeline.Cli.Tests;
+
+public sealed class UsageTests
+{
+    [Theory]
+    [InlineData(new string[0], "Required command was not provided.")]
+    [InlineData(new[] { "validate" }, "Required argument missing")]
+    [InlineData(new[] { "validate", "--bogus", "a.csv" }, "--bogus")]
+    [InlineData(new[] { "frobnicate" }, "frobnicate")]
+    public async Task Exits_2_with_the_message_on_stderr_for_a_usage_error(string[] args, string message)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pipeline --help", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Shows_help_on_stdout_and_exits_0()
+    {
+        var run = await CliRun.RunAsync(["validate", "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--json", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(run.Stderr);
+    }
+}
+
+/// <summary>Environment variables are process-wide: the test that sets one runs alone.</summary>
+[CollectionDefinition(nameof(EnvironmentVariables), DisableParallelization = true)]
+public sealed class EnvironmentVariables;
+
+[Collection(nameof(EnvironmentVariables))]
+public sealed class EnvironmentConfigurationTests
+{
+    [Fact]
+    public async Task Reads_validation_settings_from_Pipeline__Validation__environment_variables()
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples", "2024-Q3.csv");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Environment.SetEnvironmentVariable("Pipeline__Validation__MaxFileBytes", "10");
+        try
+        {
+            var exitCode = await Cli.RunAsync(["validate", samples], stdout, stderr);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("file-too-large", stdout.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Pipeline__Validation__MaxFileBytes", null);
+        }
+    }
+}
