@@ -22,6 +22,10 @@ public static class Cli
         var root = new RootCommand("Operator CLI for the serious youth violence quarterly returns pipeline.")
         {
             ValidateCommand.Create(context),
+            IngestCommand.Create(context),
+            IngestCommand.CreateProcess(context),
+            RecalcCommand.Create(context),
+            SummaryCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using DataAnnotationsResult = System.ComponentModel.DataAnnotations.ValidationResult;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pipeline.Storage;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli;
@@ -13,6 +16,40 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     public TextWriter Error { get; } = error;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>
+    /// The application wired to storage exactly as the function app wires it. Storage comes from the
+    /// <c>AzureWebJobsStorage</c> setting (environment: a connection string, or <c>AzureWebJobsStorage__accountName</c>
+    /// and friends for an Entra ID login), else <paramref name="connection"/> (<c>--connection</c>), else Azurite's
+    /// defaults (<c>UseDevelopmentStorage=true</c>), in that order, as the contract's section 6 says.
+    /// </summary>
+    public ServiceProvider Services(string? connection)
+    {
+        var fromEnvironment = configuration.GetSection(StorageClients.SettingName);
+        var configured = !string.IsNullOrWhiteSpace(fromEnvironment.Value) || fromEnvironment.GetChildren().Any();
+        var storage = new ConfigurationBuilder().AddConfiguration(configuration);
+        if (!configured)
+        {
+            storage.AddInMemoryCollection([new(StorageClients.SettingName, string.IsNullOrWhiteSpace(connection) ? "UseDevelopmentStorage=true" : connection)]);
+        }
+
+        var settings = storage.Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider);
+        try
+        {
+            services.AddPipeline(settings);
+            var provider = services.BuildServiceProvider();
+            _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value; // Settings are checked here, not half way through a job.
+            _ = provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
+            return provider;
+        }
+        catch (Exception e) when (e is OptionsValidationException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new CliEnvironmentException($"Storage is not usable: {e.Message}");
+        }
+    }
 
     /// <summary>
     /// The defaults, overridden by configuration (<c>Pipeline__Validation__MaxErrors</c> and so on), checked as the

@@ -50,7 +50,23 @@ public sealed class BlobUploadStore(BlobServiceClient service, IOptions<StorageO
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
         var blob = _uploads.GetBlobClient(name);
-        await WhenContainerExistsAsync(_uploads, () => blob.UploadAsync(content, overwrite: true, cancellationToken), cancellationToken);
+        if (!content.CanSeek)
+        {
+            // A stream that cannot be rewound cannot be sent twice, so make sure of the container first.
+            await _uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await blob.UploadAsync(content, overwrite: true, cancellationToken);
+            return;
+        }
+
+        var start = content.Position;
+        await WhenContainerExistsAsync(
+            _uploads,
+            () =>
+            {
+                content.Position = start; // Sent again after the container is created.
+                return blob.UploadAsync(content, overwrite: true, cancellationToken);
+            },
+            cancellationToken);
     }
 
     public async Task<OpenedUpload?> OpenAsync(string name, CancellationToken cancellationToken = default)

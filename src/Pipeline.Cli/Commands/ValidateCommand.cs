@@ -47,7 +47,7 @@ internal static class ValidateCommand
                 reports.Add(result.Report);
                 if (!json)
                 {
-                    await WriteListingAsync(context.Output, result.Report);
+                    await ReportListing.WriteAsync(context.Output, result.Report);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -65,42 +65,4 @@ internal static class ValidateCommand
         // A file that could not be read is an environment problem, which outranks a rejected file.
         return unreadable ? ExitCodes.Usage : reports.TrueForAll(r => r.Valid) ? ExitCodes.Success : ExitCodes.Rejected;
     }
-
-    private static async Task WriteListingAsync(TextWriter output, ValidationReport report)
-    {
-        var warnings = Count(report.Warnings.Count, "warning");
-        var verdict = report.Valid
-            ? $"valid ({report.Quarter}, {Count(report.Rows, "row")}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})"
-            : $"INVALID ({Count(report.Errors.Count, "error")}{(report.Truncated ? " shown" : string.Empty)}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})";
-        await output.WriteLineAsync($"{report.File}: {verdict}");
-        foreach (var error in report.Errors)
-        {
-            await output.WriteLineAsync(Line("error", error));
-        }
-
-        foreach (var warning in report.Warnings)
-        {
-            await output.WriteLineAsync(Line("warning", warning));
-        }
-
-        if (report.Truncated)
-        {
-            await output.WriteLineAsync("  (the report stops here: fix these and validate again to see the rest)");
-        }
-    }
-
-    private static string Line(string kind, ValidationIssue issue)
-    {
-        var where = (issue.Row, issue.Column) switch
-        {
-            ({ } row, { } column) => string.Create(CultureInfo.InvariantCulture, $"row {row}, {column}: "),
-            ({ } row, null) => string.Create(CultureInfo.InvariantCulture, $"row {row}: "),
-            (null, { } column) => $"{column}: ",
-            _ => string.Empty,
-        };
-        return $"  {kind,-7} {where}{issue.Code}: {issue.Message}";
-    }
-
-    private static string Count(int n, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 }

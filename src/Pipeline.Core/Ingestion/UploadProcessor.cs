@@ -131,11 +131,12 @@ public sealed partial class UploadProcessor(
         }
     }
 
-    /// <summary>Whether the accepted figures come from an upload made after this one (the later upload wins).</summary>
-    private static bool IsLater(AcceptedQuarter existing, OpenedUpload upload) =>
-        existing.UploadedAt != upload.UploadedAt
-            ? existing.UploadedAt > upload.UploadedAt
-            : string.CompareOrdinal(existing.File, upload.Name) > 0;
+    /// <summary>
+    /// Whether the accepted figures come from an upload made after this one: the later upload wins, so a late or
+    /// repeated delivery of an older upload cannot undo a correction. Storage gives creation times to the second;
+    /// within one second the order is unknowable, and the upload processed last wins.
+    /// </summary>
+    private static bool IsLater(AcceptedQuarter existing, OpenedUpload upload) => existing.UploadedAt > upload.UploadedAt;
 
     /// <summary>
     /// A file refused for its size before it was read has no hash yet; the ledger still records one, computed by

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>A validation report for people: a verdict line, then each problem on its own line.</summary>
+internal static class ReportListing
+{
+    public static async Task WriteAsync(TextWriter output, ValidationReport report, string? verdictPrefix = null)
+    {
+        var warnings = Count(report.Warnings.Count, "warning");
+        var verdict = report.Valid
+            ? $"valid ({report.Quarter}, {Count(report.Rows, "row")}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})"
+            : $"INVALID ({Count(report.Errors.Count, "error")}{(report.Truncated ? " shown" : string.Empty)}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})";
+        await output.WriteLineAsync($"{report.File}: {verdictPrefix}{verdict}");
+        foreach (var error in report.Errors)
+        {
+            await output.WriteLineAsync(Line("error", error));
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            await output.WriteLineAsync(Line("warning", warning));
+        }
+
+        if (report.Truncated)
+        {
+            await output.WriteLineAsync("  (the report stops here: fix these and validate again to see the rest)");
+        }
+    }
+
+    private static string Line(string kind, ValidationIssue issue)
+    {
+        var where = (issue.Row, issue.Column) switch
+        {
+            ({ } row, { } column) => string.Create(CultureInfo.InvariantCulture, $"row {row}, {column}: "),
+            ({ } row, null) => string.Create(CultureInfo.InvariantCulture, $"row {row}: "),
+            (null, { } column) => $"{column}: ",
+            _ => string.Empty,
+        };
+        return $"  {kind,-7} {where}{issue.Code}: {issue.Message}";
+    }
+
+    public static string Count(int n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+}

@@ -1,0 +1,9 @@
+using Pipeline.Testing;
+
+namespace Pipeline.Cli.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
