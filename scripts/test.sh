@@ -4,10 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci (Azurite, pinned in package-lock.json)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source scripts/lib/azurite.sh
+azurite_install # The tests start their own Azurite from node_modules (tests/Pipeline.Testing/AzuriteFixture.cs).
 
 results="TestResults"
 rm -rf "$results"

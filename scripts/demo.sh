@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole job on a fresh clone: install Azurite from the lockfile, start it on free ports, build, ingest the sample
+# returns, recalculate the annual comparisons, print the summary as a table and as JSON, and stop Azurite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/azurite.sh
+
+azurite_install
+echo "==> dotnet build src/Pipeline.Cli"
+dotnet build src/Pipeline.Cli --configuration Release -nologo -clp:NoSummary -v:quiet
+
+trap azurite_stop EXIT
+azurite_start
+pipeline() { dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll "$@"; }
+
+echo "==> pipeline validate samples/*.csv"
+pipeline validate samples/*.csv
+echo
+echo "==> pipeline ingest samples/*.csv"
+pipeline ingest samples/*.csv
+echo
+echo "==> pipeline recalc"
+pipeline recalc
+echo
+echo "==> pipeline summary"
+pipeline summary | node scripts/lib/summary-table.mjs
+echo
+echo "==> pipeline summary --format json"
+pipeline summary --format json
