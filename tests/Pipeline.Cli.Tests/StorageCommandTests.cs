@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
 using Pipeline.Functions;
+using Pipeline.Functions.Tests;
 using Pipeline.Testing;
 
 namespace Pipeline.Cli.Tests;
@@ -133,11 +130,11 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
 
         var cli = await CliRun.RunAsync(["summary", .. options], settings);
         using var app = PipelineHarness.Over(azurite, settings);
-        var http = await GetSummaryAsync(app, query);
+        var http = await HttpCall.GetSummaryAsync(app, query);
 
         Assert.Equal(0, cli.ExitCode);
         Assert.Equal(200, http.StatusCode);
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(((MemoryStream)http.Body).ToArray()), cli.Stdout);
+        Assert.Equal(http.Text(), cli.Stdout);
     }
 
     [Fact]
@@ -188,15 +185,5 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("Storage failed: ", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponse> GetSummaryAsync(PipelineHarness app, string query)
-    {
-        var context = new DefaultHttpContext { RequestServices = app.Services };
-        context.Request.QueryString = new QueryString(query);
-        context.Response.Body = new MemoryStream();
-        var result = await ActivatorUtilities.CreateInstance<GetSummary>(app.Services).RunAsync(context.Request, CancellationToken.None);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return context.Response;
     }
 }
