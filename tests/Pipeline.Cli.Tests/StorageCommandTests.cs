@@ -152,6 +152,30 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Recalc_writes_the_same_comparisons_as_the_timer_function()
+    {
+        var viaCli = PipelineHarness.NewSettings(azurite);
+        using var viaTimer = PipelineHarness.Create(azurite);
+        await CliRun.RunAsync(["ingest", .. Samples], viaCli);
+        await viaTimer.IngestSamplesAsync();
+
+        Assert.Equal(0, (await CliRun.RunAsync(["recalc"], viaCli, now: PipelineHarness.Today)).ExitCode);
+        await ActivatorUtilities.CreateInstance<RecalculateComparisons>(viaTimer.Services)
+            .RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+
+        using var cliApp = PipelineHarness.Over(azurite, viaCli);
+        foreach (var basis in new[] { Core.Comparisons.YearBasis.Calendar, Core.Comparisons.YearBasis.Financial })
+        {
+            var fromCli = await cliApp.Get<Core.Comparisons.IComparisonStore>().GetAsync(basis, null);
+            var fromTimer = await viaTimer.Get<Core.Comparisons.IComparisonStore>().GetAsync(basis, null);
+            // The files' names differ (the CLI uploads by file name, the harness under samples/); all else is equal.
+            Assert.Equal(
+                System.Text.Encoding.UTF8.GetString(fromTimer!.Json).Replace("\"samples/", "\"", StringComparison.Ordinal),
+                System.Text.Encoding.UTF8.GetString(fromCli!.Json));
+        }
+    }
+
+    [Fact]
     public async Task Recalc_reports_what_it_computed()
     {
         var settings = PipelineHarness.NewSettings(azurite);

@@ -42,6 +42,22 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
             .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!, StringComparer.Ordinal);
 
     [Fact]
+    public void The_app_settings_match_the_ones_the_local_sample_gives_the_app()
+    {
+        // local.settings.sample.json is where the app's own settings are listed for running locally; Azure gets the
+        // same ones, with identity-based storage in place of the connection string.
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.File("local.settings.sample.json")));
+        var local = sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name)
+            .Where(name => name is not ("AzureWebJobsStorage" or "FUNCTIONS_WORKER_RUNTIME"))
+            .Order(StringComparer.Ordinal);
+        var deployed = Settings.Keys
+            .Where(name => !name.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) && !name.StartsWith("APPLICATIONINSIGHTS_", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(local, deployed);
+    }
+
+    [Fact]
     public void Function_app_accepts_HTTPS_only() =>
         Assert.True((bool)App["properties"]!["httpsOnly"]!);
 
