@@ -47,7 +47,7 @@ run latency 20 | tee -a "$log"
 echo
 echo "==> Summary ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d))"
 for report in "$artifacts"/results/*-report-github.md; do
-  grep '^|' "$report"
+  grep '^|' "$report" | sed "s/&#39;/'/g; s/&gt;/>/g; s/&lt;/</g"
   echo
 done
 grep '^RESULT ' "$log" | sed 's/^RESULT /  /'
