@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Attributes;
+using Pipeline.Core;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>The annual comparison at national scale: 350 areas, ten years (40 quarters), both year bases.</summary>
+[MemoryDiagnoser]
+public class ComparisonBenchmarks
+{
+    private Area[] _areas = [];
+    private List<AcceptedQuarter> _accepted = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _areas = NationalData.Areas(350);
+        _accepted = NationalData.AcceptedQuarters(_areas, 2015, 10);
+    }
+
+    [Benchmark(Description = "ComputeAll 350 areas x 40 quarters")]
+    public IReadOnlyList<SummaryDocument> ComputeAll() =>
+        ComparisonCalculator.ComputeAll(_accepted, _areas, DateTimeOffset.UnixEpoch);
+}

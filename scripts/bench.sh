@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the performance measurements of bench/Pipeline.Benchmarks (Release) and prints a compact summary at the end.
+#
+#   scripts/bench.sh                      everything: the BenchmarkDotNet benchmarks (short job), then the memory and
+#                                         latency modes, each in a fresh process
+#   scripts/bench.sh --filter '*Validator*'   BenchmarkDotNet only, with these arguments (default job unless you pass --job)
+#   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs]
+#
+# The full run takes about 2 minutes on 2 cores. The benchmarks use BenchmarkDotNet's short job (1 launch, 3 warm-up and
+# 3 measured iterations) with the measured iterations raised to 10: the default job's statistics would take several
+# times longer for error bars these figures do not need. Results: BenchmarkDotNet.Artifacts/results/*-report-github.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> npm ci (Azurite, pinned in package-lock.json; the latency mode starts it)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+project=bench/Pipeline.Benchmarks
+echo "==> dotnet build $project (Release)"
+dotnet build "$project" --configuration Release -nologo -clp:NoSummary -v quiet
+run() { dotnet run --configuration Release --no-build --project "$project" -- "$@"; }
+
+if [ "$#" -gt 0 ]; then
+  run "$@"
+  exit
+fi
+
+artifacts=BenchmarkDotNet.Artifacts
+rm -rf "$artifacts/results"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "==> BenchmarkDotNet (short job, 10 iterations)"
+run --filter '*' --job short --iterationCount 10 --artifacts "$artifacts"
+
+echo "==> memory: peak working set validating a return from disk, each in a fresh process"
+for shape in "1 national" "10 national" "10 seven"; do
+  # shellcheck disable=SC2086 # two words on purpose
+  run memory $shape | tee -a "$log"
+done
+
+echo "==> latency: upload -> accepted -> recalculated -> summary, on Azurite"
+run latency 20 | tee -a "$log"
+
+echo
+echo "==> Summary ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d))"
+for report in "$artifacts"/results/*-report-github.md; do
+  grep '^|' "$report" | sed "s/&#39;/'/g; s/&gt;/>/g; s/&lt;/</g"
+  echo
+done
+grep '^RESULT ' "$log" | sed 's/^RESULT /  /'

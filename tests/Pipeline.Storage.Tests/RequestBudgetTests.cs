@@ -1,0 +1,108 @@
+using Pipeline.Core.Ingestion;
+using Pipeline.Testing;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>
+/// Storage requests per ingest, counted by an Azure.Core policy on every client of the app (added per call, so one
+/// operation counts once whatever the SDK's retries do). Storage is warm: the containers and tables exist, as they do
+/// after the first upload. The recalc budgets are in <see cref="RecalculationTests.Requests_grow_with_periods_not_rows"/>,
+/// the summary's in the function tests' <c>A_summary_costs_one_storage_request_and_none_while_fresh</c>.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RequestBudgetTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Ingesting_a_seven_area_return_costs_seven_requests()
+    {
+        var counter = new RequestCounter();
+        using var app = await WarmAsync(counter);
+
+        var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
+
+        Assert.Equal("accepted", outcome.Status);
+        // Upload the blob; download it (validated as it streams); read the quarter's figures; write them (conditional
+        // insert); copy the blob to accepted; record the ledger entry; delete the upload.
+        AssertBudget(7, counter, "a new quarter's return");
+    }
+
+    [Fact]
+    public async Task A_correction_under_the_same_name_costs_nine_requests()
+    {
+        var counter = new RequestCounter();
+        using var app = await WarmAsync(counter);
+        await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
+        counter.Reset();
+
+        var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3", offencesBase: 200));
+
+        Assert.Equal("accepted", outcome.Status);
+        Assert.Equal("returns/2024-Q3." + outcome.Sha256[..12] + ".csv", outcome.StoredAs);
+        // The seven of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
+        // the conditional copy to that name fails (its failure is the cheapest way to learn the name is taken), one
+        // properties read shows the blob there holds other bytes, and a second copy goes to the name with the hash.
+        AssertBudget(9, counter, "a correction under the name of the return it corrects");
+    }
+
+    [Fact]
+    public async Task The_same_bytes_under_another_name_cost_six_requests_and_write_no_figures()
+    {
+        var counter = new RequestCounter();
+        using var app = await WarmAsync(counter);
+        var bytes = ReturnFiles.Valid("2024-Q3");
+        await IngestAsync(app, "returns/2024-Q3.csv", bytes);
+        counter.Reset();
+
+        var outcome = await IngestAsync(app, "resent/2024-Q3.csv", bytes);
+
+        Assert.Equal("duplicate", outcome.Status);
+        // Upload, download, read the quarter (same hash: nothing to write), copy to accepted (every byte uploaded is
+        // kept), ledger, delete.
+        AssertBudget(6, counter, "the accepted bytes uploaded again under another name");
+    }
+
+    [Fact]
+    public async Task A_rejected_return_costs_six_requests()
+    {
+        var counter = new RequestCounter();
+        using var app = await WarmAsync(counter);
+
+        var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.KnifeExceedsOffences("2024-Q3"));
+
+        Assert.Equal("rejected", outcome.Status);
+        // Upload, download, copy to rejected, write the report beside it, ledger, delete: the figures are not read.
+        AssertBudget(6, counter, "a rejected return");
+    }
+
+    /// <summary>
+    /// A fresh app whose containers and tables exist (one return accepted and one rejected, for another quarter and
+    /// other names), with the counter reset afterwards.
+    /// </summary>
+    private async Task<PipelineHarness> WarmAsync(RequestCounter counter)
+    {
+        var app = PipelineHarness.Create(azurite, counter);
+        await IngestAsync(app, "warm/2024-Q2.csv", ReturnFiles.Valid("2024-Q2"));
+        await IngestAsync(app, "warm/2024-Q2-bad.csv", ReturnFiles.KnifeExceedsOffences("2024-Q2"));
+        counter.Reset();
+        return app;
+    }
+
+    /// <summary>The CLI's <c>ingest</c>: upload into the uploads container, then process it as the blob function does.</summary>
+    private static async Task<UploadOutcome> IngestAsync(PipelineHarness app, string name, byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        await app.Get<IUploadStore>().UploadAsync(name, stream);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
+        Assert.NotNull(outcome);
+        return outcome;
+    }
+
+    private static void AssertBudget(int expected, RequestCounter counter, string operation)
+    {
+        var requests = counter.Requests;
+        Assert.True(
+            requests.Count == expected,
+            $"{operation}: expected {expected} storage requests, made {requests.Count}:{Environment.NewLine}  " +
+            string.Join(Environment.NewLine + "  ", requests));
+    }
+}
