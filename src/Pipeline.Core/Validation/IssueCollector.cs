@@ -21,21 +21,41 @@ internal sealed class IssueCollector(int cap)
     public bool Truncated { get; private set; }
 
     public void Error(string code, int? row, string? column, string? value, string message) =>
-        Add(errors, new ValidationIssue(code, row, column, Shorten(value), message));
+        Add(errors, code, row, column, value, message, static m => m);
 
     public void Warning(string code, int? row, string? column, string? value, string message) =>
-        Add(warnings, new ValidationIssue(code, row, column, Shorten(value), message));
+        Add(warnings, code, row, column, value, message, static m => m);
+
+    // The per-row issues take their message as a method and its arguments, formatted only if the issue is kept:
+    // a file with a million bad rows formats a hundred messages, and no row allocates a closure.
+    public void Error<T1>(string code, int? row, string? column, string? value, Func<T1, string> message, T1 a) =>
+        Add(errors, code, row, column, value, (message, a), static s => s.message(s.a));
+
+    public void Error<T1, T2>(string code, int? row, string? column, string? value, Func<T1, T2, string> message, T1 a, T2 b) =>
+        Add(errors, code, row, column, value, (message, a, b), static s => s.message(s.a, s.b));
+
+    public void Error<T1, T2, T3>(string code, int? row, string? column, string? value, Func<T1, T2, T3, string> message, T1 a, T2 b, T3 c) =>
+        Add(errors, code, row, column, value, (message, a, b, c), static s => s.message(s.a, s.b, s.c));
+
+    public void Error<T1, T2, T3, T4>(string code, int? row, string? column, string? value, Func<T1, T2, T3, T4, string> message, T1 a, T2 b, T3 c, T4 d) =>
+        Add(errors, code, row, column, value, (message, a, b, c, d), static s => s.message(s.a, s.b, s.c, s.d));
+
+    public void Warning<T1>(string code, int? row, string? column, string? value, Func<T1, string> message, T1 a) =>
+        Add(warnings, code, row, column, value, (message, a), static s => s.message(s.a));
+
+    public void Warning<T1, T2, T3>(string code, int? row, string? column, string? value, Func<T1, T2, T3, string> message, T1 a, T2 b, T3 c) =>
+        Add(warnings, code, row, column, value, (message, a, b, c), static s => s.message(s.a, s.b, s.c));
 
     public void ClearWarnings() => warnings.Clear();
 
     private static string? Shorten(string? value) =>
         value is { Length: > MaxValueLength } ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value;
 
-    private void Add(List<ValidationIssue> issues, ValidationIssue issue)
+    private void Add<TState>(List<ValidationIssue> issues, string code, int? row, string? column, string? value, TState state, Func<TState, string> message)
     {
         if (issues.Count < cap)
         {
-            issues.Add(issue);
+            issues.Add(new ValidationIssue(code, row, column, Shorten(value), message(state)));
         }
         else
         {

@@ -16,25 +16,33 @@ internal sealed class ReturnCheck
     private readonly ValidationOptions options;
     private readonly IssueCollector issues;
     private readonly IReadOnlyList<Area> areas;
-    private readonly Dictionary<string, Area> areasByCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> areaRows = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, Area> areasByCode;
+    private readonly Dictionary<string, int> areaRows;
     private readonly Dictionary<string, int> columns = new(StringComparer.Ordinal);
     private string[] headerNames = [];
+    private int quarterAt = Absent;
+    private int areaCodeAt = Absent;
+    private int areaNameAt = Absent;
+    private int offencesAt = Absent;
+    private int knifeOffencesAt = Absent;
+    private int positiveOutcomesAt = Absent;
     private Quarter? quarter;
     private int quarterRow;
-    private List<AreaFigures>? figures = [];
+    private List<AreaFigures>? figures;
     private bool rowsUnreadable;
     private bool encodingFailed;
 
-    public ReturnCheck(ValidationOptions options, IssueCollector issues)
+    /// <param name="areasByCode">The configured areas by code, built once by the validator rather than once per file.</param>
+    public ReturnCheck(ValidationOptions options, IReadOnlyDictionary<string, Area> areasByCode, IssueCollector issues)
     {
         this.options = options;
         this.issues = issues;
+        this.areasByCode = areasByCode;
         areas = options.EffectiveAreas;
-        foreach (var area in areas)
-        {
-            areasByCode.Add(area.Code, area);
-        }
+
+        // A valid return has one row per configured area: sized once, these never grow by copying.
+        areaRows = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
+        figures = new List<AreaFigures>(areas.Count);
     }
 
     /// <summary>The spreadsheet row of the header, once a non-blank record has been read.</summary>
@@ -59,7 +67,7 @@ internal sealed class ReturnCheck
     {
         if (badField is null && Array.TrueForAll(cells, string.IsNullOrWhiteSpace))
         {
-            issues.Warning(ValidationCodes.BlankRow, row, null, null, ValidationMessages.BlankRow(row));
+            issues.Warning(ValidationCodes.BlankRow, row, null, null, ValidationMessages.BlankRow, row);
         }
         else if (HeaderRow is null)
         {
@@ -112,7 +120,7 @@ internal sealed class ReturnCheck
         }
 
         // Only when every row was read: an area in a row the parser could not read is not "missing".
-        if (!rowsUnreadable && columns.GetValueOrDefault(ReturnColumns.AreaCode, Absent) >= 0)
+        if (!rowsUnreadable && areaCodeAt >= 0 && areaRows.Count < areas.Count)
         {
             foreach (var area in areas.Where(a => !areaRows.ContainsKey(a.Code)))
             {
@@ -132,7 +140,7 @@ internal sealed class ReturnCheck
         if (badField is not null)
         {
             // Without a header that can be trusted no row can be read against it.
-            issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv(row));
+            issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv, row);
             rowsUnreadable = true;
             StopReading = true;
             return;
@@ -172,6 +180,13 @@ internal sealed class ReturnCheck
             columns[column] = Absent;
             issues.Error(ValidationCodes.MissingColumn, row, column, null, ValidationMessages.MissingColumn(column));
         }
+
+        quarterAt = columns[ReturnColumns.Quarter];
+        areaCodeAt = columns[ReturnColumns.AreaCode];
+        areaNameAt = columns[ReturnColumns.AreaName];
+        offencesAt = columns[ReturnColumns.Offences];
+        knifeOffencesAt = columns[ReturnColumns.KnifeOffences];
+        positiveOutcomesAt = columns[ReturnColumns.PositiveOutcomes];
     }
 
     private void CheckRow(int row, string[] cells, string? badField)
@@ -179,7 +194,7 @@ internal sealed class ReturnCheck
         Rows++;
         if (badField is not null)
         {
-            issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv(row));
+            issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv, row);
             rowsUnreadable = true;
             figures = null;
             return;
@@ -198,17 +213,17 @@ internal sealed class ReturnCheck
         CheckQuarter(row, cells);
         var area = CheckAreaCode(row, cells);
         var name = CheckAreaName(row, cells, area);
-        var offences = CheckCount(row, cells, ReturnColumns.Offences);
-        var knifeOffences = CheckCount(row, cells, ReturnColumns.KnifeOffences);
-        var positiveOutcomes = CheckCount(row, cells, ReturnColumns.PositiveOutcomes);
+        var offences = CheckCount(row, cells, ReturnColumns.Offences, offencesAt);
+        var knifeOffences = CheckCount(row, cells, ReturnColumns.KnifeOffences, knifeOffencesAt);
+        var positiveOutcomes = CheckCount(row, cells, ReturnColumns.PositiveOutcomes, positiveOutcomesAt);
         if (knifeOffences is { } knife && offences is { } all && knife > all)
         {
             issues.Error(
                 ValidationCodes.KnifeExceedsOffences,
                 row,
                 ReturnColumns.KnifeOffences,
-                Cell(cells, ReturnColumns.KnifeOffences),
-                ValidationMessages.KnifeExceedsOffences(row, knife, all));
+                Cell(cells, knifeOffencesAt),
+                ValidationMessages.KnifeExceedsOffences, row, knife, all);
         }
 
         // A file with an error is rejected whole, so its rows are not kept: a huge bad file costs no memory.
@@ -227,7 +242,7 @@ internal sealed class ReturnCheck
         if (cells.Length > headerNames.Length)
         {
             var extra = cells.Skip(headerNames.Length).Select(c => c.Trim()).FirstOrDefault(c => c.Length > 0);
-            issues.Error(ValidationCodes.ExtraCell, row, null, extra, ValidationMessages.ExtraCell(row, cells.Length, headerNames.Length));
+            issues.Error(ValidationCodes.ExtraCell, row, null, extra, ValidationMessages.ExtraCell, row, cells.Length, headerNames.Length);
         }
         else
         {
@@ -237,13 +252,13 @@ internal sealed class ReturnCheck
                 row,
                 column.Length > 0 ? column : null,
                 null,
-                ValidationMessages.MissingCells(row, cells.Length, headerNames.Length, column.Length > 0 ? column : $"{cells.Length + 1}"));
+                ValidationMessages.MissingCells, row, cells.Length, headerNames.Length, column.Length > 0 ? column : $"{cells.Length + 1}");
         }
     }
 
     private void NoteAreaOfUncheckedRow(int row, string[] cells)
     {
-        var index = columns[ReturnColumns.AreaCode];
+        var index = areaCodeAt;
         if (index >= 0 && index < cells.Length && cells[index].Trim() is var code && areasByCode.ContainsKey(code))
         {
             areaRows.TryAdd(code, row);
@@ -252,7 +267,7 @@ internal sealed class ReturnCheck
 
     private void CheckQuarter(int row, string[] cells)
     {
-        var value = Cell(cells, ReturnColumns.Quarter);
+        var value = Cell(cells, quarterAt);
         if (value is null || IsBlank(row, ReturnColumns.Quarter, value, isCount: false))
         {
             return;
@@ -260,7 +275,7 @@ internal sealed class ReturnCheck
 
         if (!Core.Quarter.TryParse(value, out var parsed))
         {
-            issues.Error(ValidationCodes.TypeError, row, ReturnColumns.Quarter, value, ValidationMessages.NotAQuarter(row, value));
+            issues.Error(ValidationCodes.TypeError, row, ReturnColumns.Quarter, value, ValidationMessages.NotAQuarter, row, value);
         }
         else if (quarter is null)
         {
@@ -269,13 +284,13 @@ internal sealed class ReturnCheck
         }
         else if (parsed != quarter)
         {
-            issues.Error(ValidationCodes.MixedQuarters, row, ReturnColumns.Quarter, value, ValidationMessages.MixedQuarters(row, value, quarter.Value, quarterRow));
+            issues.Error(ValidationCodes.MixedQuarters, row, ReturnColumns.Quarter, value, ValidationMessages.MixedQuarters, row, value, quarter.Value, quarterRow);
         }
     }
 
     private Area? CheckAreaCode(int row, string[] cells)
     {
-        var value = Cell(cells, ReturnColumns.AreaCode);
+        var value = Cell(cells, areaCodeAt);
         if (value is null || IsBlank(row, ReturnColumns.AreaCode, value, isCount: false))
         {
             return null;
@@ -283,13 +298,13 @@ internal sealed class ReturnCheck
 
         if (!areasByCode.TryGetValue(value, out var area))
         {
-            issues.Error(ValidationCodes.UnknownArea, row, ReturnColumns.AreaCode, value, ValidationMessages.UnknownArea(row, value, areas));
+            issues.Error(ValidationCodes.UnknownArea, row, ReturnColumns.AreaCode, value, ValidationMessages.UnknownArea, row, value, areas);
             return null;
         }
 
         if (!areaRows.TryAdd(area.Code, row))
         {
-            issues.Error(ValidationCodes.DuplicateArea, row, ReturnColumns.AreaCode, value, ValidationMessages.DuplicateArea(row, area, areaRows[area.Code]));
+            issues.Error(ValidationCodes.DuplicateArea, row, ReturnColumns.AreaCode, value, ValidationMessages.DuplicateArea, row, area, areaRows[area.Code]);
         }
 
         return area;
@@ -297,7 +312,7 @@ internal sealed class ReturnCheck
 
     private string? CheckAreaName(int row, string[] cells, Area? area)
     {
-        var value = Cell(cells, ReturnColumns.AreaName);
+        var value = Cell(cells, areaNameAt);
         if (value is null || IsBlank(row, ReturnColumns.AreaName, value, isCount: false))
         {
             return null;
@@ -305,21 +320,26 @@ internal sealed class ReturnCheck
 
         if (UnsafeLeadingCharacters.Contains(value[0], StringComparison.Ordinal))
         {
-            issues.Error(ValidationCodes.UnsafeValue, row, ReturnColumns.AreaName, value, ValidationMessages.UnsafeValue(row, value));
+            issues.Error(ValidationCodes.UnsafeValue, row, ReturnColumns.AreaName, value, ValidationMessages.UnsafeValue, row, value);
             return null;
+        }
+
+        if (area is not null && string.Equals(value, area.Name, StringComparison.Ordinal))
+        {
+            return area.Name; // The same text; a kept row then holds no string of its own.
         }
 
         if (area is not null && !string.Equals(value, area.Name, StringComparison.OrdinalIgnoreCase))
         {
-            issues.Warning(ValidationCodes.AreaNameMismatch, row, ReturnColumns.AreaName, value, ValidationMessages.AreaNameMismatch(row, value, area));
+            issues.Warning(ValidationCodes.AreaNameMismatch, row, ReturnColumns.AreaName, value, ValidationMessages.AreaNameMismatch, row, value, area);
         }
 
         return value;
     }
 
-    private long? CheckCount(int row, string[] cells, string column)
+    private long? CheckCount(int row, string[] cells, string column, int index)
     {
-        var value = Cell(cells, column);
+        var value = Cell(cells, index);
         if (value is null)
         {
             return null;
@@ -333,13 +353,13 @@ internal sealed class ReturnCheck
                 IsBlank(row, column, value, isCount: true);
                 break;
             case WholeNumberResult.NotAWholeNumber:
-                issues.Error(ValidationCodes.TypeError, row, column, value, ValidationMessages.NotAWholeNumber(row, column, value));
+                issues.Error(ValidationCodes.TypeError, row, column, value, ValidationMessages.NotAWholeNumber, row, column, value);
                 break;
             case WholeNumberResult.BelowZero:
-                issues.Error(ValidationCodes.ConstraintError, row, column, value, ValidationMessages.BelowZero(row, column, value));
+                issues.Error(ValidationCodes.ConstraintError, row, column, value, ValidationMessages.BelowZero, row, column, value);
                 break;
             case WholeNumberResult.AboveMaximum:
-                issues.Error(ValidationCodes.ConstraintError, row, column, value, ValidationMessages.AboveMaximum(row, column, value, options.MaxValue));
+                issues.Error(ValidationCodes.ConstraintError, row, column, value, ValidationMessages.AboveMaximum, row, column, value, options.MaxValue);
                 break;
         }
 
@@ -353,11 +373,10 @@ internal sealed class ReturnCheck
             return false;
         }
 
-        issues.Error(ValidationCodes.MissingCell, row, column, null, ValidationMessages.BlankValue(row, column, isCount));
+        issues.Error(ValidationCodes.MissingCell, row, column, null, ValidationMessages.BlankValue, row, column, isCount);
         return true;
     }
 
-    /// <summary>The trimmed cell of a required column, or null when the header lacks the column or names it twice.</summary>
-    private string? Cell(string[] cells, string column) =>
-        columns[column] is var index && index >= 0 ? cells[index].Trim() : null;
+    /// <summary>The trimmed cell at a required column's position, or null when the header lacks the column or names it twice.</summary>
+    private static string? Cell(string[] cells, int index) => index >= 0 ? cells[index].Trim() : null;
 }

@@ -73,12 +73,17 @@ internal static class ValidationMessages
     public static string FutureQuarter(Quarter quarter) => string.Create(Invariant,
         $"The rows are for {quarter}, which has not ended yet (it runs until {quarter.EndExclusiveUtc.AddDays(-1):d MMMM yyyy}). Upload the return once the quarter is over.");
 
+    /// <summary>Past this many configured areas (a national configuration), a message stops listing them all.</summary>
+    private const int MaxAreasListed = 20;
+
     public static string UnknownArea(int row, string value, IReadOnlyList<Area> areas)
     {
         var caseMatch = areas.FirstOrDefault(a => string.Equals(a.Code, value, StringComparison.OrdinalIgnoreCase));
         return caseMatch is not null
             ? string.Create(Invariant, $"Row {row}, column {ReturnColumns.AreaCode}: '{value}' is not a configured area code. Area codes are upper case: write {caseMatch.Code}.")
-            : string.Create(Invariant, $"Row {row}, column {ReturnColumns.AreaCode}: '{value}' is not a configured area code. Use one of {string.Join(", ", areas.Select(a => $"{a.Code} ({a.Name})"))}.");
+            : areas.Count <= MaxAreasListed
+                ? string.Create(Invariant, $"Row {row}, column {ReturnColumns.AreaCode}: '{value}' is not a configured area code. Use one of {string.Join(", ", areas.Select(a => $"{a.Code} ({a.Name})"))}.")
+                : string.Create(Invariant, $"Row {row}, column {ReturnColumns.AreaCode}: '{value}' is not a configured area code. Use the GSS code of one of the {areas.Count} configured areas, as published with the return's template.");
     }
 
     public static string DuplicateArea(int row, Area area, int firstRow) => string.Create(Invariant,
