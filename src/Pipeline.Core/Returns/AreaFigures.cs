@@ -1,4 +1,4 @@
 namespace Pipeline.Core.Returns;
 
 /// <summary>One area's figures for one quarter, as a return states them.</summary>
-public sealed record AreaFigures(string AreaCode, string AreaName, long Offences, long KnifeOffences, long PositiveOutcomes);
+public readonly record struct AreaFigures(string AreaCode, string AreaName, long Offences, long KnifeOffences, long PositiveOutcomes);
