@@ -12,10 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> npm ci (Azurite, pinned in package-lock.json; the latency mode starts it)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source scripts/lib/azurite.sh
+azurite_install # The latency mode starts Azurite from node_modules.
 
 project=bench/Pipeline.Benchmarks
 echo "==> dotnet build $project (Release)"
