@@ -6,18 +6,26 @@ namespace Pipeline.Core;
 /// <summary>A calendar quarter (Q1 = January to March), written <c>YYYY-Qn</c>.</summary>
 public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
 {
-    public const int MinYear = 1900;
+    /// <summary>Year 0000 does not exist in the calendar .NET (and the Gregorian calendar) counts in.</summary>
+    public const int MinYear = 1;
+
     public const int MaxYear = 9999;
 
-    /// <summary>The first instant after the quarter, in UTC (the quarter has ended at and after this).</summary>
-    public DateTimeOffset EndExclusiveUtc =>
-        Number == 4
-            ? new DateTimeOffset(Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero)
-            : new DateTimeOffset(Year, (Number * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The last day of the quarter. Worked out as a date, never as "the first instant after", which for 9999-Q4 would be
+    /// a year no <see cref="DateTime"/> can hold.
+    /// </summary>
+    public DateOnly LastDay => new(Year, Number * 3, DateTime.DaysInMonth(Year, Number * 3));
 
-    public Quarter Next => Number == 4 ? new Quarter(Year + 1, 1) : new Quarter(Year, Number + 1);
+    /// <summary>The quarter that <paramref name="instant"/> falls in, in UTC.</summary>
+    public static Quarter Containing(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return new Quarter(utc.Year, ((utc.Month - 1) / 3) + 1);
+    }
 
-    public Quarter Previous => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);
+    /// <summary>Whether the quarter is over at <paramref name="instant"/>: it ended before the quarter the instant is in.</summary>
+    public bool HasEndedAt(DateTimeOffset instant) => this < Containing(instant);
 
     /// <summary>Parses exactly <c>YYYY-Qn</c> (upper-case Q, n in 1..4), the form the return's <c>quarter</c> column takes.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Quarter quarter)

@@ -86,7 +86,7 @@ public sealed class ValidateCommandTests : IDisposable
                 $"{path}: INVALID (2 errors shown)",
                 "  error   area_code: missing-area: There is no row for E08000025 (Birmingham). Add one, with 0 in the counts that had none.",
                 "  error   area_code: missing-area: There is no row for E08000026 (Coventry). Add one, with 0 in the counts that had none.",
-                "  (the report stops here: fix these and validate again to see the rest)",
+                "  (5 more errors not shown: fix these and validate again to see the rest)",
             ],
             run.StdoutLines);
     }

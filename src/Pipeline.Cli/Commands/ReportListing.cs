@@ -23,9 +23,14 @@ internal static class ReportListing
             await output.WriteLineAsync(Line("warning", warning));
         }
 
-        if (report.Truncated)
+        if (report.ErrorsNotShown > 0)
         {
-            await output.WriteLineAsync("  (the report stops here: fix these and validate again to see the rest)");
+            await output.WriteLineAsync($"  ({Count(report.ErrorsNotShown, "more error")} not shown: fix these and validate again to see the rest)");
+        }
+
+        if (report.WarningsNotShown > 0)
+        {
+            await output.WriteLineAsync($"  ({Count(report.WarningsNotShown, "more warning")} not shown)");
         }
     }
 

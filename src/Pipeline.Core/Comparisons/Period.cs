@@ -9,7 +9,8 @@ namespace Pipeline.Core.Comparisons;
 /// </summary>
 public readonly record struct Period(YearBasis Basis, int StartYear) : IComparable<Period>
 {
-    public const int MinStartYear = Quarter.MinYear;
+    /// <summary>The first start year that holds a representable quarter (financial 0000/01 holds 0001-Q1).</summary>
+    public int MinStartYear => Basis == YearBasis.Financial ? Quarter.MinYear - 1 : Quarter.MinYear;
 
     /// <summary>The last start year whose quarters are all representable (a financial year ends in the next year).</summary>
     public int MaxStartYear => Basis == YearBasis.Financial ? Quarter.MaxYear - 1 : Quarter.MaxYear;
@@ -87,7 +88,7 @@ public readonly record struct Period(YearBasis Basis, int StartYear) : IComparab
         }
 
         var candidate = new Period(basis, startYear);
-        if (startYear < MinStartYear || startYear > candidate.MaxStartYear)
+        if (startYear < candidate.MinStartYear || startYear > candidate.MaxStartYear)
         {
             return false;
         }

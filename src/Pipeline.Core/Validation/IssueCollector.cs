@@ -2,7 +2,7 @@ namespace Pipeline.Core.Validation;
 
 /// <summary>
 /// Collects errors and warnings up to a cap each. Warnings are capped too, so that a file of a million blank lines
-/// cannot make a million warnings; whatever is dropped sets <see cref="Truncated"/>.
+/// cannot make a million warnings; whatever is dropped is counted and sets <see cref="Truncated"/>.
 /// </summary>
 internal sealed class IssueCollector(int cap)
 {
@@ -18,7 +18,14 @@ internal sealed class IssueCollector(int cap)
 
     public bool HasErrors => errors.Count > 0;
 
-    public bool Truncated { get; private set; }
+    /// <summary>Whether any issue was dropped. Warnings that are cleared (see <see cref="ClearWarnings"/>) no longer count.</summary>
+    public bool Truncated => ErrorsNotKept > 0 || WarningsNotKept > 0;
+
+    /// <summary>Errors found past the cap, so not in <see cref="Errors"/>.</summary>
+    public int ErrorsNotKept { get; private set; }
+
+    /// <summary>Warnings found past the cap, so not in <see cref="Warnings"/>.</summary>
+    public int WarningsNotKept { get; private set; }
 
     public void Error(string code, int? row, string? column, string? value, string message) =>
         Add(errors, code, row, column, value, message, static m => m);
@@ -46,7 +53,12 @@ internal sealed class IssueCollector(int cap)
     public void Warning<T1, T2, T3>(string code, int? row, string? column, string? value, Func<T1, T2, T3, string> message, T1 a, T2 b, T3 c) =>
         Add(warnings, code, row, column, value, (message, a, b, c), static s => s.message(s.a, s.b, s.c));
 
-    public void ClearWarnings() => warnings.Clear();
+    /// <summary>Forgets every warning, kept or not: a report that says only "empty file" is complete, not truncated.</summary>
+    public void ClearWarnings()
+    {
+        warnings.Clear();
+        WarningsNotKept = 0;
+    }
 
     private static string? Shorten(string? value) =>
         value is { Length: > MaxValueLength } ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value;
@@ -57,9 +69,13 @@ internal sealed class IssueCollector(int cap)
         {
             issues.Add(new ValidationIssue(code, row, column, Shorten(value), message(state)));
         }
+        else if (ReferenceEquals(issues, errors))
+        {
+            ErrorsNotKept++;
+        }
         else
         {
-            Truncated = true;
+            WarningsNotKept++;
         }
     }
 }

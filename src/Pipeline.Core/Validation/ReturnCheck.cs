@@ -113,7 +113,7 @@ internal sealed class ReturnCheck
                 issues.Error(ValidationCodes.QuarterNameMismatch, null, null, token, ValidationMessages.QuarterNameMismatch(fileName, named, known));
             }
 
-            if (now < known.EndExclusiveUtc)
+            if (!known.HasEndedAt(now))
             {
                 issues.Error(ValidationCodes.FutureQuarter, null, ReturnColumns.Quarter, known.ToString(), ValidationMessages.FutureQuarter(known));
             }

@@ -144,7 +144,11 @@ public sealed class ReturnValidator
             sha256,
             issues.Truncated,
             issues.Errors,
-            issues.Warnings);
+            issues.Warnings)
+        {
+            ErrorsNotShown = issues.ErrorsNotKept,
+            WarningsNotShown = issues.WarningsNotKept,
+        };
         if (!valid)
         {
             return new ValidationResult(report, null);

@@ -71,7 +71,7 @@ internal static class ValidationMessages
         $"The file name '{FileNameQuarter.BaseName(fileName)}' says {named} but the rows are for {quarter}. Rename the file or correct the {ReturnColumns.Quarter} column.");
 
     public static string FutureQuarter(Quarter quarter) => string.Create(Invariant,
-        $"The rows are for {quarter}, which has not ended yet (it runs until {quarter.EndExclusiveUtc.AddDays(-1):d MMMM yyyy}). Upload the return once the quarter is over.");
+        $"The rows are for {quarter}, which has not ended yet (it runs until {quarter.LastDay:d MMMM yyyy}). Upload the return once the quarter is over.");
 
     /// <summary>Past this many configured areas (a national configuration), a message stops listing them all.</summary>
     private const int MaxAreasListed = 20;

@@ -15,4 +15,13 @@ public sealed record ValidationReport(
     [property: JsonPropertyName("sha256")] string? Sha256,
     [property: JsonPropertyName("truncated")] bool Truncated,
     [property: JsonPropertyName("errors")] IReadOnlyList<ValidationIssue> Errors,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<ValidationIssue> Warnings);
+    [property: JsonPropertyName("warnings")] IReadOnlyList<ValidationIssue> Warnings)
+{
+    /// <summary>How many errors were found beyond those listed (the cap); not part of the JSON form.</summary>
+    [JsonIgnore]
+    public int ErrorsNotShown { get; init; }
+
+    /// <summary>How many warnings were found beyond those listed (the cap); not part of the JSON form.</summary>
+    [JsonIgnore]
+    public int WarningsNotShown { get; init; }
+}

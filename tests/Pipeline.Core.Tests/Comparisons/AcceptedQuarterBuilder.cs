@@ -22,8 +22,8 @@ internal sealed class AcceptedQuarterBuilder
         quarter,
         $"returns/{quarter}.csv",
         FakeSha256(quarter),
-        quarter.EndExclusiveUtc.AddDays(3),
-        quarter.EndExclusiveUtc.AddDays(3).AddMinutes(1),
+        new DateTimeOffset(quarter.LastDay.AddDays(4), TimeOnly.MinValue, TimeSpan.Zero),
+        new DateTimeOffset(quarter.LastDay.AddDays(4), TimeOnly.MinValue, TimeSpan.Zero).AddMinutes(1),
         areas.OrderBy(a => a.AreaCode, StringComparer.Ordinal).ToList());
 
     public static string FakeSha256(Quarter quarter) =>

@@ -57,4 +57,44 @@ public sealed class ErrorCapTests
         Assert.Equal(108, result.Report.Warnings[^1].Row);
         Assert.True(result.Report.Truncated);
     }
+
+    [Fact]
+    public async Task Counts_what_the_cap_left_out_of_the_report()
+    {
+        var builder = ReturnBuilder.ForQuarter("2024-Q3");
+        foreach (var area in ValidationOptions.WestMidlands)
+        {
+            builder.WithCell(area.Code, "offences", "n/a");
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            builder.WithBlankLine();
+        }
+
+        var result = await ReturnAsync(builder, options: new ValidationOptions { MaxErrors = 3 });
+
+        Assert.Equal((4, 2), (result.Report.ErrorsNotShown, result.Report.WarningsNotShown));
+    }
+
+    [Fact]
+    public async Task Reports_a_file_of_100000_blank_lines_as_empty_and_complete()
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\n", 100_000)));
+
+        var result = await BytesAsync(bytes, "2024-Q3.csv");
+
+        Assert.Equal([("empty-file", null, null, null)], Problems(result.Report.Errors));
+        Assert.Empty(result.Report.Warnings);
+        Assert.False(result.Report.Truncated);
+        Assert.Equal((0, 0), (result.Report.ErrorsNotShown, result.Report.WarningsNotShown));
+    }
+
+    [Fact]
+    public void Defaults_to_10_MiB_files_100_errors_and_counts_up_to_a_million()
+    {
+        var options = new ValidationOptions();
+
+        Assert.Equal((10_485_760L, 100, 1_000_000L), (options.MaxFileBytes, options.MaxErrors, options.MaxValue));
+    }
 }

@@ -13,6 +13,7 @@ public sealed class QuarterRuleTests
     [InlineData("2024-Q5")]
     [InlineData("2024-Q0")]
     [InlineData("24-Q3")]
+    [InlineData("0000-Q1")] // no year 0000 in the calendar
     public async Task Rejects_a_quarter_not_written_YYYY_Qn_as_a_type_error(string value)
     {
         var result = await ReturnAsync(ReturnBuilder.ForQuarter("2024-Q3").WithCell(Dudley, "quarter", value));
@@ -76,5 +77,36 @@ public sealed class QuarterRuleTests
 
         Assert.True(atEnd.Report.Valid);
         Assert.Equal([("future-quarter", null, "quarter", "2026-Q3")], Problems(justBefore.Report.Errors));
+    }
+
+    [Theory]
+    [InlineData("9999-Q4", "31 December 9999")]
+    [InlineData("9999-Q1", "31 March 9999")]
+    [InlineData("2027-Q1", "31 March 2027")]
+    public async Task Rejects_any_quarter_up_to_9999_Q4_that_has_not_ended_as_a_future_quarter(string quarter, string lastDay)
+    {
+        var result = await ReturnAsync(ReturnBuilder.ForQuarter(quarter), $"returns/{quarter}.csv");
+
+        Assert.Equal([("future-quarter", null, "quarter", quarter)], Problems(result.Report.Errors));
+        Assert.Contains(lastDay, result.Report.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0001-Q1")]
+    [InlineData("1899-Q4")]
+    public async Task Accepts_an_early_quarter_the_calendar_can_hold(string quarter)
+    {
+        var result = await ReturnAsync(ReturnBuilder.ForQuarter(quarter), $"{quarter}.csv");
+
+        Assert.True(result.Report.Valid);
+        Assert.Equal(quarter, result.Report.Quarter);
+    }
+
+    [Fact]
+    public async Task Names_a_file_token_of_year_0000_as_a_mismatch_without_failing()
+    {
+        var result = await ReturnAsync(ReturnBuilder.ForQuarter("2024-Q3"), "0000-Q1.csv");
+
+        Assert.Equal([("quarter-name-mismatch", null, null, "0000-Q1")], Problems(result.Report.Errors));
     }
 }
