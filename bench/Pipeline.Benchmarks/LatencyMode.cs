@@ -65,13 +65,14 @@ internal static class LatencyMode
         var content = ReturnFiles.Valid("2024-Q4", offencesBase);
         var timer = Stopwatch.StartNew();
 
+        string? version;
         using (var stream = new MemoryStream(content, writable: false))
         {
-            await app.Get<IUploadStore>().UploadAsync(Name, stream);
+            version = await app.Get<IUploadStore>().TryCreateAsync(Name, stream);
         }
 
         var uploaded = timer.Elapsed;
-        var outcome = await app.Get<UploadProcessor>().ProcessAsync(Name);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync(Name, version);
         var processed = timer.Elapsed;
         var recalculation = await app.Get<RecalculationService>().RecalculateAsync(force: false);
         var recalculated = timer.Elapsed;

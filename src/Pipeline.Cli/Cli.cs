@@ -9,16 +9,22 @@ public static class Cli
 {
     /// <summary>Runs the CLI as the process would, reading configuration from environment variables.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
-        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, cancellationToken);
+        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, input: null, cancellationToken);
 
     internal static async Task<int> RunAsync(
-        string[] args, TextWriter stdout, TextWriter stderr, IConfiguration configuration, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IConfiguration configuration,
+        TimeProvider timeProvider,
+        Func<Stream>? input = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var context = new CliContext(stdout, stderr, configuration, timeProvider);
+        var context = new CliContext(stdout, stderr, configuration, timeProvider, input);
         var root = new RootCommand("Operator CLI for the serious youth violence quarterly returns pipeline.")
         {
             ValidateCommand.Create(context),

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using DataAnnotationsResult = System.ComponentModel.DataAnnotations.ValidationResult;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,8 +12,11 @@ using Pipeline.Core.Validation;
 namespace Pipeline.Cli;
 
 /// <summary>What every command shares: the output writers, configuration (environment variables) and the clock.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration, TimeProvider timeProvider)
+internal sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration, TimeProvider timeProvider, Func<Stream>? input = null)
 {
+    /// <summary>Standard input, for <c>validate -</c>; opened only when asked for.</summary>
+    public Stream OpenInput() => (input ?? Console.OpenStandardInput)();
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -39,10 +45,20 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
         services.AddSingleton(TimeProvider);
         try
         {
+            // Registered before AddPipeline, whose clients are only the fallback: these give up within about ten seconds.
+            var notice = new RetryNotice(Error);
+            var blobOptions = new BlobClientOptions();
+            RetryNotice.Configure(blobOptions.Retry);
+            blobOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
+            var tableOptions = new TableClientOptions();
+            RetryNotice.Configure(tableOptions.Retry);
+            tableOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
+            services.AddSingleton(StorageClients.CreateBlobServiceClient(settings, blobOptions));
+            services.AddSingleton(StorageClients.CreateTableServiceClient(settings, tableOptions));
+
             services.AddPipeline(settings);
             var provider = services.BuildServiceProvider();
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value; // Settings are checked here, not half way through a job.
-            _ = provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
             return provider;
         }
         catch (Exception e) when (e is OptionsValidationException or FormatException or ArgumentException or InvalidOperationException)

@@ -14,13 +14,35 @@ public sealed partial class ValidateUpload(UploadProcessor processor, ILogger<Va
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var outcome = await processor.ProcessAsync(blob.Name, cancellationToken);
+        UploadOutcome? outcome;
+        try
+        {
+            outcome = await processor.ProcessAsync(blob.Name, version: null, cancellationToken);
+        }
+        catch (UploadNameException e)
+        {
+            // No retry can address this name: say so once instead of failing five times into the poison queue.
+            LogUnaddressable(blob.Name, e.Message);
+            return;
+        }
+
         if (outcome is not null)
         {
             LogOutcome(blob.Name, outcome.Status, outcome.StoredAs);
+        }
+
+        if (outcome?.Notice is { } notice)
+        {
+            LogNotice(blob.Name, notice);
         }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Blob trigger for {Name}: {Status}, kept as {StoredAs}")]
     private partial void LogOutcome(string name, string status, string storedAs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Blob trigger for {Name}: not processed. {Reason}")]
+    private partial void LogUnaddressable(string name, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Blob trigger for {Name}: {Notice}")]
+    private partial void LogNotice(string name, string notice);
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -7,8 +9,10 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// The upload ledger: one entity per processed upload. Partition = the blob name (escaped), row key = the upload's
-/// creation time and hash, so every upload under one name lists in time order and a retried run rewrites its own row.
+/// The upload ledger: one entity per processed upload. Partition = the SHA-256 of the blob name, which fits a key's
+/// 1 KiB whatever the name (a blob name may be 1,024 characters of any script, far more once escaped); the name itself
+/// is the <c>File</c> property. Row key = the upload's creation time and hash, so every upload under one name lists in
+/// time order and a retried run rewrites its own row.
 /// </summary>
 public sealed class TableUploadLedger(TableServiceClient service, IOptions<StorageOptions> options) : IUploadLedger
 {
@@ -18,7 +22,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     {
         ArgumentNullException.ThrowIfNull(entry);
         var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.UploadedAt.UtcTicks:D19}-{entry.Sha256[..16]}");
-        var entity = new TableEntity(TableWrites.ToKey(entry.File), rowKey)
+        var entity = new TableEntity(PartitionOf(entry.File), rowKey)
         {
             ["File"] = entry.File,
             ["Sha256"] = entry.Sha256,
@@ -30,9 +34,31 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
             ["Errors"] = entry.Errors,
             ["Warnings"] = entry.Warnings,
             ["StoredAs"] = entry.StoredAs,
+            ["Version"] = entry.Version,
+            ["Notice"] = entry.Notice,
         };
         await TableWrites.WhenTableExistsAsync(
             _table, () => _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<LedgerEntry?> FindAsync(string file, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)} and Version eq {version}");
+        try
+        {
+            await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                return Read(e);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default)
@@ -42,17 +68,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
         {
             await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {
-                entries.Add(new LedgerEntry(
-                    e.GetString("File"),
-                    e.GetString("Sha256"),
-                    e.GetInt64("Size") ?? 0,
-                    e.GetDateTimeOffset("UploadedAt") ?? default,
-                    e.GetDateTimeOffset("ProcessedAt") ?? default,
-                    UploadStatusNames.Parse(e.GetString("Status")),
-                    e.GetString("Quarter"),
-                    e.GetInt32("Errors") ?? 0,
-                    e.GetInt32("Warnings") ?? 0,
-                    e.GetString("StoredAs")));
+                entries.Add(Read(e));
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -62,4 +78,21 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
 
         return entries;
     }
+
+    /// <summary>64 hex characters for any name. Entries written before this scheme (the escaped name) still list.</summary>
+    internal static string PartitionOf(string file) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)));
+
+    private static LedgerEntry Read(TableEntity e) => new(
+        e.GetString("File"),
+        e.GetString("Sha256"),
+        e.GetInt64("Size") ?? 0,
+        e.GetDateTimeOffset("UploadedAt") ?? default,
+        e.GetDateTimeOffset("ProcessedAt") ?? default,
+        UploadStatusNames.Parse(e.GetString("Status")),
+        e.GetString("Quarter"),
+        e.GetInt32("Errors") ?? 0,
+        e.GetInt32("Warnings") ?? 0,
+        e.GetString("StoredAs"),
+        e.GetString("Version"),
+        e.GetString("Notice"));
 }

@@ -40,9 +40,4 @@ internal static class TableWrites
         var chunks = entity.GetInt32(name + "Chunks") ?? 0;
         return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
-
-    /// <summary>Table keys may not hold '/', '\', '#', '?' or control characters; escaping makes any name a key, reversibly.</summary>
-    public static string ToKey(string text) => Uri.EscapeDataString(text);
-
-    public static string FromKey(string key) => Uri.UnescapeDataString(key);
 }

@@ -23,7 +23,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
         Assert.Equal(8, run.StdoutLines.Count(l => l.Contains(": accepted, valid (", StringComparison.Ordinal)));
-        Assert.Contains("  kept as accepted/2024-Q4.csv", run.StdoutLines);
+        Assert.Contains($"  kept as {settings["Pipeline:Storage:AcceptedContainer"]}/2024-Q4.csv", run.StdoutLines);
         using var app = PipelineHarness.Over(azurite, settings);
         Assert.Equal(8, (await app.Get<IAcceptedQuarterStore>().ListAsync()).Count);
         Assert.Equal(8, (await app.ListAsync(app.Accepted)).Count);
@@ -41,7 +41,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(run.StdoutLines, l => l.StartsWith("  error   row 5, offences: type-error: ", StringComparison.Ordinal));
-        Assert.Contains("  kept as rejected/2024-Q2.csv with rejected/2024-Q2.csv.report.json", run.StdoutLines);
+        var rejected = settings["Pipeline:Storage:RejectedContainer"];
+        Assert.Contains($"  kept as {rejected}/2024-Q2.csv with {rejected}/2024-Q2.csv.report.json", run.StdoutLines);
         using var app = PipelineHarness.Over(azurite, settings);
         Assert.Empty(await app.Get<IAcceptedQuarterStore>().ListAsync());
         Assert.Equal(["2024-Q2.csv", "2024-Q2.csv.report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
@@ -208,6 +209,10 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
         var run = await CliRun.RunAsync(["recalc", "--connection", closed], settings);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("Storage failed: ", run.Stderr, StringComparison.Ordinal);
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Storage at http://127.0.0.1:9 failed to answer (no connection, a timeout or a server error); trying again (1 of 1)...", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Storage failed: ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("Check AzureWebJobsStorage or --connection", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
     }
 }

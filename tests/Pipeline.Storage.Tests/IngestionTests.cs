@@ -281,7 +281,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var newer = ReturnFiles.Valid("2024-Q3", offencesBase: 900);
         await app.UploadAsync("2024-Q3.csv", newer);
 
-        Assert.False(await store.DeleteAsync(opened!));
+        Assert.Equal(UploadRemoval.Changed, await store.DeleteAsync(opened!));
         Assert.Equal(newer, await app.ReadAsync(app.Uploads, "2024-Q3.csv"));
     }
 

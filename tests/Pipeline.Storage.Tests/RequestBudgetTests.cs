@@ -91,8 +91,9 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
     private static async Task<UploadOutcome> IngestAsync(PipelineHarness app, string name, byte[] content)
     {
         using var stream = new MemoryStream(content, writable: false);
-        await app.Get<IUploadStore>().UploadAsync(name, stream);
-        var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
+        var version = await app.Get<IUploadStore>().TryCreateAsync(name, stream);
+        Assert.NotNull(version);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync(name, version);
         Assert.NotNull(outcome);
         return outcome;
     }

@@ -1,14 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>pipeline ingest FILE... [--json]</c>: uploads each file into the uploads container under its file name and
-/// processes it exactly as the blob function does. <c>pipeline process</c>: processes whatever waits in uploads.
+/// <c>pipeline ingest FILE... [--json]</c>: uploads each file into the uploads container under its file name (never over
+/// an upload still waiting) and processes exactly that upload as the blob function does. <c>pipeline process</c>:
+/// processes whatever waits in uploads, going on past any upload that fails.
 /// </summary>
 internal static class IngestCommand
 {
@@ -17,7 +20,7 @@ internal static class IngestCommand
         var files = new Argument<string[]>("FILE") { Description = "The return files to upload and process.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
-        var command = new Command("ingest", "Uploads returns into the uploads container and processes them as the blob function does. Exit code 0: all kept as accepted figures (or unchanged); 1: any rejected.")
+        var command = new Command("ingest", "Uploads returns into the uploads container and processes them as the blob function does. Exit code 0: all kept as accepted figures (or unchanged); 1: any rejected; 2: a file could not be read or uploaded.")
         {
             files, json, connection,
         };
@@ -30,19 +33,26 @@ internal static class IngestCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
-        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected.")
+        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed).")
         {
             json, connection,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
-            var outcomes = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(cancellationToken);
-            if (outcomes.Count == 0 && !parse.GetValue(json))
+            var run = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(cancellationToken);
+            if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && !parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync("Nothing is waiting in uploads.");
             }
 
-            return await ReportAsync(context, outcomes, parse.GetValue(json), unreadable: false);
+            foreach (var failure in run.Failures)
+            {
+                await context.Error.WriteLineAsync(failure.File is null
+                    ? $"The uploads waiting could not all be listed: {failure.Message}"
+                    : $"{failure.File}: not processed: {failure.Message}");
+            }
+
+            return await ReportAsync(context, run.Outcomes, parse.GetValue(json), environmentFailed: run.Failures.Count > 0);
         }));
         return command;
     }
@@ -52,32 +62,70 @@ internal static class IngestCommand
         var uploads = services.GetRequiredService<IUploadStore>();
         var processor = services.GetRequiredService<UploadProcessor>();
         var outcomes = new List<UploadOutcome>();
-        var unreadable = false;
+        var failed = false;
         foreach (var path in paths)
         {
             var name = Path.GetFileName(path);
+            string? version;
             try
             {
                 await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-                await uploads.UploadAsync(name, file, cancellationToken);
+                version = await uploads.TryCreateAsync(name, file, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                unreadable = true;
+                failed = true;
                 await context.Error.WriteLineAsync($"{path}: cannot be read: {e.Message}");
                 continue;
             }
 
-            if (await processor.ProcessAsync(name, cancellationToken) is { } outcome)
+            if (version is null)
+            {
+                failed = true;
+                await context.Error.WriteLineAsync(
+                    $"{path}: not uploaded: '{name}' is still waiting in uploads (an earlier upload of that name has not been processed yet), and it is never overwritten. Run 'pipeline process', or wait for it to be processed, then ingest this file again.");
+                continue;
+            }
+
+            if (await processor.ProcessAsync(name, version, cancellationToken) is { } outcome)
             {
                 outcomes.Add(outcome);
             }
+            else if (await OutcomeProcessedElsewhereAsync(services, path, name, version, cancellationToken) is { } elsewhere)
+            {
+                outcomes.Add(elsewhere); // The function app (or another run) got to this very upload first.
+            }
+            else
+            {
+                failed = true;
+                await context.Error.WriteLineAsync($"{path}: uploaded as '{name}', but it was taken from uploads by another run and no outcome is recorded yet. See 'pipeline status'.");
+            }
         }
 
-        return await ReportAsync(context, outcomes, json, unreadable);
+        return await ReportAsync(context, outcomes, json, failed);
     }
 
-    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, bool unreadable)
+    /// <summary>
+    /// The outcome of this very upload as another run recorded it, with the report of the local file (the same bytes,
+    /// validated the same way).
+    /// </summary>
+    private static async Task<UploadOutcome?> OutcomeProcessedElsewhereAsync(
+        IServiceProvider services, string path, string name, string version, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<UploadProcessor>().FindOutcomeAsync(name, version, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+        var result = await services.GetRequiredService<ReturnValidator>().ValidateAsync(file, name, file.Length, cancellationToken);
+        return new UploadOutcome(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 })
+        {
+            Notice = string.Create(CultureInfo.InvariantCulture, $"Processed by another run at {entry.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK}."),
+        };
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, bool environmentFailed)
     {
         if (json)
         {
@@ -87,13 +135,22 @@ internal static class IngestCommand
         {
             foreach (var outcome in outcomes)
             {
-                var container = outcome.IsRejected ? "rejected" : "accepted";
                 await ReportListing.WriteAsync(context.Output, outcome.Report, $"{outcome.Status}, ");
-                await context.Output.WriteLineAsync($"  kept as {container}/{outcome.StoredAs}{(outcome.IsRejected ? $" with {container}/{outcome.StoredAs}.report.json" : string.Empty)}");
+                var prefix = outcome.Container is { } container ? container + "/" : string.Empty;
+                await context.Output.WriteLineAsync(
+                    $"  kept as {prefix}{outcome.StoredAs}{(outcome.ReportName is { } report ? $" with {prefix}{report}" : string.Empty)}");
+                if (outcome.Notice is { } notice)
+                {
+                    await context.Output.WriteLineAsync($"  note: {notice}");
+                }
             }
         }
 
-        return unreadable ? ExitCodes.Usage : outcomes.Any(o => o.IsRejected) ? ExitCodes.Rejected : ExitCodes.Success;
+        // An environment problem (a file not read or not uploaded, an upload not processed or left leased) outranks a
+        // rejected file.
+        return environmentFailed || outcomes.Any(o => o.StillWaiting) ? ExitCodes.Usage
+            : outcomes.Any(o => o.IsRejected) ? ExitCodes.Rejected
+            : ExitCodes.Success;
     }
 }
 

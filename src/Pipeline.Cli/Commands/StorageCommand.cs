@@ -21,7 +21,7 @@ internal static class StorageCommand
         {
             return await job(services);
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AuthenticationFailedException or CredentialUnavailableException or AggregateException)
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AuthenticationFailedException or CredentialUnavailableException or AggregateException or TimeoutException or TaskCanceledException)
         {
             await context.Error.WriteLineAsync($"Storage failed: {Describe(e)}");
             await context.Error.WriteLineAsync("Check AzureWebJobsStorage or --connection, and that the storage (or Azurite) is running.");

@@ -11,7 +11,7 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "The return files to validate (CSV, as a partner would upload them).",
+            Description = "The return files to validate (CSV, as a partner would upload them); - reads one from standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         // System.CommandLine hands an unknown option such as --jsn to the FILE argument; say what it is instead.
@@ -23,17 +23,26 @@ internal static class ValidateCommand
             }
         });
         var json = new Option<bool>("--json") { Description = "Print the reports as one JSON array, as the contract's section 2 shows them." };
+        var name = new Option<string>("--name")
+        {
+            Description = "The file name that standard input (-) is validated under, for the .csv and quarter-in-the-name rules.",
+            DefaultValueFactory = _ => StandardInputName,
+        };
         var command = new Command("validate", "Validates quarterly return files offline and prints their reports. Exit code 0: all valid; 1: any invalid.")
         {
             files,
             json,
+            name,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(context, parseResult.GetRequiredValue(files), parseResult.GetValue(json), cancellationToken));
+            RunAsync(context, parseResult.GetRequiredValue(files), parseResult.GetValue(json), parseResult.GetRequiredValue(name), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string[] paths, bool json, CancellationToken cancellationToken)
+    /// <summary>The name standard input is validated under unless <c>--name</c> gives one.</summary>
+    public const string StandardInputName = "stdin.csv";
+
+    private static async Task<int> RunAsync(CliContext context, string[] paths, bool json, string inputName, CancellationToken cancellationToken)
     {
         var validator = new ReturnValidator(context.ValidationOptions(), context.TimeProvider);
         var reports = new List<ValidationReport>();
@@ -42,8 +51,15 @@ internal static class ValidateCommand
         {
             try
             {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-                var result = await validator.ValidateAsync(stream, path, stream.Length, cancellationToken);
+                var fromInput = path == "-";
+                await using var stream = fromInput
+                    ? context.OpenInput()
+                    : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+
+                // A pipe (validate <(cat x.csv), /dev/stdin) has no length: it is read as a stream, and the size limit
+                // is applied as the bytes arrive.
+                var length = stream.CanSeek ? stream.Length : (long?)null;
+                var result = await validator.ValidateAsync(stream, fromInput ? inputName : path, length, cancellationToken);
                 reports.Add(result.Report);
                 if (!json)
                 {

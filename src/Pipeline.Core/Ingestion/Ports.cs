@@ -3,7 +3,7 @@ using Pipeline.Core.Returns;
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>An upload opened for reading: its bytes and what storage knows about it.</summary>
-public sealed class OpenedUpload(string name, Stream content, long length, DateTimeOffset uploadedAt, string version) : IAsyncDisposable
+public sealed class OpenedUpload(string name, Stream content, long length, DateTimeOffset uploadedAt, string version, bool leased = false) : IAsyncDisposable
 {
     public string Name { get; } = name;
 
@@ -17,6 +17,9 @@ public sealed class OpenedUpload(string name, Stream content, long length, DateT
     /// <summary>The blob's ETag: every later step acts on exactly this version of the blob, or not at all.</summary>
     public string Version { get; } = version;
 
+    /// <summary>Another client holds a lease on the blob, so it cannot be deleted until the lease is released.</summary>
+    public bool Leased { get; } = leased;
+
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
 
@@ -26,30 +29,62 @@ public enum Disposition
     Rejected,
 }
 
+/// <summary>Where an upload was kept: the container, its name there, and its report's name there if it has one.</summary>
+public sealed record PreservedUpload(string Container, string StoredAs, string? ReportName);
+
+/// <summary>What became of the attempt to remove a processed upload from the uploads container.</summary>
+public enum UploadRemoval
+{
+    /// <summary>Removed (or already gone).</summary>
+    Removed,
+
+    /// <summary>A newer version was written under the name meanwhile; it is left for its own run.</summary>
+    Changed,
+
+    /// <summary>Another client holds a lease on the blob: it stays in uploads until the lease is released.</summary>
+    Leased,
+}
+
+/// <summary>
+/// A blob name that the storage client cannot address as itself: a <c>.</c> or <c>..</c> path segment, for example, is
+/// resolved away by the URL, so <c>../accepted/x.csv</c> would address another container. Such a blob is never touched.
+/// </summary>
+public sealed class UploadNameException(string name, string reason)
+    : Exception($"The blob name '{name}' cannot be processed: {reason} Rename or remove it with another storage tool.")
+{
+    public string Name { get; } = name;
+}
+
 /// <summary>The containers uploads arrive in and are kept in.</summary>
 public interface IUploadStore
 {
     /// <summary>The names of the blobs waiting in the uploads container.</summary>
     IAsyncEnumerable<string> ListPendingAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a file into the uploads container (the CLI's ingest). Returns its version.</summary>
-    Task UploadAsync(string name, Stream content, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes a file into the uploads container only if no blob of that name is waiting there (never overwriting one).
+    /// Returns the new blob's version, or null when the name is taken by an upload still waiting.
+    /// </summary>
+    Task<string?> TryCreateAsync(string name, Stream content, CancellationToken cancellationToken = default);
 
-    /// <summary>Opens a waiting upload; null when it is no longer there (already processed, or never was).</summary>
-    Task<OpenedUpload?> OpenAsync(string name, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Opens a waiting upload; null when it is no longer there (already processed, or never was), or when
+    /// <paramref name="version"/> is given and the blob is no longer that version.
+    /// </summary>
+    /// <exception cref="UploadNameException">The name cannot be addressed by the storage client.</exception>
+    Task<OpenedUpload?> OpenAsync(string name, string? version = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Copies exactly <paramref name="upload"/>'s version into the accepted or rejected container under its own name
-    /// (or, when that name already holds different bytes, a name made unique by the hash) and returns the name used.
-    /// Calling it again for the same upload finds the copy already there and returns the same name.
+    /// (or, when that name already holds other bytes, a name made unique by the hash) and, for a rejected upload, writes
+    /// <paramref name="reportJson"/> beside it as <c>&lt;name&gt;.report.json</c>. Nothing already there is overwritten:
+    /// every write is create-only. Calling it again for the same upload finds its own copies and returns the same names.
     /// </summary>
-    Task<string> PreserveAsync(OpenedUpload upload, string sha256, Disposition disposition, CancellationToken cancellationToken = default);
+    Task<PreservedUpload> PreserveAsync(
+        OpenedUpload upload, string sha256, Disposition disposition, string? reportJson, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the validation report beside a rejected file, as <c>&lt;name&gt;.report.json</c>.</summary>
-    Task WriteReportAsync(string rejectedName, string reportJson, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes the upload only if it is still the version that was processed. False when it had changed.</summary>
-    Task<bool> DeleteAsync(OpenedUpload upload, CancellationToken cancellationToken = default);
+    /// <summary>Deletes the upload only if it is still the version that was processed, and says what happened.</summary>
+    Task<UploadRemoval> DeleteAsync(OpenedUpload upload, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The version of a quarter's accepted figures that a replacement is conditional on.</summary>
@@ -70,7 +105,11 @@ public interface IAcceptedQuarterStore
     Task<IReadOnlyList<AcceptedQuarter>> ListAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>One processed upload, as the ledger records it.</summary>
+/// <summary>
+/// One processed upload, as the ledger records it. <see cref="Version"/> is the blob's ETag in uploads (null in entries
+/// written before it was recorded); <see cref="Notice"/> says what is still to happen, such as an upload left waiting
+/// because another client holds a lease on it.
+/// </summary>
 public sealed record LedgerEntry(
     string File,
     string Sha256,
@@ -81,12 +120,18 @@ public sealed record LedgerEntry(
     string? Quarter,
     int Errors,
     int Warnings,
-    string StoredAs);
+    string StoredAs,
+    string? Version = null,
+    string? Notice = null);
 
 /// <summary>Every outcome, with the file's sha256 and time.</summary>
 public interface IUploadLedger
 {
+    /// <summary>Records an outcome; recording the same upload (name, creation time, hash) again replaces its entry.</summary>
     Task RecordAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry for exactly this version of the named upload; null when it was never processed.</summary>
+    Task<LedgerEntry?> FindAsync(string file, string version, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default);
 }

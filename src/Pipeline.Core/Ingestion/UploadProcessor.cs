@@ -23,12 +23,16 @@ public sealed partial class UploadProcessor(
     TimeProvider timeProvider,
     ILogger<UploadProcessor> logger)
 {
-    /// <summary>Processes the named upload; null when it is no longer waiting (already processed).</summary>
-    public async Task<UploadOutcome?> ProcessAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Processes the named upload; null when it is no longer waiting (already processed), or, with
+    /// <paramref name="version"/>, when the blob of that name is no longer that version.
+    /// </summary>
+    /// <exception cref="UploadNameException">The name cannot be addressed by the storage client; nothing was touched.</exception>
+    public async Task<UploadOutcome?> ProcessAsync(string name, string? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
 
-        await using var upload = await uploads.OpenAsync(name, cancellationToken);
+        await using var upload = await uploads.OpenAsync(name, version, cancellationToken);
         if (upload is null)
         {
             LogNothingWaiting(name);
@@ -44,58 +48,146 @@ public sealed partial class UploadProcessor(
         }
 
         var report = result.Report with { Sha256 = sha256 };
+        if (upload.Leased && await ledger.FindAsync(name, upload.Version, cancellationToken) is { } earlier && earlier.Sha256 == sha256)
+        {
+            // Processed by an earlier run that could not remove it: the work is done, only the removal is left to try.
+            return await RemoveAgainAsync(upload, earlier, report, cancellationToken);
+        }
 
         UploadStatus status;
-        string storedAs;
+        PreservedUpload kept;
         if (result.Return is { } valid)
         {
             status = await AcceptAsync(upload, valid, sha256, cancellationToken);
-            storedAs = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, cancellationToken);
+            kept = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, reportJson: null, cancellationToken);
         }
         else
         {
             status = UploadStatus.Rejected;
-            storedAs = await uploads.PreserveAsync(upload, sha256, Disposition.Rejected, cancellationToken);
-            await uploads.WriteReportAsync(storedAs, ValidationReportJson.Serialize(report), cancellationToken);
+            kept = await uploads.PreserveAsync(upload, sha256, Disposition.Rejected, ValidationReportJson.Serialize(report), cancellationToken);
         }
 
-        await ledger.RecordAsync(
-            new LedgerEntry(
-                name,
-                sha256,
-                upload.Length,
-                upload.UploadedAt,
-                timeProvider.GetUtcNow(),
-                status,
-                report.Quarter,
-                report.Errors.Count,
-                report.Warnings.Count,
-                storedAs),
-            cancellationToken);
+        var entry = new LedgerEntry(
+            name,
+            sha256,
+            upload.Length,
+            upload.UploadedAt,
+            timeProvider.GetUtcNow(),
+            status,
+            report.Quarter,
+            report.Errors.Count,
+            report.Warnings.Count,
+            kept.StoredAs,
+            upload.Version);
+        await ledger.RecordAsync(entry, cancellationToken);
 
-        if (!await uploads.DeleteAsync(upload, cancellationToken))
+        var notice = await RemoveAsync(upload, cancellationToken);
+        if (notice is not null)
         {
-            LogChangedWhileProcessing(name);
+            // The ledger says so too, so that the partner's status page and 'pipeline status' show why it is still there.
+            await ledger.RecordAsync(entry with { Notice = notice }, cancellationToken);
         }
 
         LogProcessed(name, status.ToWire(), report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
-        return new UploadOutcome(name, status.ToWire(), report.Quarter, storedAs, sha256, report);
+        return Outcome(entry, kept.Container, kept.ReportName, report, notice);
     }
 
-    /// <summary>Processes every upload waiting, oldest name first.</summary>
-    public async Task<IReadOnlyList<UploadOutcome>> ProcessPendingAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Processes every upload waiting, in the order storage lists them (by name). One upload that fails does not stop
+    /// the others: its failure is collected, and so is a failure to list, with the outcomes reached before it.
+    /// </summary>
+    public async Task<PendingRun> ProcessPendingAsync(CancellationToken cancellationToken = default)
     {
         var outcomes = new List<UploadOutcome>();
-        await foreach (var name in uploads.ListPendingAsync(cancellationToken))
+        var failures = new List<UploadFailure>();
+        await using var names = uploads.ListPendingAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            if (await ProcessAsync(name, cancellationToken) is { } outcome)
+            try
             {
-                outcomes.Add(outcome);
+                if (!await names.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(new UploadFailure(null, FirstLine(e)));
+                LogListingFailed(e);
+                break;
+            }
+
+            var name = names.Current;
+            try
+            {
+                if (await ProcessAsync(name, version: null, cancellationToken) is { } outcome)
+                {
+                    outcomes.Add(outcome);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(new UploadFailure(name, FirstLine(e)));
+                LogUploadFailed(name, e);
             }
         }
 
-        return outcomes;
+        return new PendingRun(outcomes, failures);
     }
+
+    /// <summary>What the ledger says became of exactly this version of an upload (processed by another run, say).</summary>
+    public Task<LedgerEntry?> FindOutcomeAsync(string name, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return ledger.FindAsync(name, version, cancellationToken);
+    }
+
+    private async Task<UploadOutcome> RemoveAgainAsync(OpenedUpload upload, LedgerEntry earlier, ValidationReport report, CancellationToken cancellationToken)
+    {
+        var notice = await RemoveAsync(upload, cancellationToken);
+        var already = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Already processed at {earlier.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK} ({earlier.Status.ToWire()}); nothing was done again.");
+        if (notice is null)
+        {
+            await ledger.RecordAsync(earlier with { Notice = null }, cancellationToken);
+        }
+
+        LogAlreadyProcessed(upload.Name, earlier.Status.ToWire());
+        return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}");
+    }
+
+    /// <summary>Removes the processed upload; a sentence for the partner when it could not be removed, else null.</summary>
+    private async Task<string?> RemoveAsync(OpenedUpload upload, CancellationToken cancellationToken)
+    {
+        switch (await uploads.DeleteAsync(upload, cancellationToken))
+        {
+            case UploadRemoval.Leased:
+                LogLeased(upload.Name);
+                return LeasedNotice;
+            case UploadRemoval.Changed:
+                LogChangedWhileProcessing(upload.Name);
+                return "A newer upload was written under this name while this one was processed; it is processed on its own.";
+            default:
+                return null;
+        }
+    }
+
+    internal const string LeasedNotice =
+        "Still waiting in uploads: another client holds a lease on the blob, so it could not be removed. " +
+        "It is removed by the next run after the lease is released or broken.";
+
+    private static UploadOutcome Outcome(LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice) =>
+        new(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, report)
+        {
+            Notice = notice,
+            Container = container,
+            ReportName = reportName,
+            StillWaiting = notice is not null && notice.EndsWith(LeasedNotice, StringComparison.Ordinal),
+        };
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].TrimEnd('\r');
 
     private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
     {
@@ -144,7 +236,7 @@ public sealed partial class UploadProcessor(
     /// </summary>
     private async Task<string?> HashUnreadUploadAsync(OpenedUpload upload, CancellationToken cancellationToken)
     {
-        await using var again = await uploads.OpenAsync(upload.Name, cancellationToken);
+        await using var again = await uploads.OpenAsync(upload.Name, upload.Version, cancellationToken);
         if (again is null || again.Version != upload.Version)
         {
             return null;
@@ -165,4 +257,16 @@ public sealed partial class UploadProcessor(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Another upload for {Quarter} was accepted meanwhile; deciding again")]
     private partial void LogConcurrentWrite(string quarter);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Upload {Name} is leased by another client and stays in uploads until the lease is released")]
+    private partial void LogLeased(string name);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Upload {Name} was already processed ({Status}); only its removal was tried again")]
+    private partial void LogAlreadyProcessed(string name, string status);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Upload {Name} could not be processed; the run goes on with the others")]
+    private partial void LogUploadFailed(string name, Exception exception);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "The uploads waiting could not be listed")]
+    private partial void LogListingFailed(Exception exception);
 }
