@@ -130,6 +130,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return new BlobServiceClient(ConnectionString, options);
     }
 
+    /// <summary>
+    /// A blob addressed by a URL path written out by hand (<c>..%2Fback.csv</c>), as another storage client could address
+    /// it: the way to create blobs whose names the SDK itself would resolve to somewhere else.
+    /// </summary>
+    public BlobClient RawBlob(string container, string escapedName) =>
+        new(new Uri($"http://127.0.0.1:{BlobPort}/{AccountName}/{container}/{escapedName}"), new Azure.Storage.StorageSharedKeyCredential(AccountName, AccountKey));
+
     public TableServiceClient CreateTableServiceClient(params HttpPipelinePolicy[] policies)
     {
         var options = new TableClientOptions();
