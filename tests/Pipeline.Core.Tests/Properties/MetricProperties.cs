@@ -7,7 +7,7 @@ namespace Pipeline.Core.Tests.Properties;
 /// <summary>The published figures of one metric against the test's own exact arithmetic, for whole numbers of any size.</summary>
 public class MetricProperties
 {
-    private const long Iterations = 20_000;
+    private const long Iterations = 50_000;
 
     [Fact]
     public void A_count_metric_has_the_exact_change_and_change_percent_rounded_once()

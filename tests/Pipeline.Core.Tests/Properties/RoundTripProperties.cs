@@ -73,7 +73,7 @@ public class RoundTripProperties
             Assert.NotNull(result.Return);
             Assert.Equal(plan.Quarter, result.Return.Quarter);
             Assert.Equal(plan.ExpectedFigures(), result.Return.Areas);
-        }, iter: 400, print: plan => Encoding.UTF8.GetString(plan.ToBytes()));
+        }, iter: 1_000, print: plan => Encoding.UTF8.GetString(plan.ToBytes()));
     }
 
     /// <summary>One area's counts and how its row is written.</summary>

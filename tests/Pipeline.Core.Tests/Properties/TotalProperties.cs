@@ -51,7 +51,7 @@ public class TotalProperties
             {
                 AssertRounded(metric.Offences, metric.KnifeOffences, metric.PositiveOutcomes, metric.PositiveOutcomeRate);
             }
-        }, iter: 500);
+        }, iter: 1_000);
     }
 
     private static List<AcceptedQuarter> Accepted(int areaCount, int positions, (bool Present, long Offences, long Knife, long Outcomes)[] cells)
