@@ -8,12 +8,13 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static async Task<CliRun> RunAsync(
+        string[] args, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Func<Stream>? input = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var exitCode = await Cli.RunAsync(args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now));
+        var exitCode = await Cli.RunAsync(args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now), input);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
