@@ -133,7 +133,7 @@ public sealed class BlobUploadStore(BlobServiceClient service, IOptions<StorageO
 
             var destination = container.GetBlobClient(name);
             if (await TryCopyAsync(container, source, destination, upload, sha256, cancellationToken) ||
-                await HoldsCopyAsync(destination, sha256, cancellationToken))
+                await HoldsCopyAsync(destination, upload, sha256, cancellationToken))
             {
                 return new PreservedUpload(container.Name, name, reportName);
             }
@@ -262,10 +262,22 @@ public sealed class BlobUploadStore(BlobServiceClient service, IOptions<StorageO
         }
     }
 
-    /// <summary>Whether <paramref name="destination"/> already holds a copy of these bytes (not a report of them).</summary>
-    private static async Task<bool> HoldsCopyAsync(BlobClient destination, string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="destination"/>, where a copy was refused, already holds a copy of these bytes (not a
+    /// report of them). Nothing there means the refusal was the source's: the upload is no longer the version validated.
+    /// </summary>
+    private static async Task<bool> HoldsCopyAsync(BlobClient destination, OpenedUpload upload, string sha256, CancellationToken cancellationToken)
     {
-        var existing = await destination.GetPropertiesAsync(cancellationToken: cancellationToken);
+        Response<BlobProperties> existing;
+        try
+        {
+            existing = await destination.GetPropertiesAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new UploadChangedException(upload.Name);
+        }
+
         var metadata = existing.Value.Metadata;
         return metadata.TryGetValue(Sha256Metadata, out var sha) && sha == sha256 && !metadata.ContainsKey(KindMetadata);
     }
@@ -304,7 +316,11 @@ public sealed class BlobUploadStore(BlobServiceClient service, IOptions<StorageO
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode != BlobErrorCode.SourceConditionNotMet)
         {
-            return false; // The destination name is taken.
+            return false; // The destination name is taken (or, as Azurite words it, the source changed: the caller tells).
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.SourceConditionNotMet)
+        {
+            throw new UploadChangedException(upload.Name);
         }
     }
 

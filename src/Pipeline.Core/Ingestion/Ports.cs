@@ -45,6 +45,13 @@ public enum UploadRemoval
     Leased,
 }
 
+/// <summary>The upload was replaced after it was validated, so its copy was refused: the copy is only ever of that version.</summary>
+public sealed class UploadChangedException(string name)
+    : Exception($"The upload '{name}' was replaced while it was processed; the new version is processed on its own.")
+{
+    public string Name { get; } = name;
+}
+
 /// <summary>
 /// A blob name that the storage client cannot address as itself: a <c>.</c> or <c>..</c> path segment, for example, is
 /// resolved away by the URL, so <c>../accepted/x.csv</c> would address another container. Such a blob is never touched.

@@ -56,15 +56,24 @@ public sealed partial class UploadProcessor(
 
         UploadStatus status;
         PreservedUpload kept;
-        if (result.Return is { } valid)
+        try
         {
-            status = await AcceptAsync(upload, valid, sha256, cancellationToken);
-            kept = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, reportJson: null, cancellationToken);
+            if (result.Return is { } valid)
+            {
+                status = await AcceptAsync(upload, valid, sha256, cancellationToken);
+                kept = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, reportJson: null, cancellationToken);
+            }
+            else
+            {
+                status = UploadStatus.Rejected;
+                kept = await uploads.PreserveAsync(upload, sha256, Disposition.Rejected, ValidationReportJson.Serialize(report), cancellationToken);
+            }
         }
-        else
+        catch (UploadChangedException)
         {
-            status = UploadStatus.Rejected;
-            kept = await uploads.PreserveAsync(upload, sha256, Disposition.Rejected, ValidationReportJson.Serialize(report), cancellationToken);
+            // Another client overwrote the upload after it was read; the new version has its own event and its own run.
+            LogChangedWhileProcessing(name);
+            return null;
         }
 
         var entry = new LedgerEntry(

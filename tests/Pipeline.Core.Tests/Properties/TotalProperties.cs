@@ -74,8 +74,8 @@ public class TotalProperties
                     }
                 }
 
-                accepted.Add(new AcceptedQuarter(
-                    quarter, $"returns/{quarter}.csv", new string('0', 64), quarter.EndExclusiveUtc, quarter.EndExclusiveUtc, figures));
+                var uploaded = new DateTimeOffset(quarter.LastDay.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero);
+                accepted.Add(new AcceptedQuarter(quarter, $"returns/{quarter}.csv", new string('0', 64), uploaded, uploaded, figures));
             }
         }
 
