@@ -48,7 +48,7 @@ internal static class IngestCommand
             foreach (var failure in run.Failures)
             {
                 await context.Error.WriteLineAsync(failure.File is null
-                    ? $"The uploads waiting could not all be listed: {failure.Message}"
+                    ? $"The uploads waiting could not all be listed: {failure.Message}{Environment.NewLine}{StorageCommand.Hint}"
                     : $"{failure.File}: not processed: {failure.Message}");
             }
 

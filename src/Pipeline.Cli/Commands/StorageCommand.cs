@@ -13,6 +13,8 @@ internal static class StorageCommand
         Description = "Storage connection string, used when the AzureWebJobsStorage environment setting is absent. Default: Azurite (UseDevelopmentStorage=true).",
     };
 
+    public const string Hint = "Check AzureWebJobsStorage or --connection, and that the storage (or Azurite) is running.";
+
     /// <summary>Runs <paramref name="job"/> with the application's services; storage that cannot be reached is exit code 2.</summary>
     public static async Task<int> RunAsync(CliContext context, string? connection, Func<IServiceProvider, Task<int>> job)
     {
@@ -24,7 +26,7 @@ internal static class StorageCommand
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or AuthenticationFailedException or CredentialUnavailableException or AggregateException or TimeoutException or TaskCanceledException)
         {
             await context.Error.WriteLineAsync($"Storage failed: {Describe(e)}");
-            await context.Error.WriteLineAsync("Check AzureWebJobsStorage or --connection, and that the storage (or Azurite) is running.");
+            await context.Error.WriteLineAsync(Hint);
             return ExitCodes.Usage;
         }
     }

@@ -196,7 +196,10 @@ public sealed partial class UploadProcessor(
             StillWaiting = notice is not null && notice.EndsWith(LeasedNotice, StringComparison.Ordinal),
         };
 
-    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].TrimEnd('\r');
+    /// <summary>One line for people: a retried request's last failure rather than the retry policy's summary of them.</summary>
+    private static string FirstLine(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } aggregate
+        ? FirstLine(aggregate.InnerExceptions[^1])
+        : e.Message.Split('\n', 2)[0].TrimEnd('\r');
 
     private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
     {
