@@ -22,7 +22,7 @@ internal static class ValidateCommand
                 result.AddError($"Unrecognized option '{token.Value}'. (For a file whose name starts with '-', write ./{token.Value}.)");
             }
         });
-        var json = new Option<bool>("--json") { Description = "Print the reports as one JSON array, as the contract's section 2 shows them." };
+        var json = new Option<bool>("--json") { Description = "Print the reports as one JSON array, as docs/contract.md (section 2, the validation report) shows them." };
         var name = new Option<string>("--name")
         {
             Description = "The file name that standard input (-) is validated under, for the .csv and quarter-in-the-name rules.",
