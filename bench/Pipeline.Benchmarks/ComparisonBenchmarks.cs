@@ -22,5 +22,5 @@ public class ComparisonBenchmarks
 
     [Benchmark(Description = "ComputeAll 350 areas x 40 quarters")]
     public IReadOnlyList<SummaryDocument> ComputeAll() =>
-        ComparisonCalculator.ComputeAll(_accepted, _areas, DateTimeOffset.UnixEpoch);
+        ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, _accepted, _areas, DateTimeOffset.UnixEpoch);
 }

@@ -36,7 +36,7 @@ public static class NationalData
         ArgumentNullException.ThrowIfNull(output);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var writer = new StreamWriter(output, utf8, bufferSize: 64 * 1024, leaveOpen: true);
-        var header = string.Join(',', ReturnColumns.All) + "\n";
+        var header = string.Join(',', Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default.Columns) + "\n";
         writer.Write(header);
         long written = utf8.GetByteCount(header);
         var rows = 0;

@@ -24,7 +24,7 @@ public class SummaryBenchmarks
     {
         _areas = NationalData.Areas(350);
         _twoYears = NationalData.AcceptedQuarters(_areas, 2023, 2);
-        _document = ComparisonCalculator.ComputeAll(_twoYears, _areas, DateTimeOffset.UnixEpoch)
+        _document = ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, _twoYears, _areas, DateTimeOffset.UnixEpoch)
             .Single(d => d.Basis == YearBasis.Calendar && d.Status == ComparisonStatus.Complete);
         _json = SummaryJson.ToUtf8Bytes(_document);
         Console.WriteLine($"// {_document.Areas.Count} areas: JSON {_json.Length:N0} bytes, CSV {SummaryCsv.ToUtf8Bytes(_document).Length:N0} bytes");
@@ -43,7 +43,7 @@ public class SummaryBenchmarks
     public int BuildAndSerialise()
     {
         var bytes = 0;
-        foreach (var document in ComparisonCalculator.ComputeAll(_twoYears, _areas, DateTimeOffset.UnixEpoch))
+        foreach (var document in ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, _twoYears, _areas, DateTimeOffset.UnixEpoch))
         {
             bytes += SummaryJson.ToUtf8Bytes(document).Length;
         }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using DataAnnotationsResult = System.ComponentModel.DataAnnotations.ValidationResult;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -7,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Storage;
+using Pipeline.Core;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli;
@@ -59,6 +60,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
             services.AddPipeline(settings);
             var provider = services.BuildServiceProvider();
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value; // Settings are checked here, not half way through a job.
+            Check(provider);
             return provider;
         }
         catch (Exception e) when (e is OptionsValidationException or FormatException or ArgumentException or InvalidOperationException)
@@ -68,28 +70,55 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     }
 
     /// <summary>
-    /// The defaults, overridden by configuration (<c>Pipeline__Validation__MaxErrors</c> and so on), checked as the
-    /// Functions host checks them on start.
+    /// The application without storage (options, datasets, validators), composed as the function app composes it and
+    /// checked as the host checks it on start: what <c>validate</c> needs, offline.
     /// </summary>
-    public ValidationOptions ValidationOptions()
+    public ServiceProvider CoreServices()
     {
-        ValidationOptions options;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider);
+        services.AddPipelineCore(configuration);
+        var provider = services.BuildServiceProvider();
         try
         {
-            options = configuration.GetSection(Core.Validation.ValidationOptions.SectionName).Get<ValidationOptions>() ?? new ValidationOptions();
+            Check(provider);
+            return provider;
         }
-        catch (InvalidOperationException e)
+        catch
         {
-            throw new CliEnvironmentException($"The validation settings ({Core.Validation.ValidationOptions.SectionName}) cannot be read: {e.Message}");
+            provider.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every option and the datasets now, so a bad setting is an environment error before any work.</summary>
+    private static void Check(IServiceProvider provider)
+    {
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<SummaryOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<DatasetOptions>>().Value;
+            _ = provider.GetRequiredService<DatasetRegistry>();
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or DatasetDefinitionException)
+        {
+            throw new CliEnvironmentException($"The settings are not usable: {e.Message}");
+        }
+    }
+
+    /// <summary>The dataset <paramref name="id"/> names (exactly), or the default one when null; unknown is an environment error.</summary>
+    public static DatasetDefinition Dataset(IServiceProvider services, string? id)
+    {
+        var registry = services.GetRequiredService<DatasetRegistry>();
+        if (id is null)
+        {
+            return registry.Default;
         }
 
-        var problems = new List<DataAnnotationsResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
-        {
-            throw new CliEnvironmentException(
-                $"The validation settings ({Core.Validation.ValidationOptions.SectionName}) are invalid: {string.Join(" ", problems.Select(p => p.ErrorMessage))}");
-        }
-
-        return options;
+        return registry.TryGet(id, out var dataset)
+            ? dataset
+            : throw new CliEnvironmentException($"There is no dataset '{id}'. The datasets are: {string.Join(", ", registry.All.Select(d => d.Id))}.");
     }
 }

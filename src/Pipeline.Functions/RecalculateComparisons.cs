@@ -16,7 +16,7 @@ public sealed partial class RecalculateComparisons(RecalculationService recalcul
             LogPastDue();
         }
 
-        var result = await recalculation.RecalculateAsync(force: false, cancellationToken);
+        var result = await recalculation.RecalculateAsync(force: false, only: null, cancellationToken);
         LogDone(result.Recomputed, result.Comparisons, result.Quarters);
     }
 

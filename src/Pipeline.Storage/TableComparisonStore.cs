@@ -4,15 +4,17 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Storage;
 
 /// <summary>
 /// The annual comparisons in Azure Table Storage, one entity per document: partition = basis (<c>calendar</c>,
-/// <c>financial</c>), row key = period key (<c>2024</c>, <c>2024-25</c>) or <c>default</c> for the basis' default
+/// <c>financial</c>) for the default dataset, <c>&lt;dataset id&gt;.&lt;basis&gt;</c> for the others; row key = period key (<c>2024</c>, <c>2024-25</c>) or <c>default</c> for the basis' default
 /// period, the summary JSON in the entity (split across properties past 30,000 characters). Each document is one
 /// entity, written whole, so a reader never sees half a period; a summary is one point read. The partition
-/// <c>state</c> keeps the fingerprint of the inputs the last recalculation used.
+/// <c>state</c> keeps each dataset's fingerprint of the inputs its last recalculation used (row key <c>recalc</c> for
+/// the default dataset, as before datasets existed; <c>recalc.&lt;dataset id&gt;</c> for the others).
 /// </summary>
 public sealed class TableComparisonStore(TableServiceClient service, IOptions<StorageOptions> options) : IComparisonStore
 {
@@ -26,21 +28,33 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
 
     private readonly TableClient _table = service.GetTableClient(options.Value.ComparisonsTable);
 
-    public async Task<string?> GetInputFingerprintAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> GetInputFingerprintsAsync(CancellationToken cancellationToken = default)
     {
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            var state = await _table.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRowKey, cancellationToken: cancellationToken);
-            return state.HasValue ? state.Value!.GetString("InputFingerprint") : null;
+            await foreach (var state in _table.QueryAsync<TableEntity>(e => e.PartitionKey == StatePartition, cancellationToken: cancellationToken))
+            {
+                var dataset = state.RowKey == StateRowKey ? DatasetDefinition.DefaultId
+                    : state.RowKey.StartsWith(StateRowKey + ".", StringComparison.Ordinal) ? state.RowKey[(StateRowKey.Length + 1)..]
+                    : null;
+                if (dataset is not null && state.GetString("InputFingerprint") is { } fingerprint)
+                {
+                    fingerprints[dataset] = fingerprint;
+                }
+            }
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
+            // No table yet: nothing computed yet.
         }
+
+        return fingerprints;
     }
 
-    public async Task WriteAsync(IReadOnlyList<StoredComparison> comparisons, string inputFingerprint, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(string dataset, IReadOnlyList<StoredComparison> comparisons, string inputFingerprint, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(dataset);
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentException.ThrowIfNullOrEmpty(inputFingerprint);
 
@@ -51,10 +65,10 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
             var entities = new List<TableEntity>();
             foreach (var comparison in basis)
             {
-                entities.Add(ToEntity(comparison, comparison.Period.Key));
+                entities.Add(ToEntity(dataset, comparison, comparison.Period.Key));
                 if (comparison.IsDefault)
                 {
-                    entities.Add(ToEntity(comparison, DefaultRowKey));
+                    entities.Add(ToEntity(dataset, comparison, DefaultRowKey));
                 }
             }
 
@@ -65,7 +79,7 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
             }
         }
 
-        var state = new TableEntity(StatePartition, StateRowKey)
+        var state = new TableEntity(StatePartition, dataset == DatasetDefinition.DefaultId ? StateRowKey : $"{StateRowKey}.{dataset}")
         {
             ["InputFingerprint"] = inputFingerprint,
             ["Comparisons"] = comparisons.Count,
@@ -73,12 +87,12 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
         await TableWrites.WhenTableExistsAsync(_table, () => _table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
-    public async Task<StoredSummary?> GetAsync(YearBasis basis, Period? period, CancellationToken cancellationToken = default)
+    public async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default)
     {
         try
         {
             var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-                basis.ToWireName(), period?.Key ?? DefaultRowKey, cancellationToken: cancellationToken);
+                PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken: cancellationToken);
             if (!response.HasValue)
             {
                 return null;
@@ -98,9 +112,12 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
         }
     }
 
-    private static TableEntity ToEntity(StoredComparison comparison, string rowKey)
+    internal static string PartitionOf(string dataset, YearBasis basis) =>
+        dataset == DatasetDefinition.DefaultId ? basis.ToWireName() : $"{dataset}.{basis.ToWireName()}";
+
+    private static TableEntity ToEntity(string dataset, StoredComparison comparison, string rowKey)
     {
-        var entity = new TableEntity(comparison.Basis.ToWireName(), rowKey)
+        var entity = new TableEntity(PartitionOf(dataset, comparison.Basis), rowKey)
         {
             ["Period"] = comparison.Period.ToString(),
             ["Status"] = comparison.Status,

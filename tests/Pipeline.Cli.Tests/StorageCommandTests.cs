@@ -167,8 +167,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
         using var cliApp = PipelineHarness.Over(azurite, viaCli);
         foreach (var basis in new[] { Core.Comparisons.YearBasis.Calendar, Core.Comparisons.YearBasis.Financial })
         {
-            var fromCli = await cliApp.Get<Core.Comparisons.IComparisonStore>().GetAsync(basis, null);
-            var fromTimer = await viaTimer.Get<Core.Comparisons.IComparisonStore>().GetAsync(basis, null);
+            var fromCli = await cliApp.Get<Core.Comparisons.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
+            var fromTimer = await viaTimer.Get<Core.Comparisons.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
             // The files' names differ (the CLI uploads by file name, the harness under samples/); all else is equal.
             Assert.Equal(
                 System.Text.Encoding.UTF8.GetString(fromTimer!.Json).Replace("\"samples/", "\"", StringComparison.Ordinal),

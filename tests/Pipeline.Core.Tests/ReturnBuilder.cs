@@ -1,3 +1,4 @@
+using Pipeline.Core.Datasets;
 using System.Text;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
@@ -13,7 +14,7 @@ public sealed class ReturnBuilder
 {
     private readonly List<Line> lines = [];
     private readonly List<string> linesBeforeHeader = [];
-    private string[] header = [.. ReturnColumns.All];
+    private string[] header = [.. DefaultDataset.Columns];
     private string newLine = "\n";
     private bool byteOrderMark;
     private bool quoteEveryCell;
@@ -43,12 +44,12 @@ public sealed class ReturnBuilder
         name ??= ValidationOptions.WestMidlands.FirstOrDefault(a => a.Code == code)?.Name ?? "Somewhere";
         var row = new Line(code, null, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            [ReturnColumns.Quarter] = Quarter,
-            [ReturnColumns.AreaCode] = code,
-            [ReturnColumns.AreaName] = name,
-            [ReturnColumns.Offences] = $"{offences}",
-            [ReturnColumns.KnifeOffences] = $"{knifeOffences}",
-            [ReturnColumns.PositiveOutcomes] = $"{positiveOutcomes}",
+            [FrameColumns.Quarter] = Quarter,
+            [FrameColumns.AreaCode] = code,
+            [FrameColumns.AreaName] = name,
+            [DefaultDataset.Offences] = $"{offences}",
+            [DefaultDataset.KnifeOffences] = $"{knifeOffences}",
+            [DefaultDataset.PositiveOutcomes] = $"{positiveOutcomes}",
         });
         var index = lines.FindIndex(l => l.AreaCode == code);
         if (index >= 0)

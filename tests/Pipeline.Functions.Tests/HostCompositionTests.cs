@@ -63,7 +63,7 @@ public sealed class HostCompositionTests
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = OptionsClasses().ToDictionary(type => type, type => OptionsValue(host.Services, type));
 
-        Assert.Equal([typeof(SummaryOptions), typeof(ValidationOptions), typeof(StorageOptions)], options.Keys.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.Equal([typeof(Core.Datasets.DatasetOptions), typeof(SummaryOptions), typeof(ValidationOptions), typeof(StorageOptions)], options.Keys.OrderBy(t => t.FullName, StringComparer.Ordinal));
         var validation = (ValidationOptions)options[typeof(ValidationOptions)];
         Assert.Equal((10_485_760L, 100, 1_000_000L), (validation.MaxFileBytes, validation.MaxErrors, validation.MaxValue));
         var storage = (StorageOptions)options[typeof(StorageOptions)];

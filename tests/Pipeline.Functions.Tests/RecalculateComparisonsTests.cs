@@ -22,8 +22,8 @@ public sealed class RecalculateComparisonsTests(AzuriteFixture azurite)
 
         foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
         {
-            var fromTimer = await viaTimer.Get<IComparisonStore>().GetAsync(basis, null);
-            var fromService = await viaService.Get<IComparisonStore>().GetAsync(basis, null);
+            var fromTimer = await viaTimer.Get<IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
+            var fromService = await viaService.Get<IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
             Assert.NotNull(fromTimer);
             Assert.Equal(System.Text.Encoding.UTF8.GetString(fromService!.Json), System.Text.Encoding.UTF8.GetString(fromTimer.Json));
         }

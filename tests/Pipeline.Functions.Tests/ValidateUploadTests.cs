@@ -33,6 +33,6 @@ public sealed class ValidateUploadTests(AzuriteFixture azurite)
 
         Assert.Equal(["2024-Q2.csv", "2024-Q2.csv.report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
         Assert.Empty(await app.ListAsync(app.Accepted));
-        Assert.Null(await app.Get<IAcceptedQuarterStore>().GetAsync(Core.Quarter.Parse("2024-Q2")));
+        Assert.Null(await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Core.Quarter.Parse("2024-Q2")));
     }
 }

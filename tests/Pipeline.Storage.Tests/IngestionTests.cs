@@ -29,7 +29,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(bytes, await app.ReadAsync(app.Accepted, "returns/2024-Q3.csv"));
         Assert.Empty(await app.ListAsync(app.Rejected));
 
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.NotNull(accepted);
         Assert.Equal("returns/2024-Q3.csv", accepted.Quarter.File);
         Assert.Equal(Sha(bytes), accepted.Quarter.Sha256);
@@ -51,7 +51,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var good = ReturnFiles.Valid("2024-Q3");
         await app.UploadAsync("2024-Q3.csv", good);
         await app.Get<UploadProcessor>().ProcessAsync("2024-Q3.csv");
-        var before = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var before = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
 
         var bad = ReturnFiles.KnifeExceedsOffences("2024-Q3");
         await app.UploadAsync("partners/bham/2024-Q3-fixed.csv", bad);
@@ -72,7 +72,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal("knife-exceeds-offences", error.GetProperty("code").GetString());
         Assert.Equal(2, error.GetProperty("row").GetInt32());
 
-        var after = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var after = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(before!.ConcurrencyToken, after!.ConcurrencyToken);
         Assert.Equal(Sha(good), after.Quarter.Sha256);
 
@@ -128,7 +128,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
 
         var hashed = $"2024-Q3.{Sha(correction)[..12]}.csv";
         Assert.Equal(("accepted", hashed), (outcome!.Status, outcome.StoredAs));
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(ReturnFiles.OffencesTotal(200), accepted!.Quarter.Areas.Sum(a => a.Offences));
         Assert.Equal(Sha(correction), accepted.Quarter.Sha256);
         Assert.Equal(["2024-Q3.csv", hashed], (await app.ListAsync(app.Accepted)).Order(StringComparer.Ordinal));
@@ -144,13 +144,13 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var bytes = ReturnFiles.Valid("2024-Q3");
         await app.UploadAsync("2024-Q3.csv", bytes);
         await app.Get<UploadProcessor>().ProcessAsync("2024-Q3.csv");
-        var before = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var before = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
 
         await app.UploadAsync("resent/2024-Q3 copy.csv", bytes);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("resent/2024-Q3 copy.csv");
 
         Assert.Equal("duplicate", outcome!.Status);
-        var after = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var after = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(before!.ConcurrencyToken, after!.ConcurrencyToken);
         Assert.Equal("2024-Q3.csv", after.Quarter.File);
         Assert.Equal(["2024-Q3.csv", "resent/2024-Q3 copy.csv"], (await app.ListAsync(app.Accepted)).Order(StringComparer.Ordinal));
@@ -164,12 +164,12 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await app.UploadAsync("2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
         var processor = app.Get<UploadProcessor>();
         await processor.ProcessAsync("2024-Q3.csv");
-        var before = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var before = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
 
         var again = await processor.ProcessAsync("2024-Q3.csv");
 
         Assert.Null(again);
-        Assert.Equal(before!.ConcurrencyToken, (await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3")))!.ConcurrencyToken);
+        Assert.Equal(before!.ConcurrencyToken, (await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3")))!.ConcurrencyToken);
         Assert.Single(await app.Get<IUploadLedger>().ListAsync());
         Assert.Equal(["2024-Q3.csv"], await app.ListAsync(app.Accepted));
     }
@@ -188,7 +188,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal("accepted", (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
         Assert.Equal("superseded", (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
 
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(Sha(newer), accepted!.Quarter.Sha256);
         Assert.Equal(["a/2024-Q3.csv", "b/2024-Q3.csv"], (await app.ListAsync(app.Accepted)).Order(StringComparer.Ordinal));
     }
@@ -211,7 +211,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
                 Task.Run(() => instanceA.Get<UploadProcessor>().ProcessAsync("first.csv")),
                 Task.Run(() => instanceB.Get<UploadProcessor>().ProcessAsync("second.csv")));
 
-            var accepted = await instanceA.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3"));
+            var accepted = await instanceA.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
             Assert.Equal(("second.csv", Sha(newer)), (accepted!.Quarter.File, accepted.Quarter.Sha256));
             Assert.Equal(ReturnFiles.OffencesTotal(500 + round), accepted.Quarter.Areas.Sum(a => a.Offences));
             Assert.Contains(outcomes[0]!.Status, new[] { "accepted", "superseded" });
@@ -234,7 +234,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         {
             while (!stop.IsCancellationRequested)
             {
-                var seen = await store.GetAsync(Quarter.Parse("2024-Q3"));
+                var seen = await store.GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
                 if (seen is null)
                 {
                     continue;
@@ -306,7 +306,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
             var processor = app.Get<UploadProcessor>();
             Assert.Equal("accepted", (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
             Assert.Equal("accepted", (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
-            Assert.Equal(Sha(second), (await app.Get<IAcceptedQuarterStore>().GetAsync(Quarter.Parse("2024-Q3")))!.Quarter.Sha256);
+            Assert.Equal(Sha(second), (await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3")))!.Quarter.Sha256);
             return;
         }
 
@@ -316,5 +316,5 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     internal static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static (string, string, long, long, long) Tuple(Core.Returns.AreaFigures a) =>
-        (a.AreaCode, a.AreaName, a.Offences, a.KnifeOffences, a.PositiveOutcomes);
+        (a.AreaCode, a.AreaName, a.Counts[0], a.Counts[1], a.Counts[2]);
 }

@@ -76,10 +76,10 @@ public sealed class PinnedRulesTests(AzuriteFixture azurite)
         Assert.Equal("accepted", (await app.Get<UploadProcessor>().ProcessAsync("2025-Q1.csv"))!.Status);
         await app.Get<RecalculationService>().RecalculateAsync(force: true);
 
-        var stored = await app.Get<IComparisonStore>().GetAsync(YearBasis.Calendar, null);
+        var stored = await app.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, null);
         var served = await app.Get<SummaryService>().GetAsync(Array.Empty<KeyValuePair<string, string?>>());
 
-        using (var later = JsonDocument.Parse((await app.Get<IComparisonStore>().GetAsync(YearBasis.Calendar, new Period(YearBasis.Calendar, 2025)))!.Json))
+        using (var later = JsonDocument.Parse((await app.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, new Period(YearBasis.Calendar, 2025)))!.Json))
         {
             Assert.Equal("year-to-date", later.RootElement.GetProperty("status").GetString());
         }

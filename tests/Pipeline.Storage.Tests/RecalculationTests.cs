@@ -21,10 +21,10 @@ public sealed class RecalculationTests(AzuriteFixture azurite)
         var summary = await Read(app, YearBasis.Calendar, null);
         Assert.Equal("2024", summary.Period.ToString());
         Assert.Equal(ComparisonStatus.Complete, summary.Status);
-        Assert.Equal((6621L, 7675L, -1054L, -13.73m), Count(summary.Total.Offences));
-        Assert.Equal((328L, 370L, -42L, -11.35m), Count(summary.Total.KnifeOffences));
-        Assert.Equal((858L, 801L, 57L, 7.12m), Count(summary.Total.PositiveOutcomes));
-        Assert.Equal((12.96m, 10.44m, 2.52m), Rate(summary.Total.PositiveOutcomeRate));
+        Assert.Equal((6621L, 7675L, -1054L, -13.73m), Count(summary.Total.Metrics.Get("offences").Count!));
+        Assert.Equal((328L, 370L, -42L, -11.35m), Count(summary.Total.Metrics.Get("knifeOffences").Count!));
+        Assert.Equal((858L, 801L, 57L, 7.12m), Count(summary.Total.Metrics.Get("positiveOutcomes").Count!));
+        Assert.Equal((12.96m, 10.44m, 2.52m), Rate(summary.Total.Metrics.Get("positiveOutcomeRate").Rate!));
         Assert.Equal(7, summary.Areas.Count);
         Assert.Equal(8, summary.Sources.Count);
         Assert.Equal(PipelineHarness.Today, summary.ComputedAt);
@@ -87,7 +87,7 @@ public sealed class RecalculationTests(AzuriteFixture azurite)
 
         var summary = await Read(app, YearBasis.Calendar, null);
         var samples2024Q4 = await SampleOffencesAsync("2024-Q4.csv");
-        Assert.Equal(6621 - samples2024Q4 + ReturnFiles.OffencesTotal(1000), summary.Total.Offences.Current);
+        Assert.Equal(6621 - samples2024Q4 + ReturnFiles.OffencesTotal(1000), summary.Total.Metrics.Get("offences").Count!.Current);
         Assert.Contains(summary.Sources, s => s.File == "corrections/2024-Q4.csv");
         Assert.Equal(PipelineHarness.Today.AddHours(1), summary.ComputedAt);
     }
@@ -125,7 +125,7 @@ public sealed class RecalculationTests(AzuriteFixture azurite)
 
     private static async Task<SummaryDocument> Read(PipelineHarness app, YearBasis basis, Period? period)
     {
-        var stored = await app.Get<IComparisonStore>().GetAsync(basis, period);
+        var stored = await app.Get<IComparisonStore>().GetAsync("serious-youth-violence", basis, period);
         Assert.NotNull(stored);
         return SummaryJson.Deserialize(stored.Json);
     }

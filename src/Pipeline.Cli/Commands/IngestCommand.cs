@@ -20,12 +20,15 @@ internal static class IngestCommand
         var files = new Argument<string[]>("FILE") { Description = "The return files to upload and process.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
+        var dataset = StorageCommand.DatasetOption("Store each file as D/<file name>, a return of dataset D (default: <file name>, the default dataset).");
         var command = new Command("ingest", "Uploads returns into the uploads container and processes them as the blob function does. Exit code 0: all kept as accepted figures (or unchanged); 1: any rejected; 2: a file could not be read or uploaded.")
         {
-            files, json, connection,
+            files, json, connection, dataset,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(
-            context, parse.GetValue(connection), services => IngestAsync(context, services, parse.GetRequiredValue(files), parse.GetValue(json), cancellationToken)));
+            context,
+            parse.GetValue(connection),
+            services => IngestAsync(context, services, parse.GetRequiredValue(files), parse.GetValue(json), parse.GetValue(dataset), cancellationToken)));
         return command;
     }
 
@@ -33,13 +36,15 @@ internal static class IngestCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
+        var dataset = StorageCommand.DatasetOption("Only the uploads of dataset D (those under the folder D/). Default: every dataset.");
         var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed).")
         {
-            json, connection,
+            json, connection, dataset,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
-            var run = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(cancellationToken);
+            var only = parse.GetValue(dataset) is { } id ? CliContext.Dataset(services, id).Id : null;
+            var run = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(only, cancellationToken);
             if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && !parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync("Nothing is waiting in uploads.");
@@ -57,15 +62,17 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> IngestAsync(CliContext context, IServiceProvider services, string[] paths, bool json, CancellationToken cancellationToken)
+    private static async Task<int> IngestAsync(
+        CliContext context, IServiceProvider services, string[] paths, bool json, string? datasetId, CancellationToken cancellationToken)
     {
+        var folder = datasetId is null ? string.Empty : CliContext.Dataset(services, datasetId).Id + "/";
         var uploads = services.GetRequiredService<IUploadStore>();
         var processor = services.GetRequiredService<UploadProcessor>();
         var outcomes = new List<UploadOutcome>();
         var failed = false;
         foreach (var path in paths)
         {
-            var name = Path.GetFileName(path);
+            var name = folder + Path.GetFileName(path);
             string? version;
             try
             {
@@ -118,7 +125,7 @@ internal static class IngestCommand
         }
 
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-        var result = await services.GetRequiredService<ReturnValidator>().ValidateAsync(file, name, file.Length, cancellationToken);
+        var result = await services.GetRequiredService<ReturnValidators>().ForUpload(name).ValidateAsync(file, name, file.Length, cancellationToken);
         return new UploadOutcome(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 })
         {
             Notice = string.Create(CultureInfo.InvariantCulture, $"Processed by another run at {entry.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK}."),

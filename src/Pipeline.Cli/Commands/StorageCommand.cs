@@ -13,6 +13,9 @@ internal static class StorageCommand
         Description = "Storage connection string, used when the AzureWebJobsStorage environment setting is absent. Default: Azurite (UseDevelopmentStorage=true).",
     };
 
+    /// <summary><c>--dataset D</c>: which dataset a command works on (see each command's description).</summary>
+    public static Option<string?> DatasetOption(string description) => new("--dataset") { Description = description };
+
     public const string Hint = "Check AzureWebJobsStorage or --connection, and that the storage (or Azurite) is running.";
 
     /// <summary>Runs <paramref name="job"/> with the application's services; storage that cannot be reached is exit code 2.</summary>

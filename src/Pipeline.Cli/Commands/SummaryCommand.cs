@@ -17,10 +17,11 @@ internal static class SummaryCommand
         var period = new Option<string?>("--" + SummaryRequest.PeriodParameter) { Description = "2024, or 2024/25 or 2024-25 for financial years. Default: the latest complete comparison, else the latest year-to-date one." };
         var area = new Option<string?>("--" + SummaryRequest.AreaParameter) { Description = "One area's GSS code, e.g. E08000025." };
         var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default) or csv." };
+        var dataset = new Option<string?>("--" + SummaryRequest.DatasetParameter) { Description = "The dataset's id (default serious-youth-violence)." };
         var connection = StorageCommand.ConnectionOption();
         var command = new Command("summary", "Prints the summary of the annual comparison, exactly as GET /api/summary returns it.")
         {
-            basis, period, area, format, connection,
+            basis, period, area, format, dataset, connection,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
@@ -28,6 +29,7 @@ internal static class SummaryCommand
                 {
                     (SummaryRequest.BasisParameter, basis), (SummaryRequest.PeriodParameter, period),
                     (SummaryRequest.AreaParameter, area), (SummaryRequest.FormatParameter, format),
+                    (SummaryRequest.DatasetParameter, dataset),
                 }
                 .Where(p => parse.GetResult(p.Option) is { Implicit: false })
                 .Select(p => new KeyValuePair<string, string?>(p.Name, parse.GetValue(p.Option)));

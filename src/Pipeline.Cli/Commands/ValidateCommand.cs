@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;
@@ -28,23 +29,27 @@ internal static class ValidateCommand
             Description = "The file name that standard input (-) is validated under, for the .csv and quarter-in-the-name rules.",
             DefaultValueFactory = _ => StandardInputName,
         };
+        var dataset = StorageCommand.DatasetOption("The dataset whose return the files are (default serious-youth-violence).");
         var command = new Command("validate", "Validates quarterly return files offline and prints their reports. Exit code 0: all valid; 1: any invalid.")
         {
             files,
             json,
             name,
+            dataset,
         };
-        command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(context, parseResult.GetRequiredValue(files), parseResult.GetValue(json), parseResult.GetRequiredValue(name), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            context, parseResult.GetRequiredValue(files), parseResult.GetValue(json), parseResult.GetRequiredValue(name), parseResult.GetValue(dataset), cancellationToken));
         return command;
     }
 
     /// <summary>The name standard input is validated under unless <c>--name</c> gives one.</summary>
     public const string StandardInputName = "stdin.csv";
 
-    private static async Task<int> RunAsync(CliContext context, string[] paths, bool json, string inputName, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliContext context, string[] paths, bool json, string inputName, string? datasetId, CancellationToken cancellationToken)
     {
-        var validator = new ReturnValidator(context.ValidationOptions(), context.TimeProvider);
+        await using var services = context.CoreServices();
+        var validator = services.GetRequiredService<ReturnValidators>().For(CliContext.Dataset(services, datasetId));
         var reports = new List<ValidationReport>();
         var unreadable = false;
         foreach (var path in paths)

@@ -1,9 +1,10 @@
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Core.Comparisons;
 
-/// <summary>The annual comparison of the contract's section 4, as a pure function of the accepted quarters.</summary>
+/// <summary>The annual comparison (docs/contract.md), as a pure function of one dataset's accepted quarters.</summary>
 public static class ComparisonCalculator
 {
     private static readonly YearBasis[] Bases = [YearBasis.Calendar, YearBasis.Financial];
@@ -13,14 +14,17 @@ public static class ComparisonCalculator
     /// A period with accepted quarters gets a comparison only when at least one of its quarter positions is accepted in
     /// the previous period too; the comparison uses exactly the positions accepted in both.
     /// </summary>
-    /// <param name="accepted">The accepted quarters, in any order; at most one per quarter.</param>
+    /// <param name="dataset">Whose fields the quarters' counts follow, and whose metrics are compared.</param>
+    /// <param name="accepted">The dataset's accepted quarters, in any order; at most one per quarter.</param>
     /// <param name="configuredAreas">Their names win over the names the returns carry.</param>
     /// <param name="computedAt">Stamped on every document, truncated to whole seconds and put in UTC.</param>
     public static IReadOnlyList<SummaryDocument> ComputeAll(
+        DatasetDefinition dataset,
         IReadOnlyList<AcceptedQuarter> accepted,
         IReadOnlyList<Area> configuredAreas,
         DateTimeOffset computedAt)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(configuredAreas);
 
@@ -51,7 +55,7 @@ public static class ComparisonCalculator
             var periods = byQuarter.Keys.Select(q => Period.Containing(basis, q)).Distinct().Order();
             foreach (var period in periods)
             {
-                if (Compare(period, byQuarter, configuredNames, stamp) is { } document)
+                if (Compare(dataset, period, byQuarter, configuredNames, stamp) is { } document)
                 {
                     documents.Add(document);
                 }
@@ -99,6 +103,7 @@ public static class ComparisonCalculator
     }
 
     private static SummaryDocument? Compare(
+        DatasetDefinition dataset,
         Period period,
         Dictionary<Quarter, AcceptedQuarter> byQuarter,
         Dictionary<string, string> configuredNames,
@@ -122,18 +127,19 @@ public static class ComparisonCalculator
             return null;
         }
 
+        var fields = dataset.Fields.Count;
         var tallies = new Dictionary<string, AreaTally>(StringComparer.Ordinal);
         // Previous quarters first, then current, each in quarter order: the last name seen is the latest return's.
-        Accumulate(previousQuarters, tallies, isCurrent: false);
-        Accumulate(currentQuarters, tallies, isCurrent: true);
+        Accumulate(previousQuarters, tallies, fields, isCurrent: false);
+        Accumulate(currentQuarters, tallies, fields, isCurrent: true);
 
-        var total = new AreaTally(string.Empty);
+        var total = new AreaTally(string.Empty, fields);
         var areas = new List<AreaComparison>(tallies.Count);
         foreach (var (code, tally) in tallies.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             total.Add(tally);
             var name = configuredNames.TryGetValue(code, out var configured) ? configured : tally.LatestName;
-            areas.Add(new AreaComparison(code, name, tally.Offences, tally.KnifeOffences, tally.PositiveOutcomes, tally.PositiveOutcomeRate));
+            areas.Add(new AreaComparison(code, name, tally.Metrics(dataset)));
         }
 
         var sources = previousQuarters.Concat(currentQuarters)
@@ -141,15 +147,16 @@ public static class ComparisonCalculator
             .ToList();
 
         return new SummaryDocument(
+            dataset.Id,
             period,
             currentQuarters.ConvertAll(q => q.Quarter),
             computedAt,
-            new TotalComparison(total.Offences, total.KnifeOffences, total.PositiveOutcomes, total.PositiveOutcomeRate),
+            new TotalComparison(total.Metrics(dataset)),
             areas,
             sources);
     }
 
-    private static void Accumulate(List<AcceptedQuarter> quarters, Dictionary<string, AreaTally> tallies, bool isCurrent)
+    private static void Accumulate(List<AcceptedQuarter> quarters, Dictionary<string, AreaTally> tallies, int fields, bool isCurrent)
     {
         foreach (var quarter in quarters)
         {
@@ -161,9 +168,14 @@ public static class ComparisonCalculator
                     throw new ArgumentException($"Quarter {quarter.Quarter} has area {figures.AreaCode} more than once.", "accepted");
                 }
 
+                if (figures.Counts.Length != fields)
+                {
+                    throw new ArgumentException($"Quarter {quarter.Quarter} has {figures.Counts.Length} counts for area {figures.AreaCode}; its dataset has {fields} fields.", "accepted");
+                }
+
                 if (!tallies.TryGetValue(figures.AreaCode, out var tally))
                 {
-                    tally = new AreaTally(figures.AreaName);
+                    tally = new AreaTally(figures.AreaName, fields);
                     tallies.Add(figures.AreaCode, tally);
                 }
 
@@ -179,56 +191,32 @@ public static class ComparisonCalculator
         return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
-    /// <summary>Whole-number sums for one area (or the total); an area absent from a quarter adds nothing there.</summary>
-    private sealed class AreaTally(string latestName)
+    /// <summary>Whole-number sums of every field for one area (or the total); an area absent from a quarter adds nothing there.</summary>
+    private sealed class AreaTally(string latestName, int fields)
     {
-        private long currentOffences;
-        private long currentKnife;
-        private long currentOutcomes;
-        private long previousOffences;
-        private long previousKnife;
-        private long previousOutcomes;
+        private readonly long[] current = new long[fields];
+        private readonly long[] previous = new long[fields];
 
         public string LatestName { get; set; } = latestName;
 
-        public CountMetric Offences => CountMetric.Compute(currentOffences, previousOffences);
-
-        public CountMetric KnifeOffences => CountMetric.Compute(currentKnife, previousKnife);
-
-        public CountMetric PositiveOutcomes => CountMetric.Compute(currentOutcomes, previousOutcomes);
-
-        public RateMetric PositiveOutcomeRate =>
-            RateMetric.Compute(currentOutcomes, currentOffences, previousOutcomes, previousOffences);
+        public IReadOnlyList<MetricResult> Metrics(DatasetDefinition dataset) =>
+            [.. dataset.Metrics.Select(m => MetricResult.Compute(dataset, m, current, previous))];
 
         public void Add(AreaFigures figures, bool isCurrent)
         {
-            checked
+            var sums = isCurrent ? current : previous;
+            for (var i = 0; i < sums.Length; i++)
             {
-                if (isCurrent)
-                {
-                    currentOffences += figures.Offences;
-                    currentKnife += figures.KnifeOffences;
-                    currentOutcomes += figures.PositiveOutcomes;
-                }
-                else
-                {
-                    previousOffences += figures.Offences;
-                    previousKnife += figures.KnifeOffences;
-                    previousOutcomes += figures.PositiveOutcomes;
-                }
+                sums[i] = checked(sums[i] + figures.Counts[i]);
             }
         }
 
         public void Add(AreaTally other)
         {
-            checked
+            for (var i = 0; i < current.Length; i++)
             {
-                currentOffences += other.currentOffences;
-                currentKnife += other.currentKnife;
-                currentOutcomes += other.currentOutcomes;
-                previousOffences += other.previousOffences;
-                previousKnife += other.previousKnife;
-                previousOutcomes += other.previousOutcomes;
+                current[i] = checked(current[i] + other.current[i]);
+                previous[i] = checked(previous[i] + other.previous[i]);
             }
         }
     }

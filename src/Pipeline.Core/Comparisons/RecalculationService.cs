@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
@@ -13,10 +14,12 @@ namespace Pipeline.Core.Comparisons;
 public sealed record RecalculationResult(bool Recomputed, int Quarters, int Comparisons, string InputFingerprint, DateTimeOffset At);
 
 /// <summary>
-/// Computes every annual comparison, both bases, from the accepted quarters, and stores them. Used by the timer
-/// function (which skips the work when nothing was accepted since the last run) and the CLI (which always recomputes).
+/// Computes every annual comparison of every dataset, both bases, from the accepted quarters, and stores them. Used by
+/// the timer function (which skips a dataset when nothing it depends on changed since the last run: two reads in all)
+/// and the CLI (which always recomputes).
 /// </summary>
 public sealed partial class RecalculationService(
+    DatasetRegistry datasets,
     IAcceptedQuarterStore quarters,
     IComparisonStore comparisons,
     ValidationOptions validationOptions,
@@ -24,43 +27,78 @@ public sealed partial class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v1";
+    private const string CalculationVersion = "comparison-v2";
 
-    public async Task<RecalculationResult> RecalculateAsync(bool force, CancellationToken cancellationToken = default)
+    /// <param name="force">Recompute even when the inputs are unchanged.</param>
+    /// <param name="only">One dataset's id, or null for every dataset.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<RecalculationResult> RecalculateAsync(bool force, string? only = null, CancellationToken cancellationToken = default)
     {
         var accepted = await quarters.ListAsync(cancellationToken);
-        var areas = validationOptions.EffectiveAreas;
-        var fingerprint = Fingerprint(accepted, areas);
+        var stored = force ? new Dictionary<string, string>() : await comparisons.GetInputFingerprintsAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var recomputed = false;
+        var written = 0;
+        var fingerprints = new List<string>();
+        foreach (var dataset in datasets.All.Where(d => only is null || d.Id == only))
+        {
+            var ofDataset = accepted.Where(q => q.Dataset == dataset.Id).ToList();
+            var areas = dataset.Areas ?? validationOptions.EffectiveAreas;
+            var fingerprint = Fingerprint(dataset, ofDataset, areas);
+            fingerprints.Add(fingerprint);
+            if ((!force && stored.TryGetValue(dataset.Id, out var previous) && previous == fingerprint) ||
+                (ofDataset.Count == 0 && !stored.ContainsKey(dataset.Id) && !force))
+            {
+                continue; // Unchanged, or nothing was ever accepted or computed for it.
+            }
 
-        if (!force && await comparisons.GetInputFingerprintAsync(cancellationToken) == fingerprint)
+            var documents = ComparisonCalculator.ComputeAll(dataset, ofDataset, areas, now);
+            var toStore = new List<StoredComparison>(documents.Count);
+            foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
+            {
+                var ofBasis = documents.Where(d => d.Basis == basis).ToList();
+                var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
+                toStore.AddRange(ofBasis.Select(d => new StoredComparison(
+                    basis, d.Period, d.Status.ToWireName(), SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod)));
+            }
+
+            if (toStore.Count == 0 && ofDataset.Count == 0)
+            {
+                continue; // Forced, but nothing to compare and nothing to record.
+            }
+
+            await comparisons.WriteAsync(dataset.Id, toStore, fingerprint, cancellationToken);
+            recomputed = true;
+            written += toStore.Count;
+        }
+
+        var combined = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', fingerprints))));
+        if (recomputed)
+        {
+            LogRecomputed(accepted.Count, written);
+        }
+        else
         {
             LogUnchanged(accepted.Count);
-            return new RecalculationResult(false, accepted.Count, 0, fingerprint, now);
         }
 
-        var documents = ComparisonCalculator.ComputeAll(accepted, areas, now);
-        var stored = new List<StoredComparison>(documents.Count);
-        foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
-        {
-            var ofBasis = documents.Where(d => d.Basis == basis).ToList();
-            var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
-            stored.AddRange(ofBasis.Select(d => new StoredComparison(
-                basis, d.Period, d.Status.ToWireName(), SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod)));
-        }
-
-        await comparisons.WriteAsync(stored, fingerprint, cancellationToken);
-        LogRecomputed(accepted.Count, stored.Count);
-        return new RecalculationResult(true, accepted.Count, stored.Count, fingerprint, now);
+        return new RecalculationResult(recomputed, accepted.Count(q => only is null || q.Dataset == only), written, combined, now);
     }
 
     /// <summary>
-    /// What the comparisons depend on: every accepted quarter's file and hash, the configured area names, and the
-    /// calculation's version. Equal fingerprints mean the comparisons would come out the same (but for computedAt).
+    /// What a dataset's comparisons depend on: its fields and metrics, every accepted quarter's file and hash, the area
+    /// names, and the calculation's version. Equal fingerprints mean the comparisons would come out the same (but for
+    /// computedAt).
     /// </summary>
-    internal static string Fingerprint(IReadOnlyList<AcceptedQuarter> accepted, IReadOnlyList<Area> areas)
+    internal static string Fingerprint(DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> accepted, IReadOnlyList<Area> areas)
     {
         var text = new StringBuilder(CalculationVersion).Append('\n');
+        text.Append(string.Join(',', dataset.Fields.Select(f => f.Name))).Append('\n');
+        foreach (var metric in dataset.Metrics)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{metric.Id}={metric.Count}{metric.Rate?.Numerator}/{metric.Rate?.Denominator}\n");
+        }
+
         foreach (var quarter in accepted.OrderBy(q => q.Quarter))
         {
             text.Append(CultureInfo.InvariantCulture, $"{quarter.Quarter} {quarter.Sha256} {quarter.File}\n");

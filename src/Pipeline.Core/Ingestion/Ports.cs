@@ -97,10 +97,10 @@ public interface IUploadStore
 /// <summary>The version of a quarter's accepted figures that a replacement is conditional on.</summary>
 public sealed record AcceptedQuarterVersion(AcceptedQuarter Quarter, string ConcurrencyToken);
 
-/// <summary>The accepted figures, one version per quarter.</summary>
+/// <summary>The accepted figures, one version per dataset and quarter.</summary>
 public interface IAcceptedQuarterStore
 {
-    Task<AcceptedQuarterVersion?> GetAsync(Quarter quarter, CancellationToken cancellationToken = default);
+    Task<AcceptedQuarterVersion?> GetAsync(string dataset, Quarter quarter, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Makes <paramref name="next"/> the quarter's figures in one atomic write, provided the current version is still
@@ -108,7 +108,7 @@ public interface IAcceptedQuarterStore
     /// </summary>
     Task<bool> TryReplaceAsync(AcceptedQuarter next, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default);
 
-    /// <summary>Every accepted quarter, in quarter order.</summary>
+    /// <summary>Every dataset's accepted quarters, read at once: by dataset, then in quarter order.</summary>
     Task<IReadOnlyList<AcceptedQuarter>> ListAsync(CancellationToken cancellationToken = default);
 }
 

@@ -19,7 +19,7 @@ public sealed partial class UploadProcessor(
     IUploadStore uploads,
     IAcceptedQuarterStore quarters,
     IUploadLedger ledger,
-    ReturnValidator validator,
+    ReturnValidators validators,
     TimeProvider timeProvider,
     ILogger<UploadProcessor> logger)
 {
@@ -39,6 +39,7 @@ public sealed partial class UploadProcessor(
             return null;
         }
 
+        var validator = validators.ForUpload(name);
         var result = await validator.ValidateAsync(upload.Content, name, upload.Length, cancellationToken);
         var sha256 = result.Report.Sha256 ?? await HashUnreadUploadAsync(upload, cancellationToken);
         if (sha256 is null)
@@ -60,7 +61,7 @@ public sealed partial class UploadProcessor(
         {
             if (result.Return is { } valid)
             {
-                status = await AcceptAsync(upload, valid, sha256, cancellationToken);
+                status = await AcceptAsync(upload, validator.Dataset.Id, valid, sha256, cancellationToken);
                 kept = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, reportJson: null, cancellationToken);
             }
             else
@@ -105,7 +106,9 @@ public sealed partial class UploadProcessor(
     /// Processes every upload waiting, in the order storage lists them (by name). One upload that fails does not stop
     /// the others: its failure is collected, and so is a failure to list, with the outcomes reached before it.
     /// </summary>
-    public async Task<PendingRun> ProcessPendingAsync(CancellationToken cancellationToken = default)
+    /// <param name="dataset">Only the uploads of this dataset (by their first folder); null for all.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<PendingRun> ProcessPendingAsync(string? dataset = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<UploadOutcome>();
         var failures = new List<UploadFailure>();
@@ -127,6 +130,11 @@ public sealed partial class UploadProcessor(
             }
 
             var name = names.Current;
+            if (dataset is not null && validators.Datasets.ForUpload(name).Id != dataset)
+            {
+                continue;
+            }
+
             try
             {
                 if (await ProcessAsync(name, version: null, cancellationToken) is { } outcome)
@@ -201,13 +209,13 @@ public sealed partial class UploadProcessor(
         ? FirstLine(aggregate.InnerExceptions[^1])
         : e.Message.Split('\n', 2)[0].TrimEnd('\r');
 
-    private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
+    private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, string dataset, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
     {
         // Optimistic concurrency: read the quarter's current version, decide, write on condition that it is unchanged;
         // another writer in between makes the write fail and the decision is taken again against what it wrote.
         while (true)
         {
-            var current = await quarters.GetAsync(valid.Quarter, cancellationToken);
+            var current = await quarters.GetAsync(dataset, valid.Quarter, cancellationToken);
             if (current is { Quarter: var existing })
             {
                 if (existing.Sha256 == sha256)
@@ -225,7 +233,7 @@ public sealed partial class UploadProcessor(
             }
 
             var next = new AcceptedQuarter(
-                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas);
+                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset);
             if (await quarters.TryReplaceAsync(next, current, cancellationToken))
             {
                 return UploadStatus.Accepted;

@@ -1,7 +1,10 @@
+using Pipeline.Core.Datasets;
+
 namespace Pipeline.Core.Returns;
 
 /// <summary>
-/// The accepted figures for one quarter and the file they came from. <see cref="Areas"/> is ordered by area code.
+/// The accepted figures for one quarter of one dataset and the file they came from. <see cref="Areas"/> is ordered by
+/// area code; each area's counts follow the dataset's fields.
 /// </summary>
 public sealed record AcceptedQuarter(
     Quarter Quarter,
@@ -9,4 +12,5 @@ public sealed record AcceptedQuarter(
     string Sha256,
     DateTimeOffset UploadedAt,
     DateTimeOffset AcceptedAt,
-    IReadOnlyList<AreaFigures> Areas);
+    IReadOnlyList<AreaFigures> Areas,
+    string Dataset = DatasetDefinition.DefaultId);

@@ -16,14 +16,26 @@ public static class SummaryCsv
 
     public const string TotalName = "Total";
 
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "basis", "period", "previous_period", "status", "area_code", "area_name",
-        "offences_current", "offences_previous", "offences_change", "offences_change_percent",
-        "knife_offences_current", "knife_offences_previous", "knife_offences_change", "knife_offences_change_percent",
-        "positive_outcomes_current", "positive_outcomes_previous", "positive_outcomes_change", "positive_outcomes_change_percent",
-        "positive_outcome_rate_current", "positive_outcome_rate_previous", "positive_outcome_rate_change_points",
-    ];
+    private static readonly string[] FrameColumns = ["basis", "period", "previous_period", "status", "area_code", "area_name"];
+
+    /// <summary>
+    /// The header for a document's metrics: the frame, then per count metric <c>&lt;id&gt;_current</c>, <c>_previous</c>,
+    /// <c>_change</c>, <c>_change_percent</c>, and per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c>,
+    /// each id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
+    /// </summary>
+    public static IReadOnlyList<string> ColumnsFor(IReadOnlyList<MetricResult> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var columns = new List<string>(FrameColumns);
+        foreach (var metric in metrics)
+        {
+            var stem = SnakeCase(metric.Id);
+            string[] parts = metric.Rate is not null ? ["current", "previous", "change_points"] : ["current", "previous", "change", "change_percent"];
+            columns.AddRange(parts.Select(p => $"{stem}_{p}"));
+        }
+
+        return columns;
+    }
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
@@ -32,14 +44,15 @@ public static class SummaryCsv
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
 
-        for (var i = 0; i < Columns.Count; i++)
+        var columns = ColumnsFor(document.Total.Metrics);
+        for (var i = 0; i < columns.Count; i++)
         {
             if (i > 0)
             {
                 output.Write(","u8);
             }
 
-            WriteText(output, Columns[i]);
+            WriteText(output, columns[i]);
         }
 
         output.Write("\r\n"u8);
@@ -50,13 +63,11 @@ public static class SummaryCsv
         var status = document.Status.ToWireName();
         foreach (var area in document.Areas)
         {
-            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name,
-                area.Offences, area.KnifeOffences, area.PositiveOutcomes, area.PositiveOutcomeRate);
+            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name, area.Metrics);
         }
 
         var total = document.Total;
-        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName,
-            total.Offences, total.KnifeOffences, total.PositiveOutcomes, total.PositiveOutcomeRate);
+        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName, total.Metrics);
     }
 
     public static byte[] ToUtf8Bytes(SummaryDocument document)
@@ -73,14 +84,6 @@ public static class SummaryCsv
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static async Task WriteAsync(Stream output, SummaryDocument document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document);
-        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
-    }
-
     private static void WriteRow(
         IBufferWriter<byte> output,
         string basis,
@@ -89,10 +92,7 @@ public static class SummaryCsv
         string status,
         string code,
         string name,
-        CountMetric offences,
-        CountMetric knifeOffences,
-        CountMetric positiveOutcomes,
-        RateMetric rate)
+        IReadOnlyList<MetricResult> metrics)
     {
         WriteText(output, basis);
         output.Write(","u8);
@@ -105,16 +105,43 @@ public static class SummaryCsv
         WriteText(output, code);
         output.Write(","u8);
         WriteText(output, name);
-        WriteCount(output, offences);
-        WriteCount(output, knifeOffences);
-        WriteCount(output, positiveOutcomes);
-        output.Write(","u8);
-        WriteNumber(output, rate.Current);
-        output.Write(","u8);
-        WriteNumber(output, rate.Previous);
-        output.Write(","u8);
-        WriteNumber(output, rate.ChangePoints);
+        foreach (var metric in metrics)
+        {
+            if (metric.Count is { } count)
+            {
+                WriteCount(output, count);
+            }
+            else if (metric.Rate is { } rate)
+            {
+                output.Write(","u8);
+                WriteNumber(output, rate.Current);
+                output.Write(","u8);
+                WriteNumber(output, rate.Previous);
+                output.Write(","u8);
+                WriteNumber(output, rate.ChangePoints);
+            }
+        }
+
         output.Write("\r\n"u8);
+    }
+
+    /// <summary><c>positiveOutcomeRate</c> becomes <c>positive_outcome_rate</c>.</summary>
+    internal static string SnakeCase(string id)
+    {
+        var builder = new StringBuilder(id.Length + 8);
+        foreach (var c in id)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                builder.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static void WriteCount(IBufferWriter<byte> output, CountMetric metric)

@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// The summary document's JSON body: indented by two spaces, "\n" line ends, properties named and ordered as the
-/// contract shows them, nulls written, decimals with their 2-decimal scale (<c>7.10</c>), ending with one "\n".
-/// The same document always gives the same bytes.
+/// The summary document's JSON body: indented by two spaces, "\n" line ends, properties named and ordered as
+/// docs/contract.md shows them (the metrics keyed by their ids in the dataset's order), nulls written, decimals with
+/// their 2-decimal scale (<c>7.10</c>), ending with one "\n". The same document always gives the same bytes.
 /// </summary>
 public static class SummaryJson
 {
@@ -30,7 +31,46 @@ public static class SummaryJson
         ArgumentNullException.ThrowIfNull(document);
         using (var writer = new Utf8JsonWriter(output, WriterOptions))
         {
-            JsonSerializer.Serialize(writer, document, SummaryJsonContext.Default.SummaryDocument);
+            writer.WriteStartObject();
+            writer.WriteString("dataset", document.Dataset);
+            writer.WriteString("basis", document.Basis.ToWireName());
+            writer.WriteString("period", document.Period.ToString());
+            writer.WriteString("previousPeriod", document.PreviousPeriod.ToString());
+            writer.WriteString("status", document.Status.ToWireName());
+            writer.WriteStartArray("quarters");
+            foreach (var quarter in document.Quarters)
+            {
+                writer.WriteStringValue(quarter.ToString());
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("computedAt", document.ComputedAt);
+            writer.WriteStartObject("total");
+            WriteMetrics(writer, document.Total.Metrics);
+            writer.WriteEndObject();
+            writer.WriteStartArray("areas");
+            foreach (var area in document.Areas)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", area.Code);
+                writer.WriteString("name", area.Name);
+                WriteMetrics(writer, area.Metrics);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("sources");
+            foreach (var source in document.Sources)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("quarter", source.Quarter.ToString());
+                writer.WriteString("file", source.File);
+                writer.WriteString("sha256", source.Sha256);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         output.Write("\n"u8);
@@ -43,39 +83,56 @@ public static class SummaryJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static string Serialize(SummaryDocument document)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    public static async Task WriteAsync(Stream output, SummaryDocument document, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document);
-        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
-    }
+    public static string Serialize(SummaryDocument document) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(document));
 
     /// <exception cref="JsonException">The text is not a summary document.</exception>
-    public static SummaryDocument Deserialize(ReadOnlySpan<byte> utf8Json) =>
-        JsonSerializer.Deserialize(utf8Json, SummaryJsonContext.Default.SummaryDocument)
-        ?? throw new JsonException("The JSON is null, not a summary document.");
+    public static SummaryDocument Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        using var json = JsonDocument.ParseValue(ref reader);
+        return SummaryJsonReader.Read(json.RootElement);
+    }
 
     /// <inheritdoc cref="Deserialize(ReadOnlySpan{byte})"/>
     public static SummaryDocument Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, SummaryJsonContext.Default.SummaryDocument)
-            ?? throw new JsonException("The JSON is null, not a summary document.");
+        using var document = JsonDocument.Parse(json);
+        return SummaryJsonReader.Read(document.RootElement);
     }
 
-    /// <inheritdoc cref="Deserialize(ReadOnlySpan{byte})"/>
-    public static async Task<SummaryDocument> DeserializeAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    private static void WriteMetrics(Utf8JsonWriter writer, IReadOnlyList<MetricResult> metrics)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        return await JsonSerializer.DeserializeAsync(utf8Json, SummaryJsonContext.Default.SummaryDocument, cancellationToken)
-            ?? throw new JsonException("The JSON is null, not a summary document.");
+        foreach (var metric in metrics)
+        {
+            writer.WriteStartObject(metric.Id);
+            if (metric.Count is { } count)
+            {
+                writer.WriteNumber("current", count.Current);
+                writer.WriteNumber("previous", count.Previous);
+                writer.WriteNumber("change", count.Change);
+                WriteNumberOrNull(writer, "changePercent", count.ChangePercent);
+            }
+            else if (metric.Rate is { } rate)
+            {
+                WriteNumberOrNull(writer, "current", rate.Current);
+                WriteNumberOrNull(writer, "previous", rate.Previous);
+                WriteNumberOrNull(writer, "changePoints", rate.ChangePoints);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
@@ -9,15 +10,19 @@ public enum SummaryFormat
     Csv,
 }
 
-/// <summary>What a caller asked for: the contract's section 5 parameters, checked.</summary>
-public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, string? Area, SummaryFormat Format)
+/// <summary>
+/// What a caller asked for: the summary's parameters (docs/contract.md), checked. <see cref="Dataset"/> is the id as
+/// given (or the default's); whether such a dataset exists is the service's to say.
+/// </summary>
+public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, string? Area, SummaryFormat Format, string Dataset = DatasetDefinition.DefaultId)
 {
     public const string BasisParameter = "basis";
     public const string PeriodParameter = "period";
     public const string AreaParameter = "area";
     public const string FormatParameter = "format";
+    public const string DatasetParameter = "dataset";
 
-    private static readonly string[] Known = [BasisParameter, PeriodParameter, AreaParameter, FormatParameter];
+    private static readonly string[] Known = [BasisParameter, PeriodParameter, AreaParameter, FormatParameter, DatasetParameter];
 
     /// <summary>
     /// Reads the parameters (query string or CLI options; names exact, lower-case). An unknown, repeated, empty or
@@ -97,7 +102,7 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
             }
         }
 
-        request = new SummaryRequest(basis, period, area, format);
+        request = new SummaryRequest(basis, period, area, format, values.GetValueOrDefault(DatasetParameter, DatasetDefinition.DefaultId));
         problem = null;
         return true;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
@@ -19,9 +20,9 @@ public sealed record SummaryResponse(int StatusCode, string ContentType, byte[] 
 /// one point read of a precomputed document, and none while the document read last is fresh (see
 /// <see cref="SummaryOptions.CacheSeconds"/>).
 /// </summary>
-public sealed class SummaryService(IComparisonStore store, SummaryOptions options, TimeProvider timeProvider)
+public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<(YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
+    private readonly ConcurrentDictionary<(string, YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
 
     public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,14 @@ public sealed class SummaryService(IComparisonStore store, SummaryOptions option
     public async Task<SummaryResponse> GetAsync(SummaryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var stored = await ReadAsync(request.Basis, request.Period, cancellationToken);
+        if (!datasets.TryGet(request.Dataset, out var dataset))
+        {
+            return SummaryResponse.From(SummaryProblem.BadParameter(
+                SummaryRequest.DatasetParameter,
+                $"Parameter 'dataset': '{request.Dataset}' is not a dataset. Use one of {string.Join(", ", datasets.All.Select(d => d.Id))}."));
+        }
+
+        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, cancellationToken);
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
@@ -65,16 +73,16 @@ public sealed class SummaryService(IComparisonStore store, SummaryOptions option
             : Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
     }
 
-    private async Task<StoredSummary?> ReadAsync(YearBasis basis, Period? period, CancellationToken cancellationToken)
+    private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var key = (basis, period);
+        var key = (dataset, basis, period);
         if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
         {
             return cached.Summary;
         }
 
-        var summary = await store.GetAsync(basis, period, cancellationToken);
+        var summary = await store.GetAsync(dataset, basis, period, cancellationToken);
         if (summary is not null)
         {
             _cache[key] = (summary, now); // "Not found" is not cached: the first recalc shows at once.

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Validation;
 
 /// <summary>
-/// Validates one quarterly return against the contract (sections 1 and 2) in a single streaming pass: the bytes go
+/// Validates one quarterly return of a dataset (its frame columns and count fields, every rule of docs/contract.md) in a single streaming pass: the bytes go
 /// through a SHA-256 hash and a byte count, a strict UTF-8 decoder and CsvHelper's RFC 4180 parser, and the rules see
 /// one record at a time. Memory does not grow with the file.
 /// </summary>
@@ -22,17 +23,24 @@ public sealed class ReturnValidator
 
     private readonly ValidationOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly DatasetDefinition dataset;
+    private readonly IReadOnlyList<Area> areas;
     private readonly Dictionary<string, Area> areasByCode;
 
-    public ReturnValidator(ValidationOptions options, TimeProvider timeProvider)
+    /// <param name="options">The limits, and the configured areas (used unless the dataset lists its own).</param>
+    /// <param name="timeProvider">The clock the future-quarter rule reads.</param>
+    /// <param name="dataset">The return's dataset; the default (serious youth violence) when not given.</param>
+    public ReturnValidator(ValidationOptions options, TimeProvider timeProvider, DatasetDefinition? dataset = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxErrors, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFileBytes, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxValue, nameof(options));
-        areasByCode = new Dictionary<string, Area>(options.EffectiveAreas.Count, StringComparer.Ordinal);
-        foreach (var area in options.EffectiveAreas)
+        this.dataset = dataset ?? DatasetRegistry.BuiltIn.Default;
+        areas = this.dataset.Areas ?? options.EffectiveAreas;
+        areasByCode = new Dictionary<string, Area>(areas.Count, StringComparer.Ordinal);
+        foreach (var area in areas)
         {
             if (!areasByCode.TryAdd(area.Code, area))
             {
@@ -43,6 +51,9 @@ public sealed class ReturnValidator
         this.options = options;
         this.timeProvider = timeProvider;
     }
+
+    /// <summary>The dataset whose returns this validator checks.</summary>
+    public DatasetDefinition Dataset => dataset;
 
     /// <param name="content">The file's bytes. Read to the end (for the hash) unless the file is over the size limit; not disposed.</param>
     /// <param name="fileName">The blob name or path as given: it goes into the report, and the .csv and quarter-token checks read it.</param>
@@ -70,7 +81,7 @@ public sealed class ReturnValidator
         }
 
         using var metered = new MeteredStream(content, options.MaxFileBytes, cancellationToken);
-        var check = new ReturnCheck(options, areasByCode, issues);
+        var check = new ReturnCheck(options, dataset, areas, areasByCode, issues);
         if (isCsv)
         {
             await ParseAsync(metered, check);

@@ -15,7 +15,6 @@ public static class ValidationCodes
     public const string MissingCell = "missing-cell";
     public const string TypeError = "type-error";
     public const string ConstraintError = "constraint-error";
-    public const string KnifeExceedsOffences = "knife-exceeds-offences";
     public const string MixedQuarters = "mixed-quarters";
     public const string QuarterNameMismatch = "quarter-name-mismatch";
     public const string FutureQuarter = "future-quarter";

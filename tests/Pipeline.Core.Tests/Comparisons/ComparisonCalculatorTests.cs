@@ -194,8 +194,7 @@ public class ComparisonCalculatorTests
     [Fact]
     public void Stamps_the_computation_time_in_whole_seconds_utc()
     {
-        var documents = ComparisonCalculator.ComputeAll(
-            SeedData.Quarters, SeedData.Areas, new DateTimeOffset(2026, 11, 26, 3, 0, 0, 789, TimeSpan.FromHours(1)));
+        var documents = ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, SeedData.Quarters, SeedData.Areas, new DateTimeOffset(2026, 11, 26, 3, 0, 0, 789, TimeSpan.FromHours(1)));
 
         Assert.All(documents, d => Assert.Equal(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero), d.ComputedAt));
         Assert.All(documents, d => Assert.Equal(TimeSpan.Zero, d.ComputedAt.Offset));
@@ -245,7 +244,7 @@ public class ComparisonCalculatorTests
     }
 
     private static IReadOnlyList<SummaryDocument> Compute(IReadOnlyList<AcceptedQuarter> accepted, IReadOnlyList<Area>? areas = null) =>
-        ComparisonCalculator.ComputeAll(accepted, areas ?? TwoAreas, ComputedAt);
+        ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, accepted, areas ?? TwoAreas, ComputedAt);
 
     private static SummaryDocument Single(IReadOnlyList<SummaryDocument> documents, YearBasis basis, int startYear) =>
         Assert.Single(documents, d => d.Period == new Period(basis, startYear));

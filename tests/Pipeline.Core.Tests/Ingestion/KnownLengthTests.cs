@@ -18,8 +18,8 @@ public sealed class KnownLengthTests
         var bytes = ReturnBuilder.ForQuarter("2024-Q3").BuildBytes();
         var uploads = new OneUpload("big/2024-Q3.csv", bytes);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
-        var validator = new ReturnValidator(new ValidationOptions { MaxFileBytes = 100 }, clock);
-        var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), validator, clock, NullLogger<UploadProcessor>.Instance);
+        var validators = new ReturnValidators(Datasets.DatasetRegistry.BuiltIn, new ValidationOptions { MaxFileBytes = 100 }, clock);
+        var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), validators, clock, NullLogger<UploadProcessor>.Instance);
 
         var outcome = await processor.ProcessAsync("big/2024-Q3.csv");
 
@@ -83,7 +83,7 @@ public sealed class KnownLengthTests
 
     private sealed class NoQuarters : IAcceptedQuarterStore
     {
-        public Task<AcceptedQuarterVersion?> GetAsync(Quarter quarter, CancellationToken cancellationToken = default) => Task.FromResult<AcceptedQuarterVersion?>(null);
+        public Task<AcceptedQuarterVersion?> GetAsync(string dataset, Quarter quarter, CancellationToken cancellationToken = default) => Task.FromResult<AcceptedQuarterVersion?>(null);
 
         public Task<bool> TryReplaceAsync(Returns.AcceptedQuarter next, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

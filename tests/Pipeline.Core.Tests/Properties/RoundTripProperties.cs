@@ -40,7 +40,7 @@ public class RoundTripProperties
         Gen.Int[1, 50].SelectMany(count =>
             Gen.Select(
                 Gen.Select(EndedQuarter, AreaWithoutIndex.Array[count], Row.Array[count], Gen.Int.Uniform.Array[count]),
-                Gen.Select(Gen.Int.Uniform.Array[ReturnColumns.All.Count + 1], Gen.Int.Uniform.Array[ReturnColumns.All.Count + 1], Gen.Int[0, 2]),
+                Gen.Select(Gen.Int.Uniform.Array[DefaultDataset.Columns.Count + 1], Gen.Int.Uniform.Array[DefaultDataset.Columns.Count + 1], Gen.Int[0, 2]),
                 Gen.Select(Gen.Bool, Gen.Bool, Gen.Bool, Gen.Bool),
                 (content, header, layout) => new ReturnPlan(
                     content.Item1,
@@ -118,7 +118,7 @@ public class RoundTripProperties
 
         public byte[] ToBytes()
         {
-            string[] names = [.. ReturnColumns.All, Notes];
+            string[] names = [.. DefaultDataset.Columns, Notes];
             var columns = Enumerable.Range(0, names.Length)
                 .Where(c => ExtraColumn || names[c] != Notes)
                 .OrderBy(c => ColumnOrder[c])

@@ -29,7 +29,7 @@ public class TotalProperties
         {
             var accepted = Accepted(areaCount, positions, cells);
 
-            var document = ComparisonCalculator.ComputeAll(accepted, [], ComputedAt).Single(d => d.Period == Calendar2024);
+            var document = ComparisonCalculator.ComputeAll(Pipeline.Core.Datasets.DatasetRegistry.BuiltIn.Default, accepted, [], ComputedAt).Single(d => d.Period == Calendar2024);
 
             var total = document.Total;
             var areas = document.Areas;

@@ -11,34 +11,46 @@ internal static class SummaryDocuments
     /// Birmingham's change is 7.10 (a trailing zero to keep).
     /// </summary>
     public static SummaryDocument Small() => new(
+        "serious-youth-violence",
         new Period(YearBasis.Financial, 2024),
         [new Quarter(2024, 2)],
         new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero),
-        new TotalComparison(
+        new TotalComparison(Metrics(
             CountMetric.Compute(1141, 1000),
             CountMetric.Compute(3, 2),
             CountMetric.Compute(20, 25),
-            RateMetric.Compute(20, 1141, 25, 1000)),
+            RateMetric.Compute(20, 1141, 25, 1000))),
         [
             new AreaComparison(
                 "E08000025",
                 "Birmingham",
-                CountMetric.Compute(1071, 1000),
-                CountMetric.Compute(3, 2),
-                CountMetric.Compute(20, 25),
-                RateMetric.Compute(20, 1071, 25, 1000)),
+                Metrics(
+                    CountMetric.Compute(1071, 1000),
+                    CountMetric.Compute(3, 2),
+                    CountMetric.Compute(20, 25),
+                    RateMetric.Compute(20, 1071, 25, 1000))),
             new AreaComparison(
                 "E08000026",
                 "Coventry",
-                CountMetric.Compute(70, 0),
-                CountMetric.Compute(0, 0),
-                CountMetric.Compute(0, 0),
-                RateMetric.Compute(0, 70, 0, 0)),
+                Metrics(
+                    CountMetric.Compute(70, 0),
+                    CountMetric.Compute(0, 0),
+                    CountMetric.Compute(0, 0),
+                    RateMetric.Compute(0, 70, 0, 0))),
         ],
         [
             new SummarySource(new Quarter(2023, 2), "returns/2023-Q2.csv", "aa11"),
             new SummarySource(new Quarter(2024, 2), "returns/2024-Q2.csv", "bb22"),
         ]);
+
+    /// <summary>The default dataset's four metrics, in its order.</summary>
+    public static IReadOnlyList<MetricResult> Metrics(CountMetric offences, CountMetric knifeOffences, CountMetric positiveOutcomes, RateMetric rate) =>
+    [
+        new("offences", offences, null),
+        new("knifeOffences", knifeOffences, null),
+        new("positiveOutcomes", positiveOutcomes, null),
+        new("positiveOutcomeRate", null, rate),
+    ];
 
     public static SummaryDocument WithAreaName(string name)
     {

@@ -45,7 +45,7 @@ public sealed class AwkwardButValidTests
     public async Task Reads_a_quoted_cell_holding_a_comma_a_quote_and_a_line_break_as_one_cell_of_one_row()
     {
         var builder = ReturnBuilder.ForQuarter("2024-Q3")
-            .WithHeader([.. ReturnColumns.All, "notes"])
+            .WithHeader([.. DefaultDataset.Columns, "notes"])
             .WithCell(Coventry, "notes", "Revised figures,\r\nsee \"note 3\"\nand annex")
             .WithArea(Dudley, name: "Dudley, MBC");
 

@@ -165,7 +165,7 @@ public sealed class FileRuleTests
     {
         var options = new ValidationOptions { MaxFileBytes = 64 * 1024 };
         using var endless = new GeneratedCsvStream(
-            string.Join(',', Returns.ReturnColumns.All), i => $"2024-Q3,E08000025,Birmingham,{i % 100},0,0", totalBytes: null);
+            string.Join(',', DefaultDataset.Columns), i => $"2024-Q3,E08000025,Birmingham,{i % 100},0,0", totalBytes: null);
 
         var result = await Validator(options).ValidateAsync(endless, "returns/2024-Q3.csv");
 

@@ -46,7 +46,7 @@ public sealed class HeaderRuleTests
     [Fact]
     public async Task Rejects_an_unknown_column_named_twice()
     {
-        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. Returns.ReturnColumns.All, "notes", "NOTES"]);
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. DefaultDataset.Columns, "notes", "NOTES"]);
 
         var result = await ReturnAsync(builder);
 
@@ -57,7 +57,7 @@ public sealed class HeaderRuleTests
     [Fact]
     public async Task Ignores_an_extra_column_with_a_warning_naming_it()
     {
-        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. Returns.ReturnColumns.All, "Notes"]).WithCell(Dudley, "Notes", "=cmd|' /C calc'!A0");
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. DefaultDataset.Columns, "Notes"]).WithCell(Dudley, "Notes", "=cmd|' /C calc'!A0");
 
         var result = await ReturnAsync(builder);
 
@@ -68,7 +68,7 @@ public sealed class HeaderRuleTests
     [Fact]
     public async Task Ignores_an_unnamed_column_with_a_warning_giving_its_position()
     {
-        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. Returns.ReturnColumns.All, ""]);
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. DefaultDataset.Columns, ""]);
 
         var result = await ReturnAsync(builder);
 

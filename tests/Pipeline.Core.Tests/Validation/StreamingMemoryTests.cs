@@ -53,7 +53,7 @@ public sealed class StreamingMemoryTests
     {
         var areas = ValidationOptions.WestMidlands;
         return new GeneratedCsvStream(
-            string.Join(',', ReturnColumns.All),
+            string.Join(',', DefaultDataset.Columns),
             i => $"2024-Q3,{areas[(int)(i % 7)].Code},{areas[(int)(i % 7)].Name},{100 + (i % 50)},{i % 5},{i % 9}",
             FileSize,
             everyMebibyte);

@@ -1,0 +1,102 @@
+using System.Reflection;
+
+namespace Pipeline.Core.Datasets;
+
+/// <summary>
+/// The datasets the app knows: one definition per file of <c>datasets/*.json</c>, checked when the registry is built.
+/// An upload belongs to the dataset its first folder names (any case); every other upload to the default one.
+/// </summary>
+public sealed class DatasetRegistry
+{
+    private readonly Dictionary<string, DatasetDefinition> byId;
+
+    public DatasetRegistry(IEnumerable<DatasetDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        byId = new Dictionary<string, DatasetDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var definition in definitions)
+        {
+            if (!byId.TryAdd(definition.Id, definition))
+            {
+                throw new DatasetDefinitionException($"Dataset '{definition.Id}' is defined twice.");
+            }
+        }
+
+        if (!byId.TryGetValue(DatasetDefinition.DefaultId, out var fallback))
+        {
+            throw new DatasetDefinitionException($"The default dataset '{DatasetDefinition.DefaultId}' is not defined.");
+        }
+
+        Default = fallback;
+        All = [.. byId.Values.OrderBy(d => d.Id == DatasetDefinition.DefaultId ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The default dataset, then the others by id.</summary>
+    public IReadOnlyList<DatasetDefinition> All { get; }
+
+    public DatasetDefinition Default { get; }
+
+    /// <summary>The definitions shipped inside the app (<c>serious-youth-violence</c>, <c>violence-admissions</c>).</summary>
+    public static DatasetRegistry BuiltIn { get; } = new(ReadEmbedded());
+
+    /// <summary>Reads every <c>*.json</c> in <paramref name="directory"/>.</summary>
+    /// <exception cref="DatasetDefinitionException">A file is not a usable definition, or the folder has none.</exception>
+    public static DatasetRegistry Load(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DatasetDefinitionException($"The datasets folder '{directory}' does not exist.");
+        }
+
+        var files = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();
+        var definitions = new List<DatasetDefinition>(files.Length);
+        foreach (var file in files)
+        {
+            var definition = DatasetDefinitionReader.Read(File.ReadAllText(file), file);
+            if (!string.Equals(Path.GetFileNameWithoutExtension(file), definition.Id, StringComparison.Ordinal))
+            {
+                throw new DatasetDefinitionException($"{file}: the file must be named after its id, '{definition.Id}.json'.");
+            }
+
+            definitions.Add(definition);
+        }
+
+        return new DatasetRegistry(definitions);
+    }
+
+    public bool TryGet(string? id, out DatasetDefinition definition)
+    {
+        if (id is not null && byId.TryGetValue(id, out var found) && string.Equals(found.Id, id, StringComparison.Ordinal))
+        {
+            definition = found;
+            return true;
+        }
+
+        definition = Default;
+        return false;
+    }
+
+    /// <exception cref="KeyNotFoundException">No dataset has that id.</exception>
+    public DatasetDefinition Get(string id) =>
+        TryGet(id, out var definition) ? definition : throw new KeyNotFoundException($"There is no dataset '{id}'.");
+
+    /// <summary>The dataset an upload belongs to: the one its first folder names (any case), else the default.</summary>
+    public DatasetDefinition ForUpload(string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && byId.TryGetValue(blobName[..slash], out var definition) ? definition : Default;
+    }
+
+    private static IEnumerable<DatasetDefinition> ReadEmbedded()
+    {
+        var assembly = typeof(DatasetRegistry).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("datasets/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return DatasetDefinitionReader.Read(reader.ReadToEnd(), resource);
+        }
+    }
+}

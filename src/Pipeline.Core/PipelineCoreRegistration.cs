@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Summaries;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Core;
+
+/// <summary>The first step of composition: options, datasets and the application services, with no storage.</summary>
+public static class PipelineCoreRegistration
+{
+    /// <summary>
+    /// Registers the options (bound once, validated on start), the dataset registry (read and checked on start), the
+    /// validators and the application services. The services that need storage resolve once the storage adapters are
+    /// registered too (Pipeline.Storage's <c>AddPipelineStorage</c>); the validators need nothing more.
+    /// </summary>
+    public static IServiceCollection AddPipelineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidation>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DatasetOptions>>().Value.Load());
+        services.TryAddSingleton(sp => new ReturnValidators(
+            sp.GetRequiredService<DatasetRegistry>(), sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ReturnValidators>().For(sp.GetRequiredService<DatasetRegistry>().Default));
+
+        services.TryAddSingleton<UploadProcessor>();
+        services.TryAddSingleton(sp => new RecalculationService(
+            sp.GetRequiredService<DatasetRegistry>(),
+            sp.GetRequiredService<IAcceptedQuarterStore>(),
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<IOptions<ValidationOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RecalculationService>>()));
+        services.TryAddSingleton(sp => new SummaryService(
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<DatasetRegistry>(),
+            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

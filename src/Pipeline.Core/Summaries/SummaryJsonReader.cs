@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Core.Comparisons;
+
+namespace Pipeline.Core.Summaries;
+
+/// <summary>Reads a summary document back from its JSON (stored documents, tests); a metric with <c>changePoints</c> is a rate.</summary>
+internal static class SummaryJsonReader
+{
+    private static readonly HashSet<string> AreaProperties = ["code", "name"];
+
+    public static SummaryDocument Read(JsonElement root)
+    {
+        try
+        {
+            var basis = YearBasisNames.TryParse(Text(root, "basis"), out var b) ? b : throw Bad("basis");
+            var periodText = Text(root, "period");
+            if (!Period.TryParse(basis, periodText, out var period) || period.ToString() != periodText)
+            {
+                throw Bad("period"); // Written in its display form only: 2024 or 2024/25.
+            }
+
+            var quarters = root.GetProperty("quarters").EnumerateArray().Select(q => ParseQuarter(q.GetString())).ToList();
+            var computedAt = DateTimeOffset.Parse(Text(root, "computedAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            var total = new TotalComparison(Metrics(root.GetProperty("total"), skip: null));
+            var areas = root.GetProperty("areas").EnumerateArray()
+                .Select(a => new AreaComparison(Text(a, "code"), Text(a, "name"), Metrics(a, AreaProperties)))
+                .ToList();
+            var sources = root.GetProperty("sources").EnumerateArray()
+                .Select(s => new SummarySource(ParseQuarter(Text(s, "quarter")), Text(s, "file"), Text(s, "sha256")))
+                .ToList();
+            return new SummaryDocument(Text(root, "dataset"), period, quarters, computedAt, total, areas, sources);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new JsonException($"Not a summary document: {e.Message}", e);
+        }
+    }
+
+    private static List<MetricResult> Metrics(JsonElement owner, HashSet<string>? skip)
+    {
+        var metrics = new List<MetricResult>();
+        foreach (var property in owner.EnumerateObject())
+        {
+            if (skip?.Contains(property.Name) == true)
+            {
+                continue;
+            }
+
+            var value = property.Value;
+            metrics.Add(value.TryGetProperty("changePoints", out var points)
+                ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(points)))
+                : new MetricResult(
+                    property.Name,
+                    new CountMetric(value.GetProperty("current").GetInt64(), value.GetProperty("previous").GetInt64(), value.GetProperty("change").GetInt64(), Decimal(value, "changePercent")),
+                    null));
+        }
+
+        return metrics;
+    }
+
+    private static decimal? Decimal(JsonElement owner, string name) => Decimal(owner.GetProperty(name));
+
+    private static decimal? Decimal(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
+
+    private static string Text(JsonElement owner, string name) => owner.GetProperty(name).GetString() ?? throw Bad(name);
+
+    private static Quarter ParseQuarter(string? text) => Quarter.TryParse(text, out var quarter) ? quarter : throw Bad("quarter");
+
+    private static JsonException Bad(string name) => new($"'{name}' is missing or malformed.");
+}

@@ -1,0 +1,64 @@
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Returns;
+
+namespace Pipeline.Core.Validation;
+
+/// <summary>The header: which column is where, named once each, none missing.</summary>
+internal sealed partial class ReturnCheck
+{
+    private void ReadHeader(int row, string[] cells, string? badField)
+    {
+        HeaderRow = row;
+        if (badField is not null)
+        {
+            // Without a header that can be trusted no row can be read against it.
+            issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv, row);
+            rowsUnreadable = true;
+            StopReading = true;
+            return;
+        }
+
+        headerNames = new string[cells.Length];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var name = cells[i].Trim();
+            var required = dataset.Columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+            headerNames[i] = required ?? name;
+            if (name.Length == 0)
+            {
+                issues.Warning(ValidationCodes.UnknownColumn, row, null, null, ValidationMessages.UnnamedColumn(i + 1));
+            }
+            else if (!seen.Add(name))
+            {
+                issues.Error(ValidationCodes.DuplicateColumn, row, required ?? name, name, ValidationMessages.DuplicateColumn(required ?? name));
+                if (required is not null)
+                {
+                    columns[required] = Ambiguous;
+                }
+            }
+            else if (required is not null)
+            {
+                columns[required] = i;
+            }
+            else
+            {
+                issues.Warning(ValidationCodes.UnknownColumn, row, name, null, ValidationMessages.UnknownColumn(name));
+            }
+        }
+
+        foreach (var column in dataset.Columns.Where(c => !columns.ContainsKey(c)))
+        {
+            columns[column] = Absent;
+            issues.Error(ValidationCodes.MissingColumn, row, column, null, ValidationMessages.MissingColumn(column, requiredHeader));
+        }
+
+        quarterAt = columns[FrameColumns.Quarter];
+        areaCodeAt = columns[FrameColumns.AreaCode];
+        areaNameAt = columns[FrameColumns.AreaName];
+        for (var i = 0; i < fieldAt.Length; i++)
+        {
+            fieldAt[i] = columns[dataset.Fields[i].Name];
+        }
+    }
+}
