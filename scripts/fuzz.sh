@@ -58,15 +58,15 @@ if [ "$status" -ne 0 ] || [ ! -f "$stats" ]; then
   exit 1
 fi
 
-stat() { sed -n "s/^$1 *: *//p" "$stats"; }
+field() { sed -n "s/^$1 *: *//p" "$stats"; }
 echo "==> results ($stats)"
-echo "run time:     $(stat run_time) s"
-echo "executions:   $(stat execs_done) ($(stat execs_per_sec) per second)"
-echo "paths:        $(stat corpus_count) corpus items, $(stat corpus_found) found by fuzzing"
-echo "edges found:  $(stat edges_found) ($(stat bitmap_cvg))"
-echo "stability:    $(stat stability)"
-echo "crashes:      $(stat saved_crashes)"
-echo "hangs:        $(stat saved_hangs)"
+echo "run time:     $(field run_time) s"
+echo "executions:   $(field execs_done) ($(field execs_per_sec) per second)"
+echo "paths:        $(field corpus_count) corpus items, $(field corpus_found) found by fuzzing"
+echo "edges found:  $(field edges_found) ($(field bitmap_cvg))"
+echo "stability:    $(field stability)"
+echo "crashes:      $(field saved_crashes)"
+echo "hangs:        $(field saved_hangs)"
 
 shopt -s nullglob
 problems=("$findings"/default/crashes/id:* "$findings"/default/hangs/id:*)
