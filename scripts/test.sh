@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Restores, builds and runs every test of Pipeline.sln, then prints "N passed, N failed" from the test results.
+# Restores, builds and runs every test of Pipeline.sln and a 60-second fuzz run of the validator (FUZZ_SECONDS to change
+# it), then prints "N passed, N failed" from the test results, the fuzz run counting as one test.
 # Integration tests start their own Azurite from node_modules (installed here from package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,15 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The run failed without a failed test (a crash, a build error): count it so it cannot read as green.
   failed=1
+fi
+
+# A short fuzz run of the validator (scripts/fuzz.sh, docs/reliability.md) counts as one more test.
+echo "==> scripts/fuzz.sh ${FUZZ_SECONDS:-60}"
+if scripts/fuzz.sh "${FUZZ_SECONDS:-60}"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -60,8 +60,17 @@ internal sealed class IssueCollector(int cap)
         WarningsNotKept = 0;
     }
 
-    private static string? Shorten(string? value) =>
-        value is { Length: > MaxValueLength } ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value;
+    /// <summary>The first 100 characters of a long value, never cutting a surrogate pair (an emoji) in two.</summary>
+    private static string? Shorten(string? value)
+    {
+        if (value is not { Length: > MaxValueLength })
+        {
+            return value;
+        }
+
+        var length = char.IsHighSurrogate(value[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength;
+        return string.Concat(value.AsSpan(0, length), "…");
+    }
 
     private void Add<TState>(List<ValidationIssue> issues, string code, int? row, string? column, string? value, TState state, Func<TState, string> message)
     {

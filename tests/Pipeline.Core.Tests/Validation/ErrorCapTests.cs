@@ -97,4 +97,16 @@ public sealed class ErrorCapTests
 
         Assert.Equal((10_485_760L, 100, 1_000_000L), (options.MaxFileBytes, options.MaxErrors, options.MaxValue));
     }
+
+    [Fact]
+    public async Task Never_splits_a_character_when_shortening_an_echoed_value()
+    {
+        var name = "=" + new string('x', 98) + "📊 and more";
+
+        var result = await ReturnAsync(ReturnBuilder.ForQuarter("2024-Q3").WithCell("E08000027", "area_name", name));
+
+        var value = Assert.Single(result.Report.Errors).Value!;
+        Assert.Equal("=" + new string('x', 98) + "…", value);
+        Assert.True(value.EnumerateRunes().All(r => r != System.Text.Rune.ReplacementChar));
+    }
 }
