@@ -35,7 +35,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
     {
         var settings = PipelineHarness.NewSettings(azurite);
         using var scratch = new ScratchFolder();
-        var broken = scratch.Write("2024-Q2.csv", System.Text.Encoding.UTF8.GetString(ReturnFiles.Valid("2024-Q2")).Replace(",103,", ",1O3,", StringComparison.Ordinal));
+        var broken = scratch.Write("2024-Q2.csv", ReturnFiles.ValidBuilder("2024-Q2").WithCell("E08000028", "offences", "1O3").Build());
 
         var run = await CliRun.RunAsync(["ingest", broken], settings);
 

@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Pipeline.Core;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Testing;
 
-/// <summary>Quarterly returns for the seven configured West Midlands areas, made to order.</summary>
+/// <summary>Named returns of the default dataset, made with <see cref="ReturnBuilder"/>, for the storage and CLI tests.</summary>
 public static class ReturnFiles
 {
     public const string Header = "quarter,area_code,area_name,offences,knife_offences,positive_outcomes";
@@ -14,16 +12,19 @@ public static class ReturnFiles
     /// A valid return for <paramref name="quarter"/>: area i (0-based, in code order) reports
     /// offences = base + i, knife = 1 + i, positive outcomes = 2 + i.
     /// </summary>
-    public static byte[] Valid(string quarter, int offencesBase = 100)
+    public static byte[] Valid(string quarter, int offencesBase = 100) => ValidBuilder(quarter, offencesBase).BuildBytes();
+
+    /// <summary>The builder behind <see cref="Valid"/>, to change one thing of it.</summary>
+    public static ReturnBuilder ValidBuilder(string quarter, int offencesBase = 100)
     {
-        var csv = new StringBuilder(Header).Append('\n');
+        var builder = ReturnBuilder.ForQuarter(quarter);
         var areas = ValidationOptions.WestMidlands;
         for (var i = 0; i < areas.Count; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{quarter},{areas[i].Code},{areas[i].Name},{offencesBase + i},{1 + i},{2 + i}\n");
+            builder.WithArea(areas[i].Code, areas[i].Name, offencesBase + i, 1 + i, 2 + i);
         }
 
-        return Encoding.UTF8.GetBytes(csv.ToString());
+        return builder;
     }
 
     /// <summary>The offences total of <see cref="Valid"/> for a given base.</summary>
@@ -32,10 +33,8 @@ public static class ReturnFiles
     /// <summary>A return whose first area reports more knife offences than offences (row 2).</summary>
     public static byte[] KnifeExceedsOffences(string quarter)
     {
-        var text = Encoding.UTF8.GetString(Valid(quarter));
         var first = ValidationOptions.WestMidlands[0];
-        text = text.Replace($"{first.Code},{first.Name},100,1,2", $"{first.Code},{first.Name},5,9,2", StringComparison.Ordinal);
-        return Encoding.UTF8.GetBytes(text);
+        return ValidBuilder(quarter).WithArea(first.Code, first.Name, 5, 9, 2).BuildBytes();
     }
 
     public static Quarter Q(string text) => Quarter.Parse(text);

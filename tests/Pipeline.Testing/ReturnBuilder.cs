@@ -1,56 +1,79 @@
-using Pipeline.Core.Datasets;
+using System.Globalization;
 using System.Text;
-using Pipeline.Core.Returns;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Validation;
 
-namespace Pipeline.Core.Tests;
+namespace Pipeline.Testing;
 
 /// <summary>
-/// Builds the text of a quarterly return. <see cref="ForQuarter"/> starts from a complete, valid return for the seven
-/// West Midlands areas in code order (Birmingham on row 2 ... Wolverhampton on row 8); each With... changes one thing.
-/// Cells are quoted as RFC 4180 requires; <see cref="WithRawRow"/> and <see cref="WithLine"/> write text verbatim.
+/// Builds the text of a quarterly return of any dataset. <see cref="ForQuarter"/> (the default dataset) and
+/// <see cref="For"/> start from a complete, valid return for the dataset's areas (the seven West Midlands ones unless it
+/// lists its own) in code order (Birmingham on row 2 ... Wolverhampton on row 8); each With... changes one thing. Cells
+/// are quoted as RFC 4180 requires; <see cref="WithRawRow"/> and <see cref="WithLine"/> write text verbatim.
 /// </summary>
 public sealed class ReturnBuilder
 {
     private readonly List<Line> lines = [];
     private readonly List<string> linesBeforeHeader = [];
-    private string[] header = [.. DefaultDataset.Columns];
+    private readonly DatasetDefinition dataset;
+    private string[] header;
     private string newLine = "\n";
     private bool byteOrderMark;
     private bool quoteEveryCell;
 
-    private ReturnBuilder(string quarter) => Quarter = quarter;
+    private ReturnBuilder(DatasetDefinition dataset, string quarter)
+    {
+        this.dataset = dataset;
+        Quarter = quarter;
+        header = [.. dataset.Columns];
+    }
 
     public string Quarter { get; }
 
     /// <summary>A name the validator accepts for this return: <c>returns/{quarter}.csv</c>.</summary>
     public string FileName => $"returns/{Quarter}.csv";
 
-    public static ReturnBuilder ForQuarter(string quarter)
+    /// <summary>
+    /// A valid return of the default dataset: area i (0-based) reports offences 100 + 10i, knife offences 5 + i and
+    /// positive outcomes 12 + i.
+    /// </summary>
+    public static ReturnBuilder ForQuarter(string quarter) => For(DatasetRegistry.BuiltIn.Default, quarter);
+
+    /// <summary>
+    /// A valid return of <paramref name="dataset"/>: area i reports 100 + 10i in its first field, 5 + i in a field that
+    /// must not exceed another, and 12 + i + j in any other field j.
+    /// </summary>
+    public static ReturnBuilder For(DatasetDefinition dataset, string quarter)
     {
-        var builder = new ReturnBuilder(quarter);
-        var areas = ValidationOptions.WestMidlands;
+        ArgumentNullException.ThrowIfNull(dataset);
+        var builder = new ReturnBuilder(dataset, quarter);
+        var areas = dataset.Areas ?? ValidationOptions.WestMidlands;
         for (var i = 0; i < areas.Count; i++)
         {
-            builder.WithArea(areas[i].Code, areas[i].Name, offences: 100 + (10 * i), knifeOffences: 5 + i, positiveOutcomes: 12 + i);
+            var counts = dataset.Fields.Select((field, j) => j == 0 ? 100L + (10 * i) : field.NotGreaterThan is not null ? 5L + i : 12L + i + j - 2).ToArray();
+            builder.WithCounts(areas[i].Code, areas[i].Name, counts);
         }
 
         return builder;
     }
 
-    /// <summary>Sets an area's row (replacing it in place if there is one, else appending it).</summary>
-    public ReturnBuilder WithArea(string code, string? name = null, long offences = 100, long knifeOffences = 5, long positiveOutcomes = 12)
+    /// <summary>Sets an area's row to these counts, one per field in the dataset's order (replacing it in place, else appending).</summary>
+    public ReturnBuilder WithCounts(string code, string? name, params long[] counts)
     {
-        name ??= ValidationOptions.WestMidlands.FirstOrDefault(a => a.Code == code)?.Name ?? "Somewhere";
-        var row = new Line(code, null, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        ArgumentNullException.ThrowIfNull(counts);
+        name ??= (dataset.Areas ?? ValidationOptions.WestMidlands).FirstOrDefault(a => a.Code == code)?.Name ?? "Somewhere";
+        var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [FrameColumns.Quarter] = Quarter,
             [FrameColumns.AreaCode] = code,
             [FrameColumns.AreaName] = name,
-            [DefaultDataset.Offences] = $"{offences}",
-            [DefaultDataset.KnifeOffences] = $"{knifeOffences}",
-            [DefaultDataset.PositiveOutcomes] = $"{positiveOutcomes}",
-        });
+        };
+        for (var j = 0; j < dataset.Fields.Count; j++)
+        {
+            cells[dataset.Fields[j].Name] = counts[j].ToString(CultureInfo.InvariantCulture);
+        }
+
+        var row = new Line(code, null, cells);
         var index = lines.FindIndex(l => l.AreaCode == code);
         if (index >= 0)
         {
@@ -63,6 +86,10 @@ public sealed class ReturnBuilder
 
         return this;
     }
+
+    /// <summary>Sets an area's row of the default dataset (replacing it in place if there is one, else appending it).</summary>
+    public ReturnBuilder WithArea(string code, string? name = null, long offences = 100, long knifeOffences = 5, long positiveOutcomes = 12) =>
+        WithCounts(code, name, offences, knifeOffences, positiveOutcomes);
 
     public ReturnBuilder WithoutArea(string code)
     {
