@@ -25,6 +25,19 @@ public sealed record SummaryDocument(
 {
     public YearBasis Basis => Period.Basis;
 
+    /// <summary>Equal when every field, and every quarter, area and source in order, is equal.</summary>
+    public bool Equals(SummaryDocument? other) =>
+        other is not null &&
+        Dataset == other.Dataset &&
+        Period == other.Period &&
+        ComputedAt == other.ComputedAt &&
+        Total.Equals(other.Total) &&
+        Quarters.SequenceEqual(other.Quarters) &&
+        Areas.SequenceEqual(other.Areas) &&
+        Sources.SequenceEqual(other.Sources);
+
+    public override int GetHashCode() => HashCode.Combine(Dataset, Period, ComputedAt, Areas.Count);
+
     public Period PreviousPeriod => Period.Previous;
 
     public ComparisonStatus Status => Quarters.Count == 4 ? ComparisonStatus.Complete : ComparisonStatus.YearToDate;

@@ -18,7 +18,7 @@ public sealed class KnownLengthTests
         var bytes = ReturnBuilder.ForQuarter("2024-Q3").BuildBytes();
         var uploads = new OneUpload("big/2024-Q3.csv", bytes);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
-        var validators = new ReturnValidators(Datasets.DatasetRegistry.BuiltIn, new ValidationOptions { MaxFileBytes = 100 }, clock);
+        var validators = new ReturnValidators(Core.Datasets.DatasetRegistry.BuiltIn, new ValidationOptions { MaxFileBytes = 100 }, clock);
         var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), validators, clock, NullLogger<UploadProcessor>.Instance);
 
         var outcome = await processor.ProcessAsync("big/2024-Q3.csv");
