@@ -80,11 +80,11 @@ internal static class LatencyMode
         var served = timer.Elapsed;
 
         // Checked outside the timing: each step did the real work, and the summary served is the corrected one.
-        if (outcome?.Status != "accepted" || !recalculation.Recomputed || summary.StatusCode != 200 ||
+        if (outcome?.Status != "accepted" || !recalculation.Recomputed || summary.Result != SummaryResult.Found ||
             !SummaryJson.Deserialize(summary.Body).Sources.Any(s => s.Sha256 == outcome.Sha256))
         {
             throw new InvalidOperationException(
-                $"Run with base {offencesBase} did not go through: {outcome?.Status}, recomputed {recalculation.Recomputed}, summary {summary.StatusCode}.");
+                $"Run with base {offencesBase} did not go through: {outcome?.Status}, recomputed {recalculation.Recomputed}, summary {summary.Result}.");
         }
 
         return

@@ -33,7 +33,13 @@ public sealed class GetSummary(SummaryService summaries, IOptions<SummaryOptions
             }
         }
 
-        return new BytesResult(response.StatusCode, response.ContentType, response.Body);
+        var status = response.Result switch
+        {
+            SummaryResult.Found => StatusCodes.Status200OK,
+            SummaryResult.BadParameter => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status404NotFound,
+        };
+        return new BytesResult(status, response.ContentType, response.Body);
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>

@@ -174,4 +174,18 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(404, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
     }
+
+    [Fact]
+    public async Task The_dataset_parameter_chooses_the_dataset_and_an_unknown_one_is_a_400_naming_it()
+    {
+        var known = await HttpCall.GetSummaryAsync(_app, "?dataset=serious-youth-violence");
+        var unknown = await HttpCall.GetSummaryAsync(_app, "?dataset=violence");
+        var empty = await HttpCall.GetSummaryAsync(_app, "?dataset=violence-admissions");
+
+        Assert.Equal(200, known.StatusCode);
+        Assert.Equal(400, unknown.StatusCode);
+        using var problem = JsonDocument.Parse(unknown.Body());
+        Assert.Equal("dataset", problem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(404, empty.StatusCode);
+    }
 }

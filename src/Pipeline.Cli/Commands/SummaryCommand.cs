@@ -38,7 +38,7 @@ internal static class SummaryCommand
             if (response.Problem is { } problem)
             {
                 await context.Error.WriteLineAsync(problem.Detail);
-                return problem.Status == 404 ? ExitCodes.Rejected : ExitCodes.Usage;
+                return response.Result == SummaryResult.NotFound ? ExitCodes.Rejected : ExitCodes.Usage;
             }
 
             await context.Output.WriteAsync(Encoding.UTF8.GetString(response.Body));

@@ -5,13 +5,21 @@ using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>A summary answer: the status, the exact body bytes and their type, and the body's entity tag.</summary>
-public sealed record SummaryResponse(int StatusCode, string ContentType, byte[] Body, string? ETag, SummaryProblem? Problem)
+/// <summary>What a summary request came to; each face maps it to its own world (HTTP 200/400/404, exit codes 0/2/1).</summary>
+public enum SummaryResult
 {
-    public static SummaryResponse From(SummaryProblem problem)
+    Found,
+    BadParameter,
+    NotFound,
+}
+
+/// <summary>A summary answer: what it came to, the exact body bytes and their type, and the body's entity tag.</summary>
+public sealed record SummaryResponse(SummaryResult Result, string ContentType, byte[] Body, string? ETag, SummaryProblem? Problem)
+{
+    public static SummaryResponse From(SummaryResult result, SummaryProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return new(problem.Status, SummaryProblem.ContentType, problem.ToUtf8Bytes(), null, problem);
+        return new(result, SummaryProblem.ContentType, problem.ToUtf8Bytes(), null, problem);
     }
 }
 
@@ -28,7 +36,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
     {
         if (!SummaryRequest.TryParse(parameters, out var request, out var problem))
         {
-            return SummaryResponse.From(problem!);
+            return SummaryResponse.From(SummaryResult.BadParameter, problem!);
         }
 
         return await GetAsync(request, cancellationToken);
@@ -39,7 +47,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         ArgumentNullException.ThrowIfNull(request);
         if (!datasets.TryGet(request.Dataset, out var dataset))
         {
-            return SummaryResponse.From(SummaryProblem.BadParameter(
+            return SummaryResponse.From(SummaryResult.BadParameter, SummaryProblem.BadParameter(
                 SummaryRequest.DatasetParameter,
                 $"Parameter 'dataset': '{request.Dataset}' is not a dataset. Use one of {string.Join(", ", datasets.All.Select(d => d.Id))}."));
         }
@@ -48,7 +56,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
-            return SummaryResponse.From(SummaryProblem.NotFound(
+            return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(
                 $"There is no {request.Basis.ToWireName()} comparison {which}. Comparisons exist once returns for a period " +
                 "and the one before it are accepted and a recalculation has run."));
         }
@@ -64,7 +72,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
             document = document.ForArea(code);
             if (document is null)
             {
-                return SummaryResponse.From(SummaryProblem.NotFound($"Area {code} is not in the {request.Basis.ToWireName()} comparison for {stored.Period}."));
+                return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound($"Area {code} is not in the {request.Basis.ToWireName()} comparison for {stored.Period}."));
             }
         }
 
@@ -92,7 +100,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
     }
 
     private static SummaryResponse Ok(byte[] body, string contentType) =>
-        new(200, contentType, body, ETagOf(body), null);
+        new(SummaryResult.Found, contentType, body, ETagOf(body), null);
 
     /// <summary>A strong entity tag from the body's bytes: equal bodies, equal tags.</summary>
     public static string ETagOf(ReadOnlySpan<byte> body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
