@@ -421,7 +421,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: recalcSchedule
         }
         {
-          name: 'Pipeline__Storage__UploadsContainer'
+          name: 'UploadsContainer'
           value: uploadsContainerName
         }
         {

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
+using Pipeline.Storage;
 
 namespace Pipeline.Functions;
 
@@ -10,7 +11,7 @@ public sealed partial class ValidateUpload(UploadProcessor processor, ILogger<Va
 {
     [Function(nameof(ValidateUpload))]
     public async Task RunAsync(
-        [BlobTrigger("uploads/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("%" + StorageOptions.UploadsSetting + "%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);

@@ -22,7 +22,17 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(o => o.UploadsContainer = configuration[StorageOptions.UploadsSetting] ?? o.UploadsContainer)
+            .Validate(
+                _ => configuration[$"{StorageOptions.SectionName}:UploadsContainer"] is null,
+                $"The setting Pipeline__Storage__UploadsContainer is not read: set {StorageOptions.UploadsSetting}, which the blob trigger's path reads too.")
+            .Validate(
+                o => System.Text.RegularExpressions.Regex.IsMatch(o.UploadsContainer, StorageOptions.ContainerNamePattern),
+                $"The setting {StorageOptions.UploadsSetting} ('UploadsContainer') is not a container name: 3 to 63 lower-case letters, digits and single hyphens.")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.TryAddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
         services.TryAddSingleton<IUploadStore, BlobUploadStore>();

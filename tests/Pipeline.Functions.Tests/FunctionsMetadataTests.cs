@@ -17,7 +17,7 @@ public sealed class FunctionsMetadataTests
     {
         var binding = TriggerOf("ValidateUpload");
         Assert.Equal("blobTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("uploads/{name}", binding.GetProperty("path").GetString());
+        Assert.Equal("%UploadsContainer%/{name}", binding.GetProperty("path").GetString());
         Assert.Equal("EventGrid", binding.GetProperty("source").GetString());
         Assert.Equal("AzureWebJobsStorage", binding.GetProperty("connection").GetString());
         Assert.Equal("In", binding.GetProperty("direction").GetString());

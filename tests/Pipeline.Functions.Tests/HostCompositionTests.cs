@@ -77,7 +77,7 @@ public sealed class HostCompositionTests
     [InlineData("Pipeline__Validation__MaxErrors", "0", "MaxErrors")]
     [InlineData("Pipeline__Validation__MaxFileBytes", "0", "MaxFileBytes")]
     [InlineData("Pipeline__Validation__MaxValue", "-1", "MaxValue")]
-    [InlineData("Pipeline__Storage__UploadsContainer", "Uploads_2024", "UploadsContainer")]
+    [InlineData("UploadsContainer", "Uploads_2024", "UploadsContainer")]
     [InlineData("Pipeline__Storage__RejectedContainer", "", "RejectedContainer")]
     [InlineData("Pipeline__Storage__LedgerTable", "upload-ledger", "LedgerTable")]
     [InlineData("Pipeline__Summary__CacheSeconds", "86401", "CacheSeconds")]

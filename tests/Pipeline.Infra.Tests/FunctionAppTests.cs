@@ -17,7 +17,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "RecalcSchedule",
-        "Pipeline__Storage__UploadsContainer",
+        "UploadsContainer",
         "Pipeline__Storage__AcceptedContainer",
         "Pipeline__Storage__RejectedContainer",
         "Pipeline__Storage__AcceptedQuartersTable",
@@ -131,7 +131,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
     [Theory]
     [InlineData("AzureWebJobsStorage__credential", "managedidentity")]
     [InlineData("RecalcSchedule", "0 0 2 * * *")]
-    [InlineData("Pipeline__Storage__UploadsContainer", "uploads")]
+    [InlineData("UploadsContainer", "uploads")]
     [InlineData("Pipeline__Storage__AcceptedContainer", "accepted")]
     [InlineData("Pipeline__Storage__RejectedContainer", "rejected")]
     [InlineData("Pipeline__Storage__AcceptedQuartersTable", "AcceptedQuarters")]

@@ -52,7 +52,7 @@ public sealed class PipelineHarness : IDisposable
 
     public TableServiceClient Tables { get; }
 
-    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(Settings["Pipeline:Storage:UploadsContainer"]);
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(Settings["UploadsContainer"]);
 
     public BlobContainerClient Accepted => Blobs.GetBlobContainerClient(Settings["Pipeline:Storage:AcceptedContainer"]);
 
@@ -67,7 +67,7 @@ public sealed class PipelineHarness : IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Pipeline:Storage:UploadsContainer"] = AzuriteFixture.UniqueName("uploads"),
+            ["UploadsContainer"] = AzuriteFixture.UniqueName("uploads"),
             ["Pipeline:Storage:AcceptedContainer"] = AzuriteFixture.UniqueName("accepted"),
             ["Pipeline:Storage:RejectedContainer"] = AzuriteFixture.UniqueName("rejected"),
             ["Pipeline:Storage:AcceptedQuartersTable"] = AzuriteFixture.UniqueName("quarters"),
