@@ -8,7 +8,7 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// The function app's composition, in one place so that Program.cs and the tests build the same host: the ASP.NET Core
-/// HTTP integration, Application Insights and everything <see cref="ServiceCollectionExtensions.AddPipeline"/> registers.
+/// HTTP integration, Application Insights and everything <see cref="Storage.ServiceCollectionExtensions.AddPipeline"/> registers.
 /// </summary>
 public static class PipelineHost
 {

@@ -28,9 +28,6 @@ public static class ServiceCollectionExtensions
             .Validate(
                 _ => configuration[$"{StorageOptions.SectionName}:UploadsContainer"] is null,
                 $"The setting Pipeline__Storage__UploadsContainer is not read: set {StorageOptions.UploadsSetting}, which the blob trigger's path reads too.")
-            .Validate(
-                o => System.Text.RegularExpressions.Regex.IsMatch(o.UploadsContainer, StorageOptions.ContainerNamePattern),
-                $"The setting {StorageOptions.UploadsSetting} ('UploadsContainer') is not a container name: 3 to 63 lower-case letters, digits and single hyphens.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));

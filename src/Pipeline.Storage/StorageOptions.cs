@@ -7,7 +7,6 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Pipeline:Storage";
 
-    [Required, RegularExpression(ContainerNamePattern)]
     /// <summary>
     /// The flat app setting naming the uploads container. The blob trigger's path reads the same setting
     /// (<c>%UploadsContainer%/{name}</c>), so the trigger and the processing cannot disagree.
@@ -15,6 +14,7 @@ public sealed class StorageOptions
     public const string UploadsSetting = "UploadsContainer";
 
     /// <summary>The uploads container: from <see cref="UploadsSetting"/>, never from this section.</summary>
+    [Required, RegularExpression(ContainerNamePattern)]
     public string UploadsContainer { get; internal set; } = "uploads";
 
     [Required, RegularExpression(ContainerNamePattern)]
@@ -32,6 +32,6 @@ public sealed class StorageOptions
     [Required, RegularExpression(TableNamePattern)]
     public string ComparisonsTable { get; set; } = "Comparisons";
 
-    internal const string ContainerNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
+    private const string ContainerNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
     private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
 }

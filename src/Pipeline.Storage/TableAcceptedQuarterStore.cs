@@ -38,10 +38,10 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
         }
     }
 
-    public async Task<bool> TryReplaceAsync(AcceptedQuarter next, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default)
+    public async Task<bool> TryReplaceAsync(AcceptedQuarter replacement, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        var entity = ToEntity(next);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var entity = ToEntity(replacement);
         try
         {
             await TableWrites.WhenTableExistsAsync(

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Cli.Tests;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pipeline.Testing;
 
 namespace Pipeline.Cli.Tests;
 

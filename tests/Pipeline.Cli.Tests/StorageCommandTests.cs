@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
 using Pipeline.Functions;
 using Pipeline.Functions.Tests;
-using Pipeline.Testing;
 
 namespace Pipeline.Cli.Tests;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 

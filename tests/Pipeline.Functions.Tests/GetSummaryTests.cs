@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pipeline.Core.Comparisons;
-using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 

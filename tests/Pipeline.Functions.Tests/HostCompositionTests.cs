@@ -11,7 +11,6 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 using Pipeline.Storage;
-using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 
@@ -105,7 +104,7 @@ public sealed class HostCompositionTests
     {
         using var host = Build(SampleSettings(("AzureWebJobsStorage", null)));
 
-        var failure = Assert.Throws<InvalidOperationException>(() => ActivatorUtilities.CreateInstance(host.Services, typeof(ValidateUpload)));
+        var failure = Assert.Throws<InvalidOperationException>(() => ActivatorUtilities.CreateInstance<ValidateUpload>(host.Services));
 
         Assert.Contains("AzureWebJobsStorage", failure.Message, StringComparison.Ordinal);
     }
@@ -123,7 +122,7 @@ public sealed class HostCompositionTests
     }
 
     /// <summary>
-    /// <see cref="FunctionsApplication.CreateBuilder(string[])"/>, plus what it does only for the entry assembly: in Azure
+    /// <see cref="Microsoft.Azure.Functions.Worker.Builder.FunctionsApplication.CreateBuilder(string[])"/>, plus what it does only for the entry assembly: in Azure
     /// that is the function app, and the worker runs the extensions' start-up code the SDK generated into it (the blob
     /// extension's); under the test runner the entry assembly is the runner's, so that code is run here by hand.
     /// </summary>

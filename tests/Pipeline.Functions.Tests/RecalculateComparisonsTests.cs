@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Comparisons;
-using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
 

@@ -1,4 +1,3 @@
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

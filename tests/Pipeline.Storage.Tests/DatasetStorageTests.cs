@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Pipeline.Core;
 using Pipeline.Core.Comparisons;
-using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Summaries;
 

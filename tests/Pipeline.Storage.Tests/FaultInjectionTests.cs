@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Pipeline.Core;
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

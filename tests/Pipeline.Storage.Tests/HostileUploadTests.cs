@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs.Specialized;
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

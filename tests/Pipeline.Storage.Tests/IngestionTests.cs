@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Pipeline.Core;
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Summaries;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

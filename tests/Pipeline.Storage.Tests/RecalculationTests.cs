@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Summaries;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

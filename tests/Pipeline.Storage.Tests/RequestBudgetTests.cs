@@ -1,5 +1,4 @@
 using Pipeline.Core.Ingestion;
-using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Azure;
 using Azure.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Cli.Commands;
 

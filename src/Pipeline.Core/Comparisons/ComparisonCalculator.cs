@@ -165,12 +165,12 @@ public static class ComparisonCalculator
             {
                 if (!seen.Add(figures.AreaCode))
                 {
-                    throw new ArgumentException($"Quarter {quarter.Quarter} has area {figures.AreaCode} more than once.", "accepted");
+                    throw new ArgumentException($"Quarter {quarter.Quarter} has area {figures.AreaCode} more than once.", nameof(quarters));
                 }
 
                 if (figures.Counts.Length != fields)
                 {
-                    throw new ArgumentException($"Quarter {quarter.Quarter} has {figures.Counts.Length} counts for area {figures.AreaCode}; its dataset has {fields} fields.", "accepted");
+                    throw new ArgumentException($"Quarter {quarter.Quarter} has {figures.Counts.Length} counts for area {figures.AreaCode}; its dataset has {fields} fields.", nameof(quarters));
                 }
 
                 if (!tallies.TryGetValue(figures.AreaCode, out var tally))

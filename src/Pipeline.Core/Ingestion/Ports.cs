@@ -103,10 +103,10 @@ public interface IAcceptedQuarterStore
     Task<AcceptedQuarterVersion?> GetAsync(string dataset, Quarter quarter, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Makes <paramref name="next"/> the quarter's figures in one atomic write, provided the current version is still
+    /// Makes <paramref name="replacement"/> the quarter's figures in one atomic write, provided the current version is still
     /// <paramref name="expected"/> (null: no figures yet). False when another writer got there first.
     /// </summary>
-    Task<bool> TryReplaceAsync(AcceptedQuarter next, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default);
+    Task<bool> TryReplaceAsync(AcceptedQuarter replacement, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default);
 
     /// <summary>Every dataset's accepted quarters, read at once: by dataset, then in quarter order.</summary>
     Task<IReadOnlyList<AcceptedQuarter>> ListAsync(CancellationToken cancellationToken = default);

@@ -98,7 +98,7 @@ public sealed partial class UploadProcessor(
             await ledger.RecordAsync(entry with { Notice = notice }, cancellationToken);
         }
 
-        LogProcessed(name, status.ToWire(), report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
+        LogProcessed(name, status, report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
         return Outcome(entry, kept.Container, kept.ReportName, report, notice);
     }
 
@@ -171,7 +171,7 @@ public sealed partial class UploadProcessor(
             await ledger.RecordAsync(earlier with { Notice = null }, cancellationToken);
         }
 
-        LogAlreadyProcessed(upload.Name, earlier.Status.ToWire());
+        LogAlreadyProcessed(upload.Name, earlier.Status);
         return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}");
     }
 
@@ -239,7 +239,7 @@ public sealed partial class UploadProcessor(
                 return UploadStatus.Accepted;
             }
 
-            LogConcurrentWrite(valid.Quarter.ToString());
+            LogConcurrentWrite(valid.Quarter);
         }
     }
 
@@ -273,16 +273,16 @@ public sealed partial class UploadProcessor(
     private partial void LogChangedWhileProcessing(string name);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Upload {Name}: {Status} (quarter {Quarter}, sha256 {Sha256}, {Errors} errors, {Warnings} warnings)")]
-    private partial void LogProcessed(string name, string status, string? quarter, string sha256, int errors, int warnings);
+    private partial void LogProcessed(string name, UploadStatus status, string? quarter, string sha256, int errors, int warnings);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Another upload for {Quarter} was accepted meanwhile; deciding again")]
-    private partial void LogConcurrentWrite(string quarter);
+    private partial void LogConcurrentWrite(Quarter quarter);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Upload {Name} is leased by another client and stays in uploads until the lease is released")]
     private partial void LogLeased(string name);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Upload {Name} was already processed ({Status}); only its removal was tried again")]
-    private partial void LogAlreadyProcessed(string name, string status);
+    private partial void LogAlreadyProcessed(string name, UploadStatus status);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Upload {Name} could not be processed; the run goes on with the others")]
     private partial void LogUploadFailed(string name, Exception exception);

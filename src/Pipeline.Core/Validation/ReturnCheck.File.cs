@@ -1,5 +1,4 @@
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Validation;
 

@@ -1,4 +1,3 @@
-using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Validation;

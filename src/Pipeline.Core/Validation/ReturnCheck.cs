@@ -37,8 +37,11 @@ internal sealed partial class ReturnCheck
     private bool rowsUnreadable;
     private bool encodingFailed;
 
+    /// <param name="options">The limits: the error cap, the largest count.</param>
+    /// <param name="dataset">The return's dataset: its columns, fields and rules.</param>
     /// <param name="areas">The dataset's areas (its own list, else the configured ones).</param>
     /// <param name="areasByCode">The same areas by code, built once by the validator rather than once per file.</param>
+    /// <param name="issues">Where the errors and warnings go.</param>
     public ReturnCheck(
         ValidationOptions options, DatasetDefinition dataset, IReadOnlyList<Area> areas, IReadOnlyDictionary<string, Area> areasByCode, IssueCollector issues)
     {

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
 using static Pipeline.Core.Tests.Validation.Validate;
 
