@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Pipeline.Core;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
 

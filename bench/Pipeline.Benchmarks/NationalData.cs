@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Benchmarks;

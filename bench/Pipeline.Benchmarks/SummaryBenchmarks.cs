@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;

@@ -4,11 +4,11 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pipeline.Storage;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
+using Pipeline.Storage;
 
 namespace Pipeline.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions;
 

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Storage;
 
 namespace Pipeline.Functions;

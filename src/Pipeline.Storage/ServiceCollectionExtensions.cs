@@ -2,8 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Core;
-using Pipeline.Core.Comparisons;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage;
 

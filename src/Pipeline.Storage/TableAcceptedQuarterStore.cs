@@ -1,11 +1,11 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using System.Collections.Immutable;
-using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage;

@@ -2,8 +2,10 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Cli.Tests;
 

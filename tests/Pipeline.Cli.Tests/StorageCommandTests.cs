@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Functions;
 using Pipeline.Functions.Tests;
 
@@ -164,10 +164,10 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
             .RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
         using var cliApp = PipelineHarness.Over(azurite, viaCli);
-        foreach (var basis in new[] { Core.Comparisons.YearBasis.Calendar, Core.Comparisons.YearBasis.Financial })
+        foreach (var basis in new[] { Core.Calendar.YearBasis.Calendar, Core.Calendar.YearBasis.Financial })
         {
-            var fromCli = await cliApp.Get<Core.Comparisons.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
-            var fromTimer = await viaTimer.Get<Core.Comparisons.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
+            var fromCli = await cliApp.Get<Core.Ports.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
+            var fromTimer = await viaTimer.Get<Core.Ports.IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
             // The files' names differ (the CLI uploads by file name, the harness under samples/); all else is equal.
             Assert.Equal(
                 System.Text.Encoding.UTF8.GetString(fromTimer!.Json).Replace("\"samples/", "\"", StringComparison.Ordinal),

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions.Tests;
 

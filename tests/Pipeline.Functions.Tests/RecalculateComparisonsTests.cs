@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions.Tests;
 

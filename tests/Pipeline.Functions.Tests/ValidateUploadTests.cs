@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Functions.Tests;
 
@@ -32,6 +33,6 @@ public sealed class ValidateUploadTests(AzuriteFixture azurite)
 
         Assert.Equal(["2024-Q2.csv", "2024-Q2.csv.report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
         Assert.Empty(await app.ListAsync(app.Accepted));
-        Assert.Null(await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Core.Quarter.Parse("2024-Q2")));
+        Assert.Null(await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Core.Calendar.Quarter.Parse("2024-Q2")));
     }
 }

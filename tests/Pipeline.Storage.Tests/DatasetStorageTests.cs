@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage.Tests;
 

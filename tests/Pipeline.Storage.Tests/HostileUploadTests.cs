@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs.Specialized;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 

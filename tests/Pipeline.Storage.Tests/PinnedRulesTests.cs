@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 

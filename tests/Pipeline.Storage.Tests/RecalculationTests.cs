@@ -1,4 +1,6 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;

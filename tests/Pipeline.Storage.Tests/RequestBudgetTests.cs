@@ -1,4 +1,5 @@
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage.Tests;
 

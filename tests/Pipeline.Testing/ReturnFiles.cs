@@ -1,4 +1,4 @@
-using Pipeline.Core;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Testing;

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;

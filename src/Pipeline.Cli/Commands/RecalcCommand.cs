@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,6 +1,6 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Core.Comparisons;
 

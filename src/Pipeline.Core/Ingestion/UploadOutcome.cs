@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
 
@@ -102,113 +103,6 @@ public sealed partial class UploadProcessor(
         return Outcome(entry, kept.Container, kept.ReportName, report, notice);
     }
 
-    /// <summary>
-    /// Processes every upload waiting, in the order storage lists them (by name). One upload that fails does not stop
-    /// the others: its failure is collected, and so is a failure to list, with the outcomes reached before it.
-    /// </summary>
-    /// <param name="dataset">Only the uploads of this dataset (by their first folder); null for all.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<PendingRun> ProcessPendingAsync(string? dataset = null, CancellationToken cancellationToken = default)
-    {
-        var outcomes = new List<UploadOutcome>();
-        var failures = new List<UploadFailure>();
-        await using var names = uploads.ListPendingAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            try
-            {
-                if (!await names.MoveNextAsync())
-                {
-                    break;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failures.Add(new UploadFailure(null, FirstLine(e)));
-                LogListingFailed(e);
-                break;
-            }
-
-            var name = names.Current;
-            if (dataset is not null && validators.Datasets.ForUpload(name).Id != dataset)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (await ProcessAsync(name, version: null, cancellationToken) is { } outcome)
-                {
-                    outcomes.Add(outcome);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failures.Add(new UploadFailure(name, FirstLine(e)));
-                LogUploadFailed(name, e);
-            }
-        }
-
-        return new PendingRun(outcomes, failures);
-    }
-
-    /// <summary>What the ledger says became of exactly this version of an upload (processed by another run, say).</summary>
-    public Task<LedgerEntry?> FindOutcomeAsync(string name, string version, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(version);
-        return ledger.FindAsync(name, version, cancellationToken);
-    }
-
-    private async Task<UploadOutcome> RemoveAgainAsync(OpenedUpload upload, LedgerEntry earlier, ValidationReport report, CancellationToken cancellationToken)
-    {
-        var notice = await RemoveAsync(upload, cancellationToken);
-        var already = string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"Already processed at {earlier.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK} ({earlier.Status.ToWire()}); nothing was done again.");
-        if (notice is null)
-        {
-            await ledger.RecordAsync(earlier with { Notice = null }, cancellationToken);
-        }
-
-        LogAlreadyProcessed(upload.Name, earlier.Status);
-        return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}");
-    }
-
-    /// <summary>Removes the processed upload; a sentence for the partner when it could not be removed, else null.</summary>
-    private async Task<string?> RemoveAsync(OpenedUpload upload, CancellationToken cancellationToken)
-    {
-        switch (await uploads.DeleteAsync(upload, cancellationToken))
-        {
-            case UploadRemoval.Leased:
-                LogLeased(upload.Name);
-                return LeasedNotice;
-            case UploadRemoval.Changed:
-                LogChangedWhileProcessing(upload.Name);
-                return "A newer upload was written under this name while this one was processed; it is processed on its own.";
-            default:
-                return null;
-        }
-    }
-
-    internal const string LeasedNotice =
-        "Still waiting in uploads: another client holds a lease on the blob, so it could not be removed. " +
-        "It is removed by the next run after the lease is released or broken.";
-
-    private static UploadOutcome Outcome(LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice) =>
-        new(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, report)
-        {
-            Notice = notice,
-            Container = container,
-            ReportName = reportName,
-            StillWaiting = notice is not null && notice.EndsWith(LeasedNotice, StringComparison.Ordinal),
-        };
-
-    /// <summary>One line for people: a retried request's last failure rather than the retry policy's summary of them.</summary>
-    private static string FirstLine(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } aggregate
-        ? FirstLine(aggregate.InnerExceptions[^1])
-        : e.Message.Split('\n', 2)[0].TrimEnd('\r');
-
     private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, string dataset, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
     {
         // Optimistic concurrency: read the quarter's current version, decide, write on condition that it is unchanged;
@@ -265,28 +159,4 @@ public sealed partial class UploadProcessor(
         var hash = await SHA256.HashDataAsync(again.Content, cancellationToken);
         return Convert.ToHexStringLower(hash);
     }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Upload {Name} is not waiting any more; nothing to do")]
-    private partial void LogNothingWaiting(string name);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Upload {Name} changed while it was processed; the new version is left for its own run")]
-    private partial void LogChangedWhileProcessing(string name);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Upload {Name}: {Status} (quarter {Quarter}, sha256 {Sha256}, {Errors} errors, {Warnings} warnings)")]
-    private partial void LogProcessed(string name, UploadStatus status, string? quarter, string sha256, int errors, int warnings);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Another upload for {Quarter} was accepted meanwhile; deciding again")]
-    private partial void LogConcurrentWrite(Quarter quarter);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Upload {Name} is leased by another client and stays in uploads until the lease is released")]
-    private partial void LogLeased(string name);
-
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Upload {Name} was already processed ({Status}); only its removal was tried again")]
-    private partial void LogAlreadyProcessed(string name, UploadStatus status);
-
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Upload {Name} could not be processed; the run goes on with the others")]
-    private partial void LogUploadFailed(string name, Exception exception);
-
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "The uploads waiting could not be listed")]
-    private partial void LogListingFailed(Exception exception);
 }

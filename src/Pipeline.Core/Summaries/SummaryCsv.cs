@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 
@@ -64,7 +65,7 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
         Period? period = null;
         if (values.TryGetValue(PeriodParameter, out var periodText))
         {
-            if (!Comparisons.Period.TryParse(basis, periodText, out var parsed))
+            if (!Calendar.Period.TryParse(basis, periodText, out var parsed))
             {
                 var example = basis == YearBasis.Calendar ? "a year such as 2024" : "a financial year such as 2024/25 or 2024-25";
                 problem = SummaryProblem.BadParameter(PeriodParameter, $"Parameter 'period': '{periodText}' is not a {basis.ToWireName()} period. Use {example}.");

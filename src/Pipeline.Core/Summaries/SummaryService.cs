@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Summaries;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Pipeline.Core.Calendar;
 
 namespace Pipeline.Core.Validation;
 

@@ -13,7 +13,7 @@ internal sealed partial class ReturnCheck
             return;
         }
 
-        if (!Core.Quarter.TryParse(value, out var parsed))
+        if (!Calendar.Quarter.TryParse(value, out var parsed))
         {
             issues.Error(ValidationCodes.TypeError, row, FrameColumns.Quarter, value, ValidationMessages.NotAQuarter, row, value);
         }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Validation;

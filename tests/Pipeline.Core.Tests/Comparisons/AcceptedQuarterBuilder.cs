@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Tests.Comparisons;

@@ -1,6 +1,6 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 using static Pipeline.Core.Tests.Comparisons.CountMetricTests;
 
 namespace Pipeline.Core.Tests.Comparisons;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Tests.Comparisons;

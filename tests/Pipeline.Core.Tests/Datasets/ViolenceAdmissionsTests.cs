@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;

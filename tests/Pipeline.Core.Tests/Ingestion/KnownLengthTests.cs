@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Core.Tests.Ingestion;

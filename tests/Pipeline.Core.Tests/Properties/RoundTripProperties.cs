@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsCheck;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Returns;
 using static Pipeline.Core.Tests.Properties.Hundredths;

@@ -1,5 +1,5 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Core.Tests.Summaries;
 

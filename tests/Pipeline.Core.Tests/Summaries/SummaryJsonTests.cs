@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Tests.Comparisons;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Validation;
 using static Pipeline.Core.Tests.Validation.Validate;
 

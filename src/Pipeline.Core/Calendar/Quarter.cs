@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Pipeline.Core;
+namespace Pipeline.Core.Calendar;
 
 /// <summary>A calendar quarter (Q1 = January to March), written <c>YYYY-Qn</c>.</summary>
 public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
-namespace Pipeline.Core.Comparisons;
+namespace Pipeline.Core.Calendar;
 
 /// <summary>How quarters are grouped into years: calendar (January to December) or financial (April to March).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<YearBasis>))]

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Pipeline.Core.Comparisons;
+namespace Pipeline.Core.Calendar;
 
 /// <summary>
 /// One year on a basis: calendar <c>2024</c> is 2024-Q1..2024-Q4; financial <c>2024/25</c> is 2024-Q2, 2024-Q3, 2024-Q4

@@ -1,7 +1,6 @@
-namespace Pipeline.Core.Comparisons;
+using Pipeline.Core.Calendar;
 
-/// <summary>A stored summary document: its JSON exactly as served, and the period it is for.</summary>
-public sealed record StoredSummary(Period Period, byte[] Json);
+namespace Pipeline.Core.Ports;
 
 /// <summary>Where the annual comparisons are kept: one precomputed summary document per dataset, basis and period.</summary>
 public interface IComparisonStore
@@ -21,6 +20,3 @@ public interface IComparisonStore
     /// <summary>One period's document (<paramref name="period"/> given) or the basis' default one (null); null if none.</summary>
     Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A computed comparison ready to store, with whether it is its basis' default.</summary>
-public sealed record StoredComparison(YearBasis Basis, Period Period, string Status, byte[] Json, bool IsDefault);

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Ingestion;
+namespace Pipeline.Core.Returns;
 
 /// <summary>What became of one upload.</summary>
 public enum UploadStatus

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
-namespace Pipeline.Core.Comparisons;
+namespace Pipeline.Core.Summaries;
 
 /// <summary>What a recalculation did.</summary>
 public sealed record RecalculationResult(bool Recomputed, int Quarters, int Comparisons, string InputFingerprint, DateTimeOffset At);

@@ -1,10 +1,10 @@
-using Pipeline.Core.Comparisons;
+using Pipeline.Core.Calendar;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Comparisons;
 
 /// <summary>
 /// The summary body (docs/contract.md): one period's comparison of one dataset with the previous period. Written by
-/// <see cref="SummaryJson"/> and <see cref="SummaryCsv"/>. <see cref="Basis"/>, <see cref="PreviousPeriod"/> and
+/// <c>SummaryJson</c> and <c>SummaryCsv</c>. <see cref="Basis"/>, <see cref="PreviousPeriod"/> and
 /// <see cref="Status"/> follow from <see cref="Period"/> and <see cref="Quarters"/>, so they cannot disagree with them.
 /// </summary>
 /// <param name="Dataset">The dataset's id.</param>

@@ -1,0 +1,58 @@
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Core.Ingestion;
+
+/// <summary>Removing a processed upload from uploads, and saying so when it cannot be removed.</summary>
+public sealed partial class UploadProcessor
+{
+    private async Task<UploadOutcome> RemoveAgainAsync(OpenedUpload upload, LedgerEntry earlier, ValidationReport report, CancellationToken cancellationToken)
+    {
+        var notice = await RemoveAsync(upload, cancellationToken);
+        var already = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Already processed at {earlier.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK} ({earlier.Status.ToWire()}); nothing was done again.");
+        if (notice is null)
+        {
+            await ledger.RecordAsync(earlier with { Notice = null }, cancellationToken);
+        }
+
+        LogAlreadyProcessed(upload.Name, earlier.Status);
+        return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}");
+    }
+
+    /// <summary>Removes the processed upload; a sentence for the partner when it could not be removed, else null.</summary>
+    private async Task<string?> RemoveAsync(OpenedUpload upload, CancellationToken cancellationToken)
+    {
+        switch (await uploads.DeleteAsync(upload, cancellationToken))
+        {
+            case UploadRemoval.Leased:
+                LogLeased(upload.Name);
+                return LeasedNotice;
+            case UploadRemoval.Changed:
+                LogChangedWhileProcessing(upload.Name);
+                return "A newer upload was written under this name while this one was processed; it is processed on its own.";
+            default:
+                return null;
+        }
+    }
+
+    internal const string LeasedNotice =
+        "Still waiting in uploads: another client holds a lease on the blob, so it could not be removed. " +
+        "It is removed by the next run after the lease is released or broken.";
+
+    private static UploadOutcome Outcome(LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice) =>
+        new(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, report)
+        {
+            Notice = notice,
+            Container = container,
+            ReportName = reportName,
+            StillWaiting = notice is not null && notice.EndsWith(LeasedNotice, StringComparison.Ordinal),
+        };
+
+    /// <summary>One line for people: a retried request's last failure rather than the retry policy's summary of them.</summary>
+    private static string FirstLine(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } aggregate
+        ? FirstLine(aggregate.InnerExceptions[^1])
+        : e.Message.Split('\n', 2)[0].TrimEnd('\r');
+}

@@ -1,0 +1,7 @@
+namespace Pipeline.Core.Ports;
+
+public enum Disposition
+{
+    Accepted,
+    Rejected,
+}
