@@ -4,6 +4,7 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Benchmarks;
 
@@ -80,7 +81,7 @@ internal static class LatencyMode
         var served = timer.Elapsed;
 
         // Checked outside the timing: each step did the real work, and the summary served is the corrected one.
-        if (outcome?.Status != "accepted" || !recalculation.Recomputed || summary.Result != SummaryResult.Found ||
+        if (outcome?.Status != UploadStatus.Accepted || !recalculation.Recomputed || summary.Result != SummaryResult.Found ||
             !SummaryJson.Deserialize(summary.Body).Sources.Any(s => s.Sha256 == outcome.Sha256))
         {
             throw new InvalidOperationException(

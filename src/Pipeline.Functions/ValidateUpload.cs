@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 using Pipeline.Storage;
 
 namespace Pipeline.Functions;
@@ -40,7 +41,7 @@ public sealed partial class ValidateUpload(UploadProcessor processor, ILogger<Va
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Blob trigger for {Name}: {Status}, kept as {StoredAs}")]
-    private partial void LogOutcome(string name, string status, string storedAs);
+    private partial void LogOutcome(string name, UploadStatus status, string storedAs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Blob trigger for {Name}: not processed. {Reason}")]
     private partial void LogUnaddressable(string name, string reason);

@@ -121,7 +121,7 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
         var entity = new TableEntity(PartitionOf(dataset, comparison.Basis), rowKey)
         {
             ["Period"] = comparison.Period.ToString(),
-            ["Status"] = comparison.Status,
+            ["Status"] = comparison.Status.ToWireName(),
         };
         TableWrites.SetChunked(entity, "Json", Encoding.UTF8.GetString(comparison.Json));
         return entity;

@@ -5,6 +5,7 @@ using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 
@@ -25,7 +26,7 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
         {
             var name = "Violence-Admissions/" + Path.GetFileName(path);
             await app.UploadAsync(name, await File.ReadAllBytesAsync(path));
-            Assert.Equal("accepted", (await app.Get<UploadProcessor>().ProcessAsync(name))!.Status);
+            Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync(name))!.Status);
         }
 
         var result = await app.Get<RecalculationService>().RecalculateAsync(force: false);
@@ -70,8 +71,8 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
         await app.UploadAsync("youth-justice/2024-Q1.csv", Encoding.UTF8.GetBytes("quarter,area_code,area_name,entrants,knife_possession\n2024-Q1,E06000001,Hartlepool,30,6\n2024-Q1,E06000002,Middlesbrough,45,2\n"));
         await app.UploadAsync("youth-justice/2024-Q2.csv", Encoding.UTF8.GetBytes("quarter,area_code,area_name,entrants,knife_possession\n2024-Q2,E06000001,Hartlepool,3,4\n"));
 
-        Assert.Equal("accepted", (await processor.ProcessAsync("youth-justice/2023-Q1.csv"))!.Status);
-        Assert.Equal("accepted", (await processor.ProcessAsync("youth-justice/2024-Q1.csv"))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("youth-justice/2023-Q1.csv"))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("youth-justice/2024-Q1.csv"))!.Status);
         var rejected = (await processor.ProcessAsync("youth-justice/2024-Q2.csv"))!;
         Assert.Equal(
             [("exceeds-field", (int?)2, "knife_possession"), ("missing-area", null, "area_code")],
@@ -112,7 +113,7 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(("serious-youth-violence", ReturnFiles.OffencesTotal()), (accepted.Dataset, accepted.Areas.Sum(a => a.Offences)));
         Assert.Equal(new Core.Returns.AreaFigures("E08000031", "Wolverhampton", 106, 7, 8), accepted.Areas[6]);
-        Assert.Equal("duplicate", outcome!.Status);
+        Assert.Equal(UploadStatus.Duplicate, outcome!.Status);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
 
         Assert.NotNull(outcome);
-        Assert.Equal(("rejected", name), (outcome.Status, outcome.StoredAs));
+        Assert.Equal((UploadStatus.Rejected, name), (outcome.Status, outcome.StoredAs));
         Assert.Empty(await app.ListAsync(app.Uploads));
         var entry = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
         Assert.Equal((name, UploadStatus.Rejected, name), (entry.File, entry.Status, entry.StoredAs));
@@ -49,7 +49,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         using var app = PipelineHarness.Create(azurite);
         var partnerFile = Encoding.UTF8.GetBytes("a partner's own bytes");
         await app.UploadAsync("col.csv.report.json", partnerFile);
-        Assert.Equal("rejected", (await app.Get<UploadProcessor>().ProcessAsync("col.csv.report.json"))!.Status);
+        Assert.Equal(UploadStatus.Rejected, (await app.Get<UploadProcessor>().ProcessAsync("col.csv.report.json"))!.Status);
 
         var bad = ReturnFiles.KnifeExceedsOffences("2024-Q3");
         await app.UploadAsync("col.csv", bad);
@@ -123,7 +123,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         await app.UploadAsync("t.csv", good);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("t.csv");
 
-        Assert.Equal("accepted", outcome!.Status);
+        Assert.Equal(UploadStatus.Accepted, outcome!.Status);
         Assert.StartsWith($"t.{Sha(good)}-", outcome.StoredAs, StringComparison.Ordinal);
         Assert.Equal(good, await app.ReadAsync(app.Accepted, outcome.StoredAs));
         Assert.Empty(await app.ListAsync(app.Uploads));
@@ -162,9 +162,9 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var second = await processor.ProcessAsync("leased.csv");
 
-        Assert.Equal(("accepted", true), (first!.Status, first.StillWaiting));
+        Assert.Equal((UploadStatus.Accepted, true), (first!.Status, first.StillWaiting));
         Assert.Contains("another client holds a lease", first.Notice, StringComparison.Ordinal);
-        Assert.Equal(("accepted", true), (second!.Status, second.StillWaiting));
+        Assert.Equal((UploadStatus.Accepted, true), (second!.Status, second.StillWaiting));
         Assert.StartsWith("Already processed at 2026-11-26T09:00:00+00:00 (accepted); nothing was done again.", second.Notice, StringComparison.Ordinal);
         var entry = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
         Assert.Contains("another client holds a lease", entry.Notice, StringComparison.Ordinal);
@@ -175,7 +175,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
         await lease.ReleaseAsync();
         var third = await processor.ProcessAsync("leased.csv");
 
-        Assert.Equal(("accepted", false), (third!.Status, third.StillWaiting));
+        Assert.Equal((UploadStatus.Accepted, false), (third!.Status, third.StillWaiting));
         Assert.Empty(await app.ListAsync(app.Uploads));
         Assert.Null(Assert.Single(await app.Get<IUploadLedger>().ListAsync()).Notice);
     }

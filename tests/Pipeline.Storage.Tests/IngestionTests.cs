@@ -21,7 +21,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("returns/2024-Q3.csv");
 
         Assert.NotNull(outcome);
-        Assert.Equal("accepted", outcome.Status);
+        Assert.Equal(UploadStatus.Accepted, outcome.Status);
         Assert.Equal("2024-Q3", outcome.Quarter);
         Assert.Equal("returns/2024-Q3.csv", outcome.StoredAs);
         Assert.Equal(Sha(bytes), outcome.Sha256);
@@ -59,7 +59,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("partners/bham/2024-Q3-fixed.csv");
 
         Assert.NotNull(outcome);
-        Assert.Equal("rejected", outcome.Status);
+        Assert.Equal(UploadStatus.Rejected, outcome.Status);
         Assert.Equal(
             ["partners/bham/2024-Q3-fixed.csv", "partners/bham/2024-Q3-fixed.csv.report.json"],
             (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
@@ -90,7 +90,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
 
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("2024-Q3.xlsx");
 
-        Assert.Equal("rejected", outcome!.Status);
+        Assert.Equal(UploadStatus.Rejected, outcome!.Status);
         Assert.Equal("unsupported-file", Assert.Single(outcome.Report.Errors).Code);
         Assert.Equal(bytes, await app.ReadAsync(app.Rejected, "2024-Q3.xlsx"));
         Assert.Contains("2024-Q3.xlsx.report.json", await app.ListAsync(app.Rejected));
@@ -108,7 +108,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
 
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("2024-Q3.csv");
 
-        Assert.Equal("rejected", outcome!.Status);
+        Assert.Equal(UploadStatus.Rejected, outcome!.Status);
         Assert.Equal("file-too-large", Assert.Single(outcome.Report.Errors).Code);
         Assert.Equal(Sha(bytes), outcome.Sha256);
         Assert.Equal(bytes, await app.ReadAsync(app.Rejected, "2024-Q3.csv"));
@@ -128,7 +128,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("2024-Q3.csv");
 
         var hashed = $"2024-Q3.{Sha(correction)[..12]}.csv";
-        Assert.Equal(("accepted", hashed), (outcome!.Status, outcome.StoredAs));
+        Assert.Equal((UploadStatus.Accepted, hashed), (outcome!.Status, outcome.StoredAs));
         var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(ReturnFiles.OffencesTotal(200), accepted!.Quarter.Areas.Sum(a => a.Offences));
         Assert.Equal(Sha(correction), accepted.Quarter.Sha256);
@@ -150,7 +150,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await app.UploadAsync("resent/2024-Q3 copy.csv", bytes);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("resent/2024-Q3 copy.csv");
 
-        Assert.Equal("duplicate", outcome!.Status);
+        Assert.Equal(UploadStatus.Duplicate, outcome!.Status);
         var after = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(before!.ConcurrencyToken, after!.ConcurrencyToken);
         Assert.Equal("2024-Q3.csv", after.Quarter.File);
@@ -186,8 +186,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await app.UploadAsync("b/2024-Q3.csv", newer);
 
         var processor = app.Get<UploadProcessor>();
-        Assert.Equal("accepted", (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
-        Assert.Equal("superseded", (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
+        Assert.Equal(UploadStatus.Superseded, (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
 
         var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.Equal(Sha(newer), accepted!.Quarter.Sha256);
@@ -215,8 +215,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
             var accepted = await instanceA.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
             Assert.Equal(("second.csv", Sha(newer)), (accepted!.Quarter.File, accepted.Quarter.Sha256));
             Assert.Equal(ReturnFiles.OffencesTotal(500 + round), accepted.Quarter.Areas.Sum(a => a.Offences));
-            Assert.Contains(outcomes[0]!.Status, new[] { "accepted", "superseded" });
-            Assert.Equal("accepted", outcomes[1]!.Status);
+            Assert.Contains(outcomes[0]!.Status, new[] { UploadStatus.Accepted, UploadStatus.Superseded });
+            Assert.Equal(UploadStatus.Accepted, outcomes[1]!.Status);
             Assert.Equal(["first.csv", "second.csv"], (await instanceA.ListAsync(instanceA.Accepted)).Order(StringComparer.Ordinal));
             Assert.Equal(2, (await instanceA.Get<IUploadLedger>().ListAsync()).Count);
         }
@@ -263,7 +263,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
             }
 
             await app.UploadAsync($"v{i}/2024-Q3.csv", bytes);
-            Assert.Equal("accepted", (await processor.ProcessAsync($"v{i}/2024-Q3.csv"))!.Status);
+            Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync($"v{i}/2024-Q3.csv"))!.Status);
         }
 
         await stop.CancelAsync();
@@ -305,8 +305,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
             }
 
             var processor = app.Get<UploadProcessor>();
-            Assert.Equal("accepted", (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
-            Assert.Equal("accepted", (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
+            Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
+            Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
             Assert.Equal(Sha(second), (await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3")))!.Quarter.Sha256);
             return;
         }

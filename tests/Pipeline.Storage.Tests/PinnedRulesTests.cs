@@ -74,7 +74,7 @@ public sealed class PinnedRulesTests(AzuriteFixture azurite)
         using var app = PipelineHarness.Create(azurite);
         await app.IngestSamplesAsync();
         await app.UploadAsync("2025-Q1.csv", ReturnFiles.Valid("2025-Q1"));
-        Assert.Equal("accepted", (await app.Get<UploadProcessor>().ProcessAsync("2025-Q1.csv"))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync("2025-Q1.csv"))!.Status);
         await app.Get<RecalculationService>().RecalculateAsync(force: true);
 
         var stored = await app.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, null);

@@ -2,6 +2,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 
@@ -81,7 +82,7 @@ public sealed class RecalculationTests(AzuriteFixture azurite)
 
         var corrected = ReturnFiles.Valid("2024-Q4", offencesBase: 1000);
         await app.UploadAsync("corrections/2024-Q4.csv", corrected);
-        Assert.Equal("accepted", (await app.Get<Core.Ingestion.UploadProcessor>().ProcessAsync("corrections/2024-Q4.csv"))!.Status);
+        Assert.Equal(UploadStatus.Accepted, (await app.Get<Core.Ingestion.UploadProcessor>().ProcessAsync("corrections/2024-Q4.csv"))!.Status);
         app.Clock.Advance(TimeSpan.FromHours(1));
         Assert.True((await recalculation.RecalculateAsync(force: false)).Recomputed);
 

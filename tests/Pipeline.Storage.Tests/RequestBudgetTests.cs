@@ -1,5 +1,6 @@
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
 
-        Assert.Equal("accepted", outcome.Status);
+        Assert.Equal(UploadStatus.Accepted, outcome.Status);
         // Upload the blob; download it (validated as it streams); read the quarter's figures; write them (conditional
         // insert); copy the blob to accepted; record the ledger entry; delete the upload.
         AssertBudget(7, counter, "a new quarter's return");
@@ -36,7 +37,7 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3", offencesBase: 200));
 
-        Assert.Equal("accepted", outcome.Status);
+        Assert.Equal(UploadStatus.Accepted, outcome.Status);
         Assert.Equal("returns/2024-Q3." + outcome.Sha256[..12] + ".csv", outcome.StoredAs);
         // The seven of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
         // the conditional copy to that name fails (its failure is the cheapest way to learn the name is taken), one
@@ -55,7 +56,7 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         var outcome = await IngestAsync(app, "resent/2024-Q3.csv", bytes);
 
-        Assert.Equal("duplicate", outcome.Status);
+        Assert.Equal(UploadStatus.Duplicate, outcome.Status);
         // Upload, download, read the quarter (same hash: nothing to write), copy to accepted (every byte uploaded is
         // kept), ledger, delete.
         AssertBudget(6, counter, "the accepted bytes uploaded again under another name");
@@ -69,7 +70,7 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.KnifeExceedsOffences("2024-Q3"));
 
-        Assert.Equal("rejected", outcome.Status);
+        Assert.Equal(UploadStatus.Rejected, outcome.Status);
         // Upload, download, copy to rejected, write the report beside it, ledger, delete: the figures are not read.
         AssertBudget(6, counter, "a rejected return");
     }

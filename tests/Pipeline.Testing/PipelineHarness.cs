@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Storage;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Testing;
 
@@ -105,7 +106,7 @@ public sealed class PipelineHarness : IDisposable
             var name = "samples/" + System.IO.Path.GetFileName(path);
             await UploadAsync(name, await File.ReadAllBytesAsync(path));
             var outcome = await processor.ProcessAsync(name);
-            if (outcome?.Status != "accepted")
+            if (outcome?.Status != UploadStatus.Accepted)
             {
                 throw new InvalidOperationException($"Sample {name} was not accepted: {outcome?.Status}");
             }

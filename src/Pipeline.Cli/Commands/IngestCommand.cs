@@ -128,7 +128,7 @@ internal static class IngestCommand
 
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
         var result = await services.GetRequiredService<ReturnValidators>().ForUpload(name).ValidateAsync(file, name, file.Length, cancellationToken);
-        return new UploadOutcome(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 })
+        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 })
         {
             Notice = string.Create(CultureInfo.InvariantCulture, $"Processed by another run at {entry.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK}."),
         };
@@ -144,7 +144,7 @@ internal static class IngestCommand
         {
             foreach (var outcome in outcomes)
             {
-                await ReportListing.WriteAsync(context.Output, outcome.Report, $"{outcome.Status}, ");
+                await ReportListing.WriteAsync(context.Output, outcome.Report, $"{outcome.Status.ToWire()}, ");
                 var prefix = outcome.Container is { } container ? container + "/" : string.Empty;
                 await context.Output.WriteLineAsync(
                     $"  kept as {prefix}{outcome.StoredAs}{(outcome.ReportName is { } report ? $" with {prefix}{report}" : string.Empty)}");

@@ -17,8 +17,6 @@ public readonly record struct Period(YearBasis Basis, int StartYear) : IComparab
 
     public Period Previous => this with { StartYear = StartYear - 1 };
 
-    public Period Next => this with { StartYear = StartYear + 1 };
-
     /// <summary>A storage-safe form with no '/': <c>2024</c> or <c>2024-25</c>.</summary>
     public string Key => Format('-');
 
@@ -44,18 +42,6 @@ public readonly record struct Period(YearBasis Basis, int StartYear) : IComparab
             YearBasis.Financial => position == 4 ? new Quarter(StartYear + 1, 1) : new Quarter(StartYear, position + 1),
             _ => throw new InvalidOperationException($"Not a year basis: {Basis}."),
         };
-    }
-
-    /// <summary>The position (1..4) of <paramref name="quarter"/> within this period.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The quarter is not in this period.</exception>
-    public int PositionOf(Quarter quarter)
-    {
-        if (Containing(Basis, quarter) != this)
-        {
-            throw new ArgumentOutOfRangeException(nameof(quarter), quarter, $"{quarter} is not in {this}.");
-        }
-
-        return Basis == YearBasis.Financial ? (quarter.Number == 1 ? 4 : quarter.Number - 1) : quarter.Number;
     }
 
     /// <summary>

@@ -61,11 +61,7 @@ public sealed record DatasetField(
 public sealed record DatasetMetric(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("count"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Count = null,
-    [property: JsonPropertyName("rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetRate? Rate = null)
-{
-    [JsonIgnore]
-    public bool IsRate => Rate is not null;
-}
+    [property: JsonPropertyName("rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetRate? Rate = null);
 
 /// <summary>100 x numerator / denominator, each the sum of a field.</summary>
 public sealed record DatasetRate(

@@ -7,7 +7,7 @@ namespace Pipeline.Core.Ingestion;
 /// <summary>The result of processing one upload: what became of it, where it is kept, and its validation report.</summary>
 public sealed record UploadOutcome(
     [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status")] UploadStatus Status,
     [property: JsonPropertyName("quarter")] string? Quarter,
     [property: JsonPropertyName("storedAs")] string StoredAs,
     [property: JsonPropertyName("sha256")] string Sha256,
@@ -32,5 +32,5 @@ public sealed record UploadOutcome(
     public bool StillWaiting { get; init; }
 
     [JsonIgnore]
-    public bool IsRejected => Status == UploadStatus.Rejected.ToWire();
+    public bool IsRejected => Status == UploadStatus.Rejected;
 }

@@ -43,7 +43,7 @@ public sealed partial class UploadProcessor
         "It is removed by the next run after the lease is released or broken.";
 
     private static UploadOutcome Outcome(LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice) =>
-        new(entry.File, entry.Status.ToWire(), entry.Quarter, entry.StoredAs, entry.Sha256, report)
+        new(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report)
         {
             Notice = notice,
             Container = container,

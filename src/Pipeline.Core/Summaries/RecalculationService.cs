@@ -60,7 +60,7 @@ public sealed partial class RecalculationService(
                 var ofBasis = documents.Where(d => d.Basis == basis).ToList();
                 var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
                 toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status.ToWireName(), SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod)));
+                    basis, d.Period, d.Status, SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod)));
             }
 
             if (toStore.Count == 0 && ofDataset.Count == 0)

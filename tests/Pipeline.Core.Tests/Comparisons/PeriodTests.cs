@@ -86,22 +86,13 @@ public class PeriodTests
     [InlineData(YearBasis.Financial, "2024-Q1", 2023, 4)]
     [InlineData(YearBasis.Financial, "2024-Q2", 2024, 1)]
     [InlineData(YearBasis.Financial, "2024-Q4", 2024, 3)]
-    public void Finds_the_period_and_position_of_a_quarter(YearBasis basis, string quarter, int startYear, int position)
+    public void Finds_the_period_of_a_quarter_and_the_quarter_at_its_position(YearBasis basis, string quarter, int startYear, int position)
     {
         var q = Quarter.Parse(quarter);
         var period = Period.Containing(basis, q);
 
         Assert.Equal(new Period(basis, startYear), period);
-        Assert.Equal(position, period.PositionOf(q));
         Assert.Equal(q, period.QuarterAt(position));
-    }
-
-    [Fact]
-    public void Refuses_the_position_of_a_quarter_outside_the_period()
-    {
-        var period = new Period(YearBasis.Financial, 2024);
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => period.PositionOf(new Quarter(2024, 1)));
     }
 
     [Fact]

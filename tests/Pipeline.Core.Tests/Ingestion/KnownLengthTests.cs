@@ -5,6 +5,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Tests.Ingestion;
 
@@ -25,7 +26,7 @@ public sealed class KnownLengthTests
 
         var outcome = await processor.ProcessAsync("big/2024-Q3.csv");
 
-        Assert.Equal("rejected", outcome!.Status);
+        Assert.Equal(UploadStatus.Rejected, outcome!.Status);
         Assert.Equal("file-too-large", Assert.Single(outcome.Report.Errors).Code);
         Assert.Equal([0L, bytes.Length], uploads.BytesReadPerOpening);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), outcome.Sha256);
