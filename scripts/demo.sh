@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole job on a fresh clone: install Azurite from the lockfile, start it on free ports, build, ingest the sample
-# returns, recalculate the annual comparisons, print the summary as a table and as JSON, and stop Azurite.
+# returns, recalculate the annual comparisons, print the summary as a table and as JSON, do the same for the second
+# dataset (violence-admissions) as CSV, and stop Azurite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/azurite.sh
@@ -27,3 +28,10 @@ pipeline summary | node scripts/lib/summary-table.mjs
 echo
 echo "==> pipeline summary --format json"
 pipeline summary --format json
+echo
+echo "==> pipeline ingest --dataset violence-admissions samples/violence-admissions/*.csv (a second dataset, same engine)"
+pipeline ingest --dataset violence-admissions samples/violence-admissions/*.csv
+pipeline recalc --dataset violence-admissions
+echo
+echo "==> pipeline summary --dataset violence-admissions --format csv"
+pipeline summary --dataset violence-admissions --format csv
