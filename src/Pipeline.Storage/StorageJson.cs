@@ -2,9 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.Storage;
 
-/// <summary>One area's row of a stored quarter: its counts keyed by field name.</summary>
-internal sealed record FigureRow(string Code, string Name, Dictionary<string, long> Counts);
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(FigureRow[]))]
 internal sealed partial class StorageJson : JsonSerializerContext;

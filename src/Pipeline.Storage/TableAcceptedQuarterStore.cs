@@ -67,7 +67,10 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
             var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition} and PartitionKey lt {Partition + "/"}");
             await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (entity.PartitionKey == Partition || entity.PartitionKey.StartsWith(Partition + ".", StringComparison.Ordinal))
+                // A dataset whose definition was removed keeps its figures in storage, untouched, but is not compared:
+                // its quarters are left out rather than stopping every other dataset's recalculation.
+                if ((entity.PartitionKey == Partition || entity.PartitionKey.StartsWith(Partition + ".", StringComparison.Ordinal)) &&
+                    datasets.TryGet(DatasetOf(entity), out _))
                 {
                     quarters.Add(FromEntity(entity));
                 }
@@ -108,8 +111,7 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
 
     private AcceptedQuarter FromEntity(TableEntity entity)
     {
-        var datasetId = entity.PartitionKey == Partition ? DatasetDefinition.DefaultId : entity.PartitionKey[(Partition.Length + 1)..];
-        var dataset = datasets.Get(datasetId);
+        var dataset = datasets.Get(DatasetOf(entity));
         using var json = JsonDocument.Parse(TableWrites.GetChunked(entity, "Figures"));
         var areas = new List<AreaFigures>();
         foreach (var row in json.RootElement.EnumerateArray())
@@ -134,6 +136,9 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
             areas,
             dataset.Id);
     }
+
+    private static string DatasetOf(TableEntity entity) =>
+        entity.PartitionKey == Partition ? DatasetDefinition.DefaultId : entity.PartitionKey[(Partition.Length + 1)..];
 
     /// <summary><c>knife_offences</c> becomes <c>KnifeOffences</c>.</summary>
     private static string PascalCase(string field) =>

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Cli.Tests;
 
 [CollectionDefinition(Name)]

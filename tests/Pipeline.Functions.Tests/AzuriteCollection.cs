@@ -1,4 +1,3 @@
-
 namespace Pipeline.Functions.Tests;
 
 [CollectionDefinition(Name)]

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Storage.Tests;
 
 [CollectionDefinition(Name)]

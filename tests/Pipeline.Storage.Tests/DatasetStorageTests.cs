@@ -117,6 +117,20 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Figures_of_a_dataset_whose_definition_was_removed_are_kept_and_left_out_of_the_recalculation()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        await app.IngestSamplesAsync();
+        var table = app.Tables.GetTableClient(app.Settings["Pipeline:Storage:AcceptedQuartersTable"]);
+        await table.AddEntityAsync(new TableEntity("quarter.retired-dataset", "2024-Q1") { ["File"] = "retired-dataset/2024-Q1.csv", ["FiguresChunks"] = 1, ["Figures0"] = "[]" });
+
+        var result = await app.Get<RecalculationService>().RecalculateAsync(force: true);
+
+        Assert.Equal((true, 8), (result.Recomputed, result.Quarters));
+        Assert.NotNull((await table.GetEntityIfExistsAsync<TableEntity>("quarter.retired-dataset", "2024-Q1")).Value);
+    }
+
+    [Fact]
     public async Task An_unknown_dataset_is_a_bad_parameter_naming_it()
     {
         using var app = PipelineHarness.Create(azurite);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
@@ -162,7 +161,3 @@ internal static class IngestCommand
             : ExitCodes.Success;
     }
 }
-
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(IReadOnlyList<UploadOutcome>))]
-internal sealed partial class OutcomeJson : JsonSerializerContext;

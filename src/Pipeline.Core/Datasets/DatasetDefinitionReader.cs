@@ -1,11 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Core.Datasets;
-
-/// <summary>A dataset definition that cannot be used, with the file and the problem in its message.</summary>
-public sealed class DatasetDefinitionException(string message) : Exception(message);
 
 /// <summary>Reads a dataset definition from JSON and checks it, so a bad file stops the app at start with its name.</summary>
 public static partial class DatasetDefinitionReader
@@ -157,12 +153,3 @@ public static partial class DatasetDefinitionReader
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Code();
 }
-
-[JsonSourceGenerationOptions(
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    WriteIndented = true)]
-[JsonSerializable(typeof(DatasetDefinition))]
-[JsonSerializable(typeof(IReadOnlyList<DatasetDefinition>))]
-internal sealed partial class DatasetJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-
 namespace Pipeline.Core.Datasets;
 
 /// <summary>

@@ -11,9 +11,6 @@ using Pipeline.Core.Validation;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>What a recalculation did.</summary>
-public sealed record RecalculationResult(bool Recomputed, int Quarters, int Comparisons, string InputFingerprint, DateTimeOffset At);
-
 /// <summary>
 /// Computes every annual comparison of every dataset, both bases, from the accepted quarters, and stores them. Used by
 /// the timer function (which skips a dataset when nothing it depends on changed since the last run: two reads in all)

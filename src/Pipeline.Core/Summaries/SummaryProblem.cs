@@ -21,7 +21,3 @@ public sealed record SummaryProblem(
 
     public byte[] ToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(this, SummaryProblemJson.Default.SummaryProblem);
 }
-
-[JsonSourceGenerationOptions(WriteIndented = true)]
-[JsonSerializable(typeof(SummaryProblem))]
-internal sealed partial class SummaryProblemJson : JsonSerializerContext;

@@ -5,12 +5,6 @@ using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
-public enum SummaryFormat
-{
-    Json,
-    Csv,
-}
-
 /// <summary>
 /// What a caller asked for: the summary's parameters (docs/contract.md), checked. <see cref="Dataset"/> is the id as
 /// given (or the default's); whether such a dataset exists is the service's to say.

@@ -7,24 +7,6 @@ using Pipeline.Core.Ports;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>What a summary request came to; each face maps it to its own world (HTTP 200/400/404, exit codes 0/2/1).</summary>
-public enum SummaryResult
-{
-    Found,
-    BadParameter,
-    NotFound,
-}
-
-/// <summary>A summary answer: what it came to, the exact body bytes and their type, and the body's entity tag.</summary>
-public sealed record SummaryResponse(SummaryResult Result, string ContentType, byte[] Body, string? ETag, SummaryProblem? Problem)
-{
-    public static SummaryResponse From(SummaryResult result, SummaryProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        return new(result, SummaryProblem.ContentType, problem.ToUtf8Bytes(), null, problem);
-    }
-}
-
 /// <summary>
 /// Answers summary requests for the HTTP function and the CLI alike, so both return the same bytes. Each answer is
 /// one point read of a precomputed document, and none while the document read last is fresh (see

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Pipeline.Core.Validation;
 
@@ -27,7 +26,3 @@ public static class ValidationReportJson
         return JsonSerializer.Serialize(reports, Context.IReadOnlyListValidationReport);
     }
 }
-
-[JsonSerializable(typeof(ValidationReport))]
-[JsonSerializable(typeof(IReadOnlyList<ValidationReport>))]
-internal sealed partial class ValidationReportJsonContext : JsonSerializerContext;

@@ -1,14 +1,5 @@
 namespace Pipeline.Core.Validation;
 
-internal enum WholeNumberResult
-{
-    Valid,
-    Blank,
-    NotAWholeNumber,
-    BelowZero,
-    AboveMaximum,
-}
-
 /// <summary>The contract's whole numbers: plain ASCII digits; a '-' before digits is a number below 0.</summary>
 internal static class WholeNumber
 {

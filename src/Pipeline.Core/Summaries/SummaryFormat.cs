@@ -1,0 +1,7 @@
+namespace Pipeline.Core.Summaries;
+
+public enum SummaryFormat
+{
+    Json,
+    Csv,
+}

@@ -1,0 +1,10 @@
+namespace Pipeline.Core.Validation;
+
+internal enum WholeNumberResult
+{
+    Valid,
+    Blank,
+    NotAWholeNumber,
+    BelowZero,
+    AboveMaximum,
+}
