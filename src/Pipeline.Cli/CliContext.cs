@@ -32,32 +32,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     /// </summary>
     public ServiceProvider Services(string? connection)
     {
-        var fromEnvironment = configuration.GetSection(StorageClients.SettingName);
-        var configured = !string.IsNullOrWhiteSpace(fromEnvironment.Value) || fromEnvironment.GetChildren().Any();
-        var storage = new ConfigurationBuilder().AddConfiguration(configuration);
-        if (!configured)
-        {
-            storage.AddInMemoryCollection([new(StorageClients.SettingName, string.IsNullOrWhiteSpace(connection) ? "UseDevelopmentStorage=true" : connection)]);
-        }
-
-        var settings = storage.Build();
         var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider);
         try
         {
-            // Registered before AddPipeline, whose clients are only the fallback: these give up within about ten seconds.
-            var notice = new RetryNotice(Error);
-            var blobOptions = new BlobClientOptions();
-            RetryNotice.Configure(blobOptions.Retry);
-            blobOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
-            var tableOptions = new TableClientOptions();
-            RetryNotice.Configure(tableOptions.Retry);
-            tableOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
-            services.AddSingleton(StorageClients.CreateBlobServiceClient(settings, blobOptions));
-            services.AddSingleton(StorageClients.CreateTableServiceClient(settings, tableOptions));
-
-            services.AddPipeline(settings);
+            AddServices(services, connection);
             var provider = services.BuildServiceProvider();
             _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value; // Settings are checked here, not half way through a job.
             Check(provider);
@@ -67,6 +45,34 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
         {
             throw new CliEnvironmentException($"Storage is not usable: {e.Message}");
         }
+    }
+
+    /// <summary>Registers the application with the CLI's storage clients (see <see cref="Services"/>) into <paramref name="services"/>.</summary>
+    public void AddServices(IServiceCollection services, string? connection)
+    {
+        var fromEnvironment = configuration.GetSection(StorageClients.SettingName);
+        var configured = !string.IsNullOrWhiteSpace(fromEnvironment.Value) || fromEnvironment.GetChildren().Any();
+        var storage = new ConfigurationBuilder().AddConfiguration(configuration);
+        if (!configured)
+        {
+            storage.AddInMemoryCollection([new(StorageClients.SettingName, string.IsNullOrWhiteSpace(connection) ? "UseDevelopmentStorage=true" : connection)]);
+        }
+
+        var settings = storage.Build();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider);
+
+        // Registered before AddPipeline, whose clients are only the fallback: these give up within about ten seconds.
+        var notice = new RetryNotice(Error);
+        var blobOptions = new BlobClientOptions();
+        RetryNotice.Configure(blobOptions.Retry);
+        blobOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
+        var tableOptions = new TableClientOptions();
+        RetryNotice.Configure(tableOptions.Retry);
+        tableOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
+        services.AddSingleton(StorageClients.CreateBlobServiceClient(settings, blobOptions));
+        services.AddSingleton(StorageClients.CreateTableServiceClient(settings, tableOptions));
+        services.AddPipeline(settings);
     }
 
     /// <summary>

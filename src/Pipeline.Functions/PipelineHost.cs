@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Storage;
+using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
@@ -19,7 +20,7 @@ public static class PipelineHost
 
         // Telemetry goes to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (with Entra ID auth in Azure).
         builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-        builder.Services.AddPipeline(builder.Configuration);
+        builder.Services.AddPipeline(builder.Configuration).AddPipelineWeb();
         return builder;
     }
 }

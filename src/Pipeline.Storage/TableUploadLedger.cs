@@ -17,6 +17,15 @@ namespace Pipeline.Storage;
 /// </summary>
 public sealed class TableUploadLedger(TableServiceClient service, IOptions<StorageOptions> options) : IUploadLedger
 {
+    /// <summary>
+    /// Reports up to this size are kept in the entry (as UTF-16 that is 800 KB, inside an entity's 1 MiB with the rest);
+    /// a larger one, from a pathological file, is not kept there (a rejected file's report is also beside it in rejected).
+    /// </summary>
+    private const int MaxReportChars = 400_000;
+
+    private static readonly string[] ListedProperties =
+        ["PartitionKey", "RowKey", "File", "Sha256", "Size", "UploadedAt", "ProcessedAt", "Status", "Quarter", "Errors", "Warnings", "StoredAs", "Version", "Notice"];
+
     private readonly TableClient _table = service.GetTableClient(options.Value.LedgerTable);
 
     public async Task RecordAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
@@ -38,6 +47,11 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
             ["Version"] = entry.Version,
             ["Notice"] = entry.Notice,
         };
+        if (entry.ReportJson is { Length: <= MaxReportChars } report)
+        {
+            TableWrites.SetChunked(entity, "Report", report);
+        }
+
         await TableWrites.WhenTableExistsAsync(
             _table, () => _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
@@ -62,12 +76,21 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
         return null;
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(filter: null, ListedProperties, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)}"), select: null, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<LedgerEntry>> QueryAsync(string? filter, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
         var entries = new List<LedgerEntry>();
         try
         {
-            await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
             {
                 entries.Add(Read(e));
             }
@@ -95,5 +118,6 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
         e.GetInt32("Warnings") ?? 0,
         e.GetString("StoredAs"),
         e.GetString("Version"),
-        e.GetString("Notice"));
+        e.GetString("Notice"),
+        e.ContainsKey("ReportChunks") ? TableWrites.GetChunked(e, "Report") : null);
 }

@@ -41,10 +41,27 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
-    [Fact]
-    public void The_app_has_exactly_the_three_functions()
+    [Theory]
+    [InlineData("ValidateReturn", "post", "validate")]
+    [InlineData("PutUpload", "put", "uploads/{*name}")]
+    [InlineData("ListUploads", "get", "uploads")]
+    [InlineData("GetUploadReport", "get", "uploads/report")]
+    [InlineData("ListDatasets", "get", "datasets")]
+    public void Every_API_route_is_a_function_key_HTTP_trigger_on_its_route(string function, string method, string route)
     {
-        Assert.Equal(["GetSummary", "RecalculateComparisons", "ValidateUpload"], Names.Order(StringComparer.Ordinal));
+        var binding = TriggerOf(function);
+        Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal(route, binding.GetProperty("route").GetString());
+        Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
+        Assert.Equal([method], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void The_app_has_exactly_these_functions()
+    {
+        Assert.Equal(
+            ["GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PutUpload", "RecalculateComparisons", "ValidateReturn", "ValidateUpload"],
+            Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Storage;
+using Pipeline.Web;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Testing;
@@ -34,7 +35,7 @@ public sealed class PipelineHarness : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(azurite.CreateBlobServiceClient(policies));
         services.AddSingleton(azurite.CreateTableServiceClient(policies));
-        services.AddPipeline(Configuration);
+        services.AddPipeline(Configuration).AddPipelineWeb();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Blobs = azurite.CreateBlobServiceClient();
         Tables = azurite.CreateTableServiceClient();

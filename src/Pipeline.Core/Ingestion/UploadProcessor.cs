@@ -89,7 +89,8 @@ public sealed partial class UploadProcessor(
             report.Errors.Count,
             report.Warnings.Count,
             kept.StoredAs,
-            upload.Version);
+            upload.Version,
+            ReportJson: ValidationReportJson.Serialize(report));
         await ledger.RecordAsync(entry, cancellationToken);
 
         var notice = await RemoveAsync(upload, cancellationToken);

@@ -11,12 +11,17 @@ public static class UploadStatusNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    public static UploadStatus Parse(string text) => text switch
+    public static bool TryParse(string? text, out UploadStatus status)
     {
-        "accepted" => UploadStatus.Accepted,
-        "duplicate" => UploadStatus.Duplicate,
-        "superseded" => UploadStatus.Superseded,
-        "rejected" => UploadStatus.Rejected,
-        _ => throw new FormatException($"'{text}' is not an upload status."),
-    };
+        switch (text)
+        {
+            case "accepted": status = UploadStatus.Accepted; return true;
+            case "duplicate": status = UploadStatus.Duplicate; return true;
+            case "superseded": status = UploadStatus.Superseded; return true;
+            case "rejected": status = UploadStatus.Rejected; return true;
+            default: status = default; return false;
+        }
+    }
+
+    public static UploadStatus Parse(string text) => TryParse(text, out var status) ? status : throw new FormatException($"'{text}' is not an upload status.");
 }

@@ -36,8 +36,9 @@ public sealed partial class DependencyTests
     [Theory]
     [InlineData("Pipeline.Core", new string[0])]
     [InlineData("Pipeline.Storage", new[] { "Pipeline.Core" })]
-    [InlineData("Pipeline.Functions", new[] { "Pipeline.Core", "Pipeline.Storage" })]
-    [InlineData("Pipeline.Cli", new[] { "Pipeline.Core", "Pipeline.Storage" })]
+    [InlineData("Pipeline.Web", new[] { "Pipeline.Core" })]
+    [InlineData("Pipeline.Functions", new[] { "Pipeline.Core", "Pipeline.Storage", "Pipeline.Web" })]
+    [InlineData("Pipeline.Cli", new[] { "Pipeline.Core", "Pipeline.Storage", "Pipeline.Web" })]
     public void Projects_reference_only_inwards(string project, string[] references)
     {
         var csproj = File.ReadAllText(RepositoryRoot.Combine("src", project, project + ".csproj"));

@@ -107,5 +107,8 @@ public sealed class KnownLengthTests
             Task.FromResult(entries.LastOrDefault(e => e.File == file && e.Version == version));
 
         public Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<LedgerEntry>>(entries);
+
+        public Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<LedgerEntry>>([.. entries.Where(e => e.File == file)]);
     }
 }

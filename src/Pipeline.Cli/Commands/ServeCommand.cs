@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Web;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// <c>pipeline serve [--port N] [--host H]</c>: the HTTP API (and pages) on Kestrel, over the same handlers as the
+/// function app and against the configured storage, until Ctrl+C.
+/// </summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 7071;
+
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port") { Description = $"The port to listen on (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var host = new Option<string>("--host") { Description = "The address to listen on (default 127.0.0.1, this machine only).", DefaultValueFactory = _ => "127.0.0.1" };
+        var connection = StorageCommand.ConnectionOption();
+        var command = new Command("serve", "Serves the HTTP API and the pages locally, against the configured storage, until Ctrl+C.") { port, host, connection };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(context, parse.GetRequiredValue(host), parse.GetValue(port), parse.GetValue(connection), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string host, int port, string? connection, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(context, host, port, connection);
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or FormatException or ArgumentException or InvalidOperationException or IOException)
+        {
+            throw new CliEnvironmentException($"The server cannot start: {e.Message}");
+        }
+
+        await using var running = app;
+        await context.Output.WriteLineAsync($"Pipeline is serving on {string.Join(", ", app.Urls)} (Ctrl+C stops it).");
+        await context.Output.FlushAsync(cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop taking requests, finish those under way, and leave.
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        await context.Output.WriteLineAsync("Stopped.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The local server: the application composed as the function app composes it, and the same routes.</summary>
+    internal static WebApplication Build(CliContext context, string host, int port, string? connection)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}"));
+        context.AddServices(builder.Services, connection);
+        builder.Services.AddPipelineWeb();
+        var app = builder.Build();
+        app.MapPipelineApi();
+        return app;
+    }
+}

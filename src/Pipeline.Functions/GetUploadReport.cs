@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>GET /api/uploads/report?file=F</c>: the report of the latest processing of upload F.</summary>
+public sealed class GetUploadReport(ApiHandlers handlers)
+{
+    [Function(nameof(GetUploadReport))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "uploads/report")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new WebActionResult(await handlers.ReportAsync(request, cancellationToken));
+}

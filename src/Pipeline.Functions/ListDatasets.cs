@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>GET /api/datasets</c>: every dataset's definition.</summary>
+public sealed class ListDatasets(ApiHandlers handlers)
+{
+    [Function(nameof(ListDatasets))]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "datasets")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new WebActionResult(handlers.Datasets());
+    }
+}

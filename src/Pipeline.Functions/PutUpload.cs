@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>PUT /api/uploads/{name}</c>: stores a return in uploads (never over one still waiting) and processes it at once.</summary>
+public sealed class PutUpload(ApiHandlers handlers)
+{
+    [Function(nameof(PutUpload))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "uploads/{*name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        new WebActionResult(await handlers.PutUploadAsync(request, name, cancellationToken));
+}

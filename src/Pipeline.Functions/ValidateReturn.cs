@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>POST /api/validate?name=N&amp;dataset=D</c>: a return's validation report; stores nothing.</summary>
+public sealed class ValidateReturn(ApiHandlers handlers)
+{
+    [Function(nameof(ValidateReturn))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "validate")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new WebActionResult(await handlers.ValidateAsync(request, cancellationToken));
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Summaries;
+using Pipeline.Core.Validation;
+
+namespace Pipeline.Web;
+
+/// <summary>
+/// The HTTP API (docs/contract.md, section 7), one method a route. The function classes and <c>pipeline serve</c> only
+/// bind a request to these and write the <see cref="WebResult"/>, so the two cannot answer differently. The upload routes
+/// are in <c>ApiHandlers.Uploads.cs</c>.
+/// </summary>
+public sealed partial class ApiHandlers(
+    ReturnValidators validators,
+    UploadProcessor processor,
+    IUploadStore uploads,
+    IUploadLedger ledger,
+    SummaryService summaries,
+    IOptions<ValidationOptions> validation,
+    IOptions<SummaryOptions> summary)
+{
+    private const string NameParameter = "name";
+    private const string DatasetParameter = "dataset";
+    private const string DefaultValidateName = "upload.csv";
+
+    /// <summary><c>POST /api/validate?name=N&amp;dataset=D</c>: the body's validation report; stores nothing.</summary>
+    public async Task<WebResult> ValidateAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryParameters.TryRead(request.Query, [NameParameter, DatasetParameter], out var values, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!TryDataset(values, out var dataset, out problem))
+        {
+            return problem!;
+        }
+
+        var name = values.GetValueOrDefault(NameParameter, DefaultValidateName);
+
+        // A body over the limit, when its length is declared, is refused from the length alone: not a byte is read.
+        var result = await validators.For(dataset).ValidateAsync(request.Body, name, request.ContentLength, cancellationToken);
+        return new WebResult(StatusCodes.Status200OK, WebResult.Json, Encoding.UTF8.GetBytes(ValidationReportJson.Serialize(result.Report)));
+    }
+
+    /// <summary><c>GET /api/datasets</c>: every dataset's definition.</summary>
+    public WebResult Datasets() =>
+        new(StatusCodes.Status200OK, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(validators.Datasets.All, WebJson.Relaxed.IReadOnlyListDatasetDefinition));
+
+    /// <summary><c>GET /api/summary</c>: docs/contract.md section 5, with a strong ETag and 304 for a matching If-None-Match.</summary>
+    public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await summaries.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken);
+        var status = response.Result switch
+        {
+            SummaryResult.Found => StatusCodes.Status200OK,
+            SummaryResult.BadParameter => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status404NotFound,
+        };
+        if (response.ETag is not { } etag)
+        {
+            return new WebResult(status, response.ContentType, response.Body);
+        }
+
+        var headers = new Dictionary<string, string>
+        {
+            ["ETag"] = etag,
+            ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={summary.Value.CacheSeconds}"),
+        };
+        var matches = request.Headers.IfNoneMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(t => t.Trim())
+            .Any(t => t == "*" || t == etag || t == "W/" + etag);
+        return matches
+            ? new WebResult(StatusCodes.Status304NotModified, response.ContentType, [], headers)
+            : new WebResult(status, response.ContentType, response.Body, headers);
+    }
+
+    private bool TryDataset(Dictionary<string, string> values, out DatasetDefinition dataset, out WebResult? problem)
+    {
+        problem = null;
+        var id = values.GetValueOrDefault(DatasetParameter);
+        if (validators.Datasets.TryGet(id ?? DatasetDefinition.DefaultId, out dataset))
+        {
+            return true;
+        }
+
+        problem = WebResult.BadParameter(
+            DatasetParameter, $"Parameter 'dataset': '{id}' is not a dataset. Use one of {string.Join(", ", validators.Datasets.All.Select(d => d.Id))}.");
+        return false;
+    }
+}

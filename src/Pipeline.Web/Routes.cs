@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pipeline.Web;
+
+/// <summary>
+/// The routes of <c>pipeline serve</c>, the same paths and methods as the function app's, each bound to the same
+/// <see cref="ApiHandlers"/> method as its function class.
+/// </summary>
+public static class Routes
+{
+    public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/api/summary", Handle(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
+        endpoints.MapPost("/api/validate", Handle(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/datasets", Handle(static (h, _) => Task.FromResult(h.Datasets())));
+        endpoints.MapGet("/api/uploads", Handle(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/uploads/report", Handle(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
+        endpoints.MapPut(
+            "/api/uploads/{**name}",
+            Handle(static (h, c) => h.PutUploadAsync(c.Request, c.Request.RouteValues["name"] as string ?? string.Empty, c.RequestAborted)));
+        return endpoints;
+    }
+
+    private static RequestDelegate Handle(Func<ApiHandlers, HttpContext, Task<WebResult>> handle) => async context =>
+    {
+        var result = await handle(context.RequestServices.GetRequiredService<ApiHandlers>(), context);
+        await result.WriteAsync(context.Response, context.RequestAborted);
+    };
+}
