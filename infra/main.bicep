@@ -77,6 +77,15 @@ param logRetentionDays int = 30
 @description('Put a CanNotDelete lock on the storage account, so that deleting it (or the resource group) fails until the lock is removed. Turn on for production; it also makes `azd down` fail.')
 param lockStorageAccount bool = false
 
+@description('Require an Entra ID sign-in (App Service Authentication) before any request reaches the app: the partner page and the API. Off by default, when function keys guard the API. Needs entraClientId.')
+param enableEntraAuthentication bool = false
+
+@description('Client id of the Entra ID app registration people sign in through, when enableEntraAuthentication is true.')
+param entraClientId string = ''
+
+@description('The Entra ID tenant whose people may sign in.')
+param entraTenantId string = tenant().tenantId
+
 // ---------------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------------
@@ -506,6 +515,42 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   name: 'scm'
   properties: {
     allow: false
+  }
+}
+
+// Entra ID sign-in in front of the whole app (App Service Authentication), when asked for: a browser is sent to the
+// sign-in page; a program presents a bearer token for the registration. The function keys still apply behind it.
+resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (enableEntraAuthentication) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 
