@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Restores, builds and runs every test of Pipeline.sln and a 60-second fuzz run of the validator (FUZZ_SECONDS to change
 # it), then prints "N passed, N failed" from the test results, the fuzz run counting as one test.
-# Integration tests start their own Azurite from node_modules (installed here from package-lock.json).
+# Integration tests start their own Azurite from node_modules (installed here from package-lock.json); the browser tests
+# need Chromium, installed here with apt-get when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/lib/azurite.sh
 azurite_install # The tests start their own Azurite from node_modules (tests/Pipeline.Testing/AzuriteFixture.cs).
+
+# The browser tests (tests/Pipeline.Browser.Tests) drive Debian's Chromium through Playwright; they fail, never skip,
+# without it. Playwright's own browser download is not used.
+if ! command -v chromium >/dev/null; then
+  echo "==> apt-get install chromium (for the browser tests)"
+  apt-get update && apt-get install -y chromium
+fi
 
 results="TestResults"
 rm -rf "$results"

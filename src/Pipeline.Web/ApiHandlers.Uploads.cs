@@ -50,17 +50,17 @@ public sealed partial class ApiHandlers
                 string.Create(CultureInfo.InvariantCulture, $"The file is {length:N0} bytes, over the limit of {validation.Value.MaxFileBytes:N0} bytes. A quarterly return has one row per area and is far smaller: check that this is the right file."));
         }
 
-        string? version;
+        UploadSending sending;
         try
         {
-            version = await uploads.TryCreateAsync(name, request.Body, cancellationToken);
+            sending = await SendAsync(name, request.Body, cancellationToken);
         }
         catch (UploadNameException e)
         {
             return WebResult.BadParameter(NameParameter, e.Message);
         }
 
-        if (version is null)
+        if (sending.StillWaiting)
         {
             return WebResult.Problem(
                 StatusCodes.Status409Conflict,
@@ -69,7 +69,7 @@ public sealed partial class ApiHandlers
                 NameParameter);
         }
 
-        var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
+        var outcome = sending.Outcome;
         return outcome is null
             ? WebResult.Problem(StatusCodes.Status202Accepted, "Accepted", $"'{name}' was stored and is being processed by another run; see GET /api/uploads/report?file={Uri.EscapeDataString(name)}.")
             : new WebResult(StatusCodes.Status201Created, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(outcome, WebJson.Relaxed.UploadOutcome));
@@ -146,6 +146,23 @@ public sealed partial class ApiHandlers
         }
 
         return new WebResult(StatusCodes.Status200OK, WebResult.Json, Encoding.UTF8.GetBytes(report));
+    }
+
+    /// <summary>
+    /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> unless an upload of that name is still
+    /// waiting, then processes exactly that version: the PUT route and the partner page send a file the same way.
+    /// </summary>
+    /// <exception cref="UploadNameException">The name cannot be stored under.</exception>
+    internal async Task<UploadSending> SendAsync(string name, Stream content, CancellationToken cancellationToken)
+    {
+        var version = await uploads.TryCreateAsync(name, content, cancellationToken);
+        if (version is null)
+        {
+            return new UploadSending(StillWaiting: true, Outcome: null);
+        }
+
+        var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
+        return new UploadSending(StillWaiting: false, outcome);
     }
 
     /// <summary>The outcome of this version as the run that got to it first recorded it, with its stored report.</summary>

@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pipeline.Web.Pages;
 
 namespace Pipeline.Web;
 
-/// <summary>The third step of composition, after AddPipelineCore and AddPipelineStorage: the HTTP handlers.</summary>
+/// <summary>The third step of composition, after AddPipelineCore and AddPipelineStorage: the HTTP handlers and the pages'.</summary>
 public static class WebRegistration
 {
     public static IServiceCollection AddPipelineWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ApiHandlers>();
+        services.TryAddSingleton<PartnerPageHandlers>();
+        services.TryAddSingleton(_ => new PageAssets());
         return services;
     }
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Pipeline.Web.Pages;
+
+/// <summary>
+/// The headers every page and asset is served with: a strict Content-Security-Policy (no script at all, styles, images and
+/// fonts from this origin only, forms posted only here, never framed), nosniff, and same-origin referrers.
+/// </summary>
+internal static class PageResponses
+{
+    public const string Html = "text/html; charset=utf-8";
+
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    public static Dictionary<string, string> SecurityHeaders() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Referrer-Policy"] = "same-origin",
+    };
+
+    /// <summary>A page: never cached, since it shows the ledger as it is now.</summary>
+    public static WebResult Page(int status, string html)
+    {
+        var headers = SecurityHeaders();
+        headers["Cache-Control"] = "no-store";
+        return new WebResult(status, Html, Encoding.UTF8.GetBytes(html), headers);
+    }
+
+    /// <summary>A short page for a request refused before the form is read (a cross-site post).</summary>
+    public static WebResult Refusal(int status, string title, string message)
+    {
+        var html = new HtmlWriter();
+        PageLayout.Begin(html, title, hasError: true);
+        html.Element("h1", title, ("class", "govuk-heading-xl")).Element("p", message, ("class", "govuk-body"))
+            .Markup("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/submit\">Go to the form</a></p>\n");
+        PageLayout.End(html);
+        return Page(status, html.ToString());
+    }
+
+    public static WebResult NotFound() =>
+        new(StatusCodes.Status404NotFound, "text/plain; charset=utf-8", "Not found."u8.ToArray(), SecurityHeaders());
+}
