@@ -32,6 +32,7 @@ public static class Cli
             IngestCommand.CreateProcess(context),
             RecalcCommand.Create(context),
             SummaryCommand.Create(context),
+            StatusCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -48,6 +48,7 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<DatasetRegistry>(),
             sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<StatusService>();
         return services;
     }
 }
