@@ -17,6 +17,32 @@ public sealed class UsageTests
         Assert.Empty(run.Stdout);
     }
 
+    [Theory]
+    [InlineData(new[] { "valdate", "x.csv" }, "'valdate' is not a command. Did you mean 'validate'?")]
+    [InlineData(new[] { "stauts" }, "'stauts' is not a command. Did you mean 'status'?")]
+    [InlineData(new[] { "validate", "--jsn", "x.csv" }, "'--jsn' is not an option of 'pipeline validate'. Did you mean '--json'?")]
+    [InlineData(new[] { "ingest", "--datset", "x", "a.csv" }, "'--datset' is not an option of 'pipeline ingest'. Did you mean '--dataset'?")]
+    [InlineData(new[] { "summary", "--fromat", "csv" }, "'--fromat' is not an option of 'pipeline summary'. Did you mean '--format'?")]
+    [InlineData(new[] { "summary", "--fromat=csv" }, "'--fromat' is not an option of 'pipeline summary'. Did you mean '--format'?")]
+    [InlineData(new[] { "status", "--jsonn" }, "'--jsonn' is not an option of 'pipeline status'. Did you mean '--json'?")]
+    public async Task A_mistyped_command_or_option_gets_did_you_mean_on_stderr_and_exits_2(string[] args, string suggestion)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
+        Assert.Equal(suggestion + "\nRun 'pipeline --help' for usage.\n", run.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task A_token_near_nothing_keeps_the_parsers_message()
+    {
+        var run = await CliRun.RunAsync(["validate", "--bogus", "a.csv"]);
+
+        Assert.Equal(
+            "Unrecognized option '--bogus'. (For a file whose name starts with '-', write ./--bogus.)\nRun 'pipeline --help' for usage.\n",
+            run.Stderr.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task Shows_help_on_stdout_and_exits_0()
     {
