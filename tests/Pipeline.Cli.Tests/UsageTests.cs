@@ -44,6 +44,34 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task An_unknown_Pipeline_setting_is_refused_with_exit_2_naming_it_as_written()
+    {
+        var samples = RepositoryRoot.Combine("samples", "2024-Q3.csv");
+
+        var run = await CliRun.RunAsync(["validate", samples], new Dictionary<string, string?> { ["Pipeline:Areas:0:Code"] = "E08000025" });
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
+        Assert.StartsWith(
+            "The settings are not usable: The setting Pipeline__Areas__0__Code is not read by the app: correct or remove it. " +
+            "The Pipeline settings are Pipeline__Validation__MaxFileBytes, Pipeline__Validation__MaxErrors, Pipeline__Validation__MaxValue, " +
+            "Pipeline__Validation__Areas__N__Code, Pipeline__Validation__Areas__N__Name, Pipeline__Summary__CacheSeconds, Pipeline__Datasets__Path, " +
+            "Pipeline__Storage__AcceptedContainer, Pipeline__Storage__RejectedContainer, Pipeline__Storage__AcceptedQuartersTable, " +
+            "Pipeline__Storage__LedgerTable, Pipeline__Storage__ComparisonsTable.",
+            run.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Storage_settings_are_known_to_validate_which_uses_no_storage()
+    {
+        var samples = RepositoryRoot.Combine("samples", "2024-Q3.csv");
+
+        var run = await CliRun.RunAsync(["validate", samples], new Dictionary<string, string?> { ["Pipeline:Storage:LedgerTable"] = "Ledger2" });
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+    }
+
+    [Fact]
     public async Task Shows_help_on_stdout_and_exits_0()
     {
         var run = await CliRun.RunAsync(["validate", "--help"]);
