@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole job on a fresh clone: install Azurite from the lockfile, start it on free ports, build, ingest the sample
 # returns, recalculate the annual comparisons, print the summary as a table and as JSON, do the same for the second
-# dataset (violence-admissions) as CSV, and stop Azurite.
+# dataset (violence-admissions) as CSV, print what storage holds (pipeline status), and stop Azurite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/azurite.sh
@@ -23,8 +23,8 @@ echo
 echo "==> pipeline recalc"
 pipeline recalc
 echo
-echo "==> pipeline summary"
-pipeline summary | node scripts/lib/summary-table.mjs
+echo "==> pipeline summary --format table"
+pipeline summary --format table
 echo
 echo "==> pipeline summary --format json"
 pipeline summary --format json
@@ -35,3 +35,6 @@ pipeline recalc --dataset violence-admissions
 echo
 echo "==> pipeline summary --dataset violence-admissions --format csv"
 pipeline summary --dataset violence-admissions --format csv
+echo
+echo "==> pipeline status (what storage holds now)"
+pipeline status

@@ -33,15 +33,16 @@ public static class Cli
             RecalcCommand.Create(context),
             SummaryCommand.Create(context),
             ServeCommand.Create(context),
+            StatusCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             // System.CommandLine would exit 1 here; the contract reserves 1 for rejected data.
-            foreach (var error in parseResult.Errors)
+            foreach (var message in Suggestions.Messages(parseResult, root))
             {
-                await stderr.WriteLineAsync(error.Message);
+                await stderr.WriteLineAsync(message);
             }
 
             await stderr.WriteLineAsync("Run 'pipeline --help' for usage.");

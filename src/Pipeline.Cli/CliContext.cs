@@ -84,7 +84,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider);
-        services.AddPipelineCore(configuration);
+        services.AddPipelineCore(configuration).AddPipelineStorageSettings();
         var provider = services.BuildServiceProvider();
         try
         {
@@ -103,6 +103,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     {
         try
         {
+            _ = provider.GetRequiredService<IOptions<PipelineSettings>>().Value;
             _ = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<SummaryOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<DatasetOptions>>().Value;

@@ -28,6 +28,8 @@ public static class PipelineCoreRegistration
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidation>());
+        services.AddOptions<PipelineSettings>().Configure(s => s.Known.AddRange(PipelineSettings.CoreKeys)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineSettings>>(new PipelineSettingsValidation(configuration)));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DatasetOptions>>().Value.Load());
@@ -48,6 +50,7 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<DatasetRegistry>(),
             sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<StatusService>();
         return services;
     }
 }

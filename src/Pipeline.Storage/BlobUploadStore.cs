@@ -103,6 +103,20 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         }
     }
 
+    public async Task<string?> ReadReportAsync(string storedAs, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(storedAs);
+        try
+        {
+            var report = await Blob(_rejected, storedAs + ReportSuffix).DownloadContentAsync(cancellationToken);
+            return report.Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // No report (or no rejected container yet).
+        }
+    }
+
     public async Task<UploadRemoval> DeleteAsync(OpenedUpload upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);

@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddPipelineStorageSettings();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .Configure(o => o.UploadsContainer = configuration[StorageOptions.UploadsSetting] ?? o.UploadsContainer)
@@ -37,4 +38,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IComparisonStore, TableComparisonStore>();
         return services;
     }
+
+    /// <summary>
+    /// Declares the <c>Pipeline:Storage</c> settings as known (not <c>UploadsContainer</c>, which is the flat setting), so the start-up check of <see cref="PipelineSettings"/>
+    /// lets them pass; for compositions that check settings without using storage (the CLI's <c>validate</c>).
+    /// </summary>
+    public static IServiceCollection AddPipelineStorageSettings(this IServiceCollection services) =>
+        services.Configure<PipelineSettings>(s => s.Known.AddRange(
+            typeof(StorageOptions).GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => $"Storage:{p.Name}").Where(k => !s.Known.Contains(k, StringComparer.Ordinal))));
 }

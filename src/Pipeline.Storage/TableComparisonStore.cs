@@ -113,6 +113,36 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
         }
     }
 
+    public async Task<IReadOnlyList<StoredPeriod>> ListPeriodsAsync(string dataset, YearBasis basis, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataset);
+        var periods = new List<(Period Period, ComparisonStatus Status)>();
+        Period? fallback = null;
+        try
+        {
+            // One query of the basis' partition, only the keys, the status and the period: never the documents.
+            var partition = PartitionOf(dataset, basis);
+            await foreach (var entity in _table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == partition, select: ["RowKey", "Status", "Period"], cancellationToken: cancellationToken))
+            {
+                if (entity.RowKey == DefaultRowKey)
+                {
+                    fallback = Period.TryParse(basis, entity.GetString("Period"), out var chosen) ? chosen : null;
+                }
+                else if (Period.TryParse(basis, entity.RowKey, out var period))
+                {
+                    periods.Add((period, entity.GetString("Status") == ComparisonStatusNames.Complete ? ComparisonStatus.Complete : ComparisonStatus.YearToDate));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table yet: nothing computed yet.
+        }
+
+        return [.. periods.OrderBy(p => p.Period).Select(p => new StoredPeriod(p.Period, p.Status, p.Period == fallback))];
+    }
+
     internal static string PartitionOf(string dataset, YearBasis basis) =>
         dataset == DatasetDefinition.DefaultId ? basis.ToWireName() : $"{dataset}.{basis.ToWireName()}";
 

@@ -1,33 +1,37 @@
-using System.Diagnostics;
-
 namespace Pipeline.Cli.Tests;
 
 /// <summary>The README's examples are what the tools print.</summary>
-public sealed class ReadmeTests
+[Collection(AzuriteCollection.Name)]
+public sealed class ReadmeTests(AzuriteFixture azurite)
 {
     private static readonly string Readme = File.ReadAllText(RepositoryRoot.Combine("README.md")).ReplaceLineEndings("\n");
 
     [Fact]
-    public async Task The_demo_table_in_the_readme_is_what_the_demo_prints_for_the_samples()
+    public async Task The_demo_table_in_the_readme_is_what_summary_format_table_prints_for_the_samples()
     {
-        // The summary of the samples is pinned by the snapshot the HTTP function's test checks; the demo renders it.
-        var snapshot = RepositoryRoot.Combine("tests", "Pipeline.Functions.Tests", "Snapshots", "summary-calendar-2024.json");
-        var start = new ProcessStartInfo("node", [RepositoryRoot.Combine("scripts", "lib", "summary-table.mjs")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var node = Process.Start(start)!;
-        await node.StandardInput.WriteAsync(await File.ReadAllTextAsync(snapshot));
-        node.StandardInput.Close();
-        var printed = await node.StandardOutput.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.Equal(0, node.ExitCode);
+        // What scripts/demo.sh does: ingest the samples, recalculate, print the summary as a table.
+        var settings = PipelineHarness.NewSettings(azurite);
+        var samples = Directory.GetFiles(RepositoryRoot.Combine("samples"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(0, (await CliRun.RunAsync(["ingest", .. samples], settings)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(["recalc"], settings)).ExitCode);
 
-        var table = printed.ReplaceLineEndings("\n").Split("\n\nComputed at")[0];
-        Assert.Contains("```text\n" + table + "\n```", Readme, StringComparison.Ordinal);
-        Assert.Contains("Total                 7,675 -> 6,621  -13.73%      370 -> 328  -11.35%         801 -> 858   +7.12%       10.44% -> 12.96%   +2.52", table, StringComparison.Ordinal);
+        var run = await CliRun.RunAsync(["summary", "--format", "table"], settings);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        var printed = run.Stdout.ReplaceLineEndings("\n").Split("\n\nComputed at ");
+        Assert.Equal("2026-11-26T02:00:00+00:00 from 8 accepted returns.\n", printed[1]);
+        Assert.Contains("```text\n" + printed[0] + "\n```", Readme, StringComparison.Ordinal);
+        Assert.Contains("\nTotal                 7,675 -> 6,621  -13.73%      370 -> 328  -11.35%         801 -> 858   +7.12%       10.44% -> 12.96%   +2.52", printed[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_prints_the_table_and_ends_with_the_status_and_needs_no_node_script()
+    {
+        var demo = File.ReadAllText(RepositoryRoot.Combine("scripts", "demo.sh")).ReplaceLineEndings("\n").TrimEnd('\n');
+
+        Assert.Contains("\npipeline summary --format table\n", demo, StringComparison.Ordinal);
+        Assert.EndsWith("\npipeline status", demo, StringComparison.Ordinal);
+        Assert.False(File.Exists(RepositoryRoot.Combine("scripts", "lib", "summary-table.mjs")));
     }
 
     [Fact]

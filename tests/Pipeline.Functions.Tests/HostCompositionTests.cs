@@ -100,6 +100,32 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
+    public void An_unknown_Pipeline_setting_fails_the_start_naming_it_as_written_in_app_settings_and_the_known_ones()
+    {
+        var settings = SampleSettings();
+        settings["Pipeline:Areas:0:Code"] = "E08000025"; // Meant: Pipeline__Validation__Areas__0__Code.
+        using var host = Build(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Contains("The setting Pipeline__Areas__0__Code is not read by the app: correct or remove it. The Pipeline settings are ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Pipeline__Validation__Areas__N__Code, Pipeline__Validation__Areas__N__Name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Pipeline__Storage__ComparisonsTable", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configured_areas_and_every_known_Pipeline_setting_pass_the_start()
+    {
+        var settings = SampleSettings();
+        settings["Pipeline:Validation:Areas:0:Code"] = "E08000025";
+        settings["Pipeline:Validation:Areas:0:Name"] = "Birmingham";
+        settings["Pipeline:Storage:AcceptedContainer"] = "accepted2";
+        using var host = Build(settings);
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void Without_a_storage_setting_activating_a_function_fails_naming_AzureWebJobsStorage()
     {
         using var host = Build(SampleSettings(("AzureWebJobsStorage", null)));

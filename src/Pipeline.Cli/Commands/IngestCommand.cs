@@ -18,7 +18,7 @@ internal static class IngestCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "The return files to upload and process.", Arity = ArgumentArity.OneOrMore };
+        var files = FileArgument.Create("The return files to upload and process.");
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
         var dataset = StorageCommand.DatasetOption("Store each file as D/<file name>, a return of dataset D (default: <file name>, the default dataset).");

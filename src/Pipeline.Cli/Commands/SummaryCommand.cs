@@ -1,25 +1,31 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// <c>pipeline summary [--basis B] [--period P] [--area A] [--format F]</c>: prints exactly the body the HTTP function
-/// returns for the same parameters (both come from <see cref="SummaryService"/>).
+/// returns for the same parameters (both come from <see cref="SummaryService"/>), or, with <c>--format table</c>
+/// (CLI only), the same document as a table for people.
 /// </summary>
 internal static class SummaryCommand
 {
+    private const string Table = "table";
+
     public static Command Create(CliContext context)
     {
         var basis = new Option<string?>("--" + SummaryRequest.BasisParameter) { Description = "calendar (default) or financial." };
         var period = new Option<string?>("--" + SummaryRequest.PeriodParameter) { Description = "2024, or 2024/25 or 2024-25 for financial years. Default: the latest complete comparison, else the latest year-to-date one." };
         var area = new Option<string?>("--" + SummaryRequest.AreaParameter) { Description = "One area's GSS code, e.g. E08000025." };
-        var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default) or csv." };
+        var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default), csv, or table (for people; the CLI only)." };
         var dataset = new Option<string?>("--" + SummaryRequest.DatasetParameter) { Description = "The dataset's id (default serious-youth-violence)." };
         var connection = StorageCommand.ConnectionOption();
-        var command = new Command("summary", "Prints the summary of the annual comparison, exactly as GET /api/summary returns it.")
+        var command = new Command("summary", "Prints the summary of the annual comparison, exactly as GET /api/summary returns it, or as a table.")
         {
             basis, period, area, format, dataset, connection,
         };
@@ -32,19 +38,68 @@ internal static class SummaryCommand
                     (SummaryRequest.DatasetParameter, dataset),
                 }
                 .Where(p => parse.GetResult(p.Option) is { Implicit: false })
-                .Select(p => new KeyValuePair<string, string?>(p.Name, parse.GetValue(p.Option)));
+                .Select(p => new KeyValuePair<string, string?>(p.Name, parse.GetValue(p.Option)))
+                .ToList();
 
-            var response = await services.GetRequiredService<SummaryService>().GetAsync(parameters, cancellationToken);
+            // The table is drawn from the JSON document, so the service is asked for JSON (the HTTP API has no table).
+            var table = parameters.RemoveAll(p => p.Key == SummaryRequest.FormatParameter && p.Value?.Trim() == Table) > 0;
+            if (parameters.FirstOrDefault(p => p.Key == SummaryRequest.FormatParameter).Value is { } other && other.Trim() is not ("json" or "csv" or ""))
+            {
+                await context.Error.WriteLineAsync($"Parameter 'format': '{other}' is not a format. Use 'json', 'csv' or 'table'.");
+                return ExitCodes.Usage;
+            }
+
+            if (!SummaryRequest.TryParse(parameters, out var request, out var bad))
+            {
+                await context.Error.WriteLineAsync(bad!.Detail);
+                return ExitCodes.Usage;
+            }
+
+            var response = await services.GetRequiredService<SummaryService>().GetAsync(request, cancellationToken);
             if (response.Problem is { } problem)
             {
                 await context.Error.WriteLineAsync(problem.Detail);
-                return response.Result == SummaryResult.NotFound ? ExitCodes.Rejected : ExitCodes.Usage;
+                if (response.Result != SummaryResult.NotFound)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                if (request.Period is not null)
+                {
+                    await context.Error.WriteLineAsync(await ExistingPeriodsAsync(services, request, cancellationToken));
+                }
+
+                return ExitCodes.Rejected;
             }
 
-            await context.Output.WriteAsync(Encoding.UTF8.GetString(response.Body));
+            if (table)
+            {
+                var document = SummaryJson.Deserialize(response.Body);
+                await context.Output.WriteAsync(SummaryTable.Render(document, CliContext.Dataset(services, request.Dataset)));
+            }
+            else
+            {
+                await context.Output.WriteAsync(Encoding.UTF8.GetString(response.Body));
+            }
+
             await context.Output.FlushAsync(cancellationToken);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>When a period has no comparison, the periods that have one (from the store's listing), so the next try can be right.</summary>
+    private static async Task<string> ExistingPeriodsAsync(IServiceProvider services, SummaryRequest request, CancellationToken cancellationToken)
+    {
+        var basis = request.Basis.ToWireName();
+        var periods = await services.GetRequiredService<IComparisonStore>().ListPeriodsAsync(request.Dataset, request.Basis, cancellationToken);
+        if (periods.Count == 0)
+        {
+            return request.Dataset == DatasetDefinition.DefaultId
+                ? $"There are no {basis} comparisons yet."
+                : $"Dataset {request.Dataset} has no {basis} comparisons yet.";
+        }
+
+        return $"The {basis} periods with a comparison: {string.Join(", ", periods.Select(p => p.Period))}.";
     }
 }

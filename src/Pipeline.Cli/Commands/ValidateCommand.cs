@@ -9,19 +9,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE")
-        {
-            Description = "The return files to validate (CSV, as a partner would upload them); - reads one from standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        // System.CommandLine hands an unknown option such as --jsn to the FILE argument; say what it is instead.
-        files.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
-            {
-                result.AddError($"Unrecognized option '{token.Value}'. (For a file whose name starts with '-', write ./{token.Value}.)");
-            }
-        });
+        var files = FileArgument.Create("The return files to validate (CSV, as a partner would upload them); - reads one from standard input.");
         var json = new Option<bool>("--json") { Description = "Print the reports as one JSON array, as docs/contract.md (section 2, the validation report) shows them." };
         var name = new Option<string>("--name")
         {

@@ -19,4 +19,7 @@ public interface IComparisonStore
 
     /// <summary>One period's document (<paramref name="period"/> given) or the basis' default one (null); null if none.</summary>
     Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default);
+
+    /// <summary>The periods of a dataset and basis that have a stored comparison, in period order; none before the first recalculation.</summary>
+    Task<IReadOnlyList<StoredPeriod>> ListPeriodsAsync(string dataset, YearBasis basis, CancellationToken cancellationToken = default);
 }

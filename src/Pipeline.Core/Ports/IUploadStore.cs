@@ -28,6 +28,12 @@ public interface IUploadStore
     Task<PreservedUpload> PreserveAsync(
         OpenedUpload upload, string sha256, Disposition disposition, string? reportJson, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The report kept beside a rejected upload (<c>&lt;storedAs&gt;.report.json</c> in the rejected container, where
+    /// <paramref name="storedAs"/> is the ledger's name for the kept file); null when there is none.
+    /// </summary>
+    Task<string?> ReadReportAsync(string storedAs, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the upload only if it is still the version that was processed, and says what happened.</summary>
     Task<UploadRemoval> DeleteAsync(OpenedUpload upload, CancellationToken cancellationToken = default);
 }

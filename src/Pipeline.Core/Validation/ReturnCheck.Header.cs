@@ -18,6 +18,7 @@ internal sealed partial class ReturnCheck
         }
 
         headerNames = new string[cells.Length];
+        var nearMisses = NearMisses(cells);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < cells.Length; i++)
         {
@@ -42,14 +43,15 @@ internal sealed partial class ReturnCheck
             }
             else
             {
-                issues.Warning(ValidationCodes.UnknownColumn, row, name, null, ValidationMessages.UnknownColumn(name));
+                issues.Warning(ValidationCodes.UnknownColumn, row, name, null, ValidationMessages.UnknownColumn(name, nearMisses.GetValueOrDefault(name)));
             }
         }
 
         foreach (var column in dataset.Columns.Where(c => !columns.ContainsKey(c)))
         {
             columns[column] = Absent;
-            issues.Error(ValidationCodes.MissingColumn, row, column, null, ValidationMessages.MissingColumn(column, requiredHeader));
+            var seenAs = nearMisses.FirstOrDefault(m => m.Value == column).Key;
+            issues.Error(ValidationCodes.MissingColumn, row, column, null, ValidationMessages.MissingColumn(column, requiredHeader, seenAs));
         }
 
         quarterAt = columns[FrameColumns.Quarter];
@@ -59,5 +61,25 @@ internal sealed partial class ReturnCheck
         {
             fieldAt[i] = columns[dataset.Fields[i].Name];
         }
+    }
+
+    /// <summary>
+    /// Header names that nearly name a required column the header lacks (<c>Area Code</c> for <c>area_code</c>), each to
+    /// that column; a required column gets at most one, the first in the header.
+    /// </summary>
+    private Dictionary<string, string> NearMisses(string[] cells)
+    {
+        var names = cells.Select(c => c.Trim()).Where(n => n.Length > 0).ToList();
+        var absent = dataset.Columns.Where(c => !names.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var nearMisses = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            if (NearMiss.Closest(name, absent) is { } column && !nearMisses.ContainsKey(name) && !nearMisses.ContainsValue(column))
+            {
+                nearMisses[name] = column;
+            }
+        }
+
+        return nearMisses;
     }
 }

@@ -28,14 +28,16 @@ internal static class ValidationMessages
     public static string CellTooLong(int row, int maximum) => string.Create(Invariant,
         $"Row {row}: a cell is longer than {maximum:N0} characters, which usually means a quote that is never closed. Check that every opening quote has a closing quote.");
 
-    public static string MissingColumn(string column, string requiredHeader) =>
-        $"The header has no {column} column. Add it: the header needs the columns {requiredHeader} (in any order).";
+    public static string MissingColumn(string column, string requiredHeader, string? nearMiss = null) => nearMiss is null
+        ? $"The header has no {column} column. Add it: the header needs the columns {requiredHeader} (in any order)."
+        : $"The header has no {column} column, but it has {nearMiss}: did you mean {column}? Rename that column {column}. The header needs the columns {requiredHeader} (in any order).";
 
     public static string DuplicateColumn(string column) =>
         $"The header has the column {column} more than once. Keep one {column} column and delete or rename the other.";
 
-    public static string UnknownColumn(string column) =>
-        $"The column {column} is not part of the return and is ignored. Delete it if it is not needed.";
+    public static string UnknownColumn(string column, string? nearMiss = null) => nearMiss is null
+        ? $"The column {column} is not part of the return and is ignored. Delete it if it is not needed."
+        : $"The column {column} is not part of the return and is ignored. Did you mean {nearMiss}? If so, rename it {nearMiss}.";
 
     public static string UnnamedColumn(int position) => string.Create(Invariant,
         $"Column {position} of the header has no name, so its cells are ignored. Delete the column, or name it.");

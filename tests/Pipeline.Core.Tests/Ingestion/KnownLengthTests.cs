@@ -77,6 +77,8 @@ public sealed class KnownLengthTests
         public Task<PreservedUpload> PreserveAsync(OpenedUpload upload, string sha256, Disposition disposition, string? reportJson, CancellationToken cancellationToken = default) =>
             Task.FromResult(new PreservedUpload(disposition.ToString(), upload.Name, reportJson is null ? null : upload.Name + ".report.json"));
 
+        public Task<string?> ReadReportAsync(string storedAs, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<UploadRemoval> DeleteAsync(OpenedUpload upload, CancellationToken cancellationToken = default)
         {
             deleted = true;

@@ -101,4 +101,51 @@ public sealed class HeaderRuleTests
             Pipeline.Core.Validation.ValidationOptions.WestMidlands.Select(a => ("missing-area", (int?)null, (string?)"area_code", (string?)a.Code)),
             Problems(result.Report.Errors));
     }
+
+    [Theory]
+    [InlineData("Area Code")]
+    [InlineData("areacode")]
+    [InlineData("area-code")]
+    [InlineData("AREA_CDOE")]
+    [InlineData("are_code")]
+    public async Task A_near_miss_of_a_missing_column_is_named_in_both_messages(string nearMiss)
+    {
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader("quarter", nearMiss, "area_name", "offences", "knife_offences", "positive_outcomes");
+
+        var result = await ReturnAsync(builder);
+
+        Assert.Equal([("missing-column", 1, "area_code", null)], Problems(result.Report.Errors));
+        Assert.Equal([("unknown-column", 1, nearMiss, null)], Problems(result.Report.Warnings));
+        Assert.Equal(
+            $"The header has no area_code column, but it has {nearMiss}: did you mean area_code? Rename that column area_code. " +
+            "The header needs the columns quarter,area_code,area_name,offences,knife_offences,positive_outcomes (in any order).",
+            result.Report.Errors[0].Message);
+        Assert.Equal(
+            $"The column {nearMiss} is not part of the return and is ignored. Did you mean area_code? If so, rename it area_code.",
+            result.Report.Warnings[0].Message);
+    }
+
+    [Fact]
+    public async Task Messages_without_a_near_miss_stay_as_they_were()
+    {
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader("quarter", "area_name", "offences", "knife_offences", "positive_outcomes", "notes");
+
+        var result = await ReturnAsync(builder);
+
+        Assert.Equal(
+            "The header has no area_code column. Add it: the header needs the columns quarter,area_code,area_name,offences,knife_offences,positive_outcomes (in any order).",
+            result.Report.Errors[0].Message);
+        Assert.Equal("The column notes is not part of the return and is ignored. Delete it if it is not needed.", result.Report.Warnings[0].Message);
+    }
+
+    [Fact]
+    public async Task A_column_that_is_present_is_not_suggested_for_a_similar_extra_one()
+    {
+        var builder = ReturnBuilder.ForQuarter("2024-Q3").WithHeader([.. DefaultDataset.Columns, "Area Code"]);
+
+        var result = await ReturnAsync(builder);
+
+        Assert.True(result.Report.Valid);
+        Assert.Equal("The column Area Code is not part of the return and is ignored. Delete it if it is not needed.", result.Report.Warnings[0].Message);
+    }
 }
