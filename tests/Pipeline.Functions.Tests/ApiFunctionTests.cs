@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Functions.Tests;
@@ -65,6 +66,25 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal((200, 200, 404, 200), (validate.StatusCode, list.StatusCode, report.StatusCode, datasets.StatusCode));
         Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(list.Body()));
+    }
+
+    [Fact]
+    public async Task SubmitPage_is_refused_without_Entra_sign_in_and_served_behind_it()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        var off = new ConfigurationBuilder().Build();
+        var on = new ConfigurationBuilder().AddInMemoryCollection([new(SubmitPage.SignInSetting, "True")]).Build();
+
+        var refused = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, off).RunAsync(f.Request, CancellationToken.None));
+        var served = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, on).RunAsync(f.Request, CancellationToken.None));
+        var css = await CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<PageAsset>(app.Services).Run(f.Request, "govuk-frontend.min.css")));
+
+        Assert.Equal(403, refused.StatusCode);
+        Assert.Contains("enableEntraAuthentication", System.Text.Encoding.UTF8.GetString(refused.Body()), StringComparison.Ordinal);
+        Assert.Equal(200, served.StatusCode);
+        Assert.StartsWith("text/html", served.ContentType, StringComparison.Ordinal);
+        Assert.Contains("Send the file", System.Text.Encoding.UTF8.GetString(served.Body()), StringComparison.Ordinal);
+        Assert.Equal(200, css.StatusCode);
     }
 
     private static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")

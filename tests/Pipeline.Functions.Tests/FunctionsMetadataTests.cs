@@ -36,17 +36,17 @@ public sealed class FunctionsMetadataTests
     {
         var binding = TriggerOf("GetSummary");
         Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("summary", binding.GetProperty("route").GetString());
+        Assert.Equal("api/summary", binding.GetProperty("route").GetString());
         Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
         Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Theory]
-    [InlineData("ValidateReturn", "post", "validate")]
-    [InlineData("PutUpload", "put", "uploads/{*name}")]
-    [InlineData("ListUploads", "get", "uploads")]
-    [InlineData("GetUploadReport", "get", "uploads/report")]
-    [InlineData("ListDatasets", "get", "datasets")]
+    [InlineData("ValidateReturn", "post", "api/validate")]
+    [InlineData("PutUpload", "put", "api/uploads/{*name}")]
+    [InlineData("ListUploads", "get", "api/uploads")]
+    [InlineData("GetUploadReport", "get", "api/uploads/report")]
+    [InlineData("ListDatasets", "get", "api/datasets")]
     public void Every_API_route_is_a_function_key_HTTP_trigger_on_its_route(string function, string method, string route)
     {
         var binding = TriggerOf(function);
@@ -56,11 +56,22 @@ public sealed class FunctionsMetadataTests
         Assert.Equal([method], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
+    [Theory]
+    [InlineData("SubmitPage", new[] { "get", "post" }, "submit")]
+    [InlineData("PageAsset", new[] { "get" }, "assets/{*path}")]
+    public void The_partner_page_and_its_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
+    {
+        var binding = TriggerOf(function);
+        Assert.Equal(route, binding.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", binding.GetProperty("authLevel").GetString());
+        Assert.Equal(methods, binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
     [Fact]
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PutUpload", "RecalculateComparisons", "ValidateReturn", "ValidateUpload"],
+            ["GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 
@@ -71,6 +82,8 @@ public sealed class FunctionsMetadataTests
         using var host = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
         Assert.Equal(5, host.RootElement.GetProperty("extensions").GetProperty("blobs").GetProperty("poisonBlobThreshold").GetInt32());
+        // No route prefix: the API's routes carry api/ themselves, and the partner page and its assets sit at /submit and /assets/.
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     internal static JsonElement TriggerOf(string function)

@@ -10,7 +10,7 @@ namespace Pipeline.Web.Pages;
 /// GOV.UK Frontend stylesheet looks for its fonts and images. Only files found there at start, with a known type, are
 /// served: a path is looked up, never joined onto the folder.
 /// </summary>
-internal sealed class PageAssets
+public sealed class PageAssets
 {
     public const string UrlPrefix = "/assets/";
 

@@ -13,7 +13,7 @@ namespace Pipeline.Web.Pages;
 /// it exactly as <c>PUT /api/uploads/{name}</c> does (<see cref="ApiHandlers.SendAsync"/>). The size limit is applied
 /// from Content-Length before a byte is read, and a POST from another site is refused.
 /// </summary>
-internal sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation)
+public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation)
 {
     /// <summary>What a multipart form adds around the file: boundaries, part headers, the dataset and the button.</summary>
     private const long FormOverheadBytes = 16 * 1024;
