@@ -207,6 +207,29 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
         Assert.Equal(-13.73m, json.RootElement.GetProperty("total").GetProperty("offences").GetProperty("changePercent").GetDecimal());
     }
 
+    [Fact]
+    public async Task Serve_says_where_it_listens_and_stops_cleanly_when_cancelled()
+    {
+        using var stop = new CancellationTokenSource();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var serving = Cli.RunAsync(["serve", "--port", "0"], stdout, stderr, configuration, new FakeTimeProvider(CliRun.Now), cancellationToken: stop.Token);
+        for (var i = 0; i < 100 && !stdout.ToString().Contains("Pipeline is serving on http://127.0.0.1:", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        var exitCode = await serving;
+
+        Assert.Equal((0, ""), (exitCode, stderr.ToString()));
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("Pipeline is serving on http://127.0.0.1:", lines[0], StringComparison.Ordinal);
+        Assert.Equal("Stopped.", lines[^1]);
+    }
+
     private static ByteArrayContent Body(byte[] bytes) => new(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
 
     private static async Task<JsonDocument> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
