@@ -26,6 +26,9 @@ param location string = resourceGroup().location
 @description('NCRONTAB schedule of the annual comparison recalculation (app setting RecalcSchedule), in UTC.')
 param recalcSchedule string = '0 0 2 * * *'
 
+@description('NCRONTAB schedule of the sweep that processes uploads whose event never came (app setting SweepSchedule), in UTC.')
+param sweepSchedule string = '0 */10 * * * *'
+
 @minValue(1)
 @description('Largest upload, in bytes, the validator reads (Pipeline:Validation:MaxFileBytes).')
 param maxFileBytes int = 10485760
@@ -428,6 +431,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'RecalcSchedule'
           value: recalcSchedule
+        }
+        {
+          name: 'SweepSchedule'
+          value: sweepSchedule
         }
         {
           name: 'UploadsContainer'

@@ -24,7 +24,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
     private readonly BlobContainerClient _accepted = service.GetBlobContainerClient(options.Value.AcceptedContainer);
     private readonly BlobContainerClient _rejected = service.GetBlobContainerClient(options.Value.RejectedContainer);
 
-    public async IAsyncEnumerable<string> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<WaitingUpload> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var pages = _uploads.GetBlobsAsync(cancellationToken: cancellationToken).AsPages();
         await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
@@ -44,7 +44,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
 
             foreach (var blob in enumerator.Current.Values)
             {
-                yield return blob.Name;
+                yield return new WaitingUpload(blob.Name, blob.Properties.CreatedOn ?? DateTimeOffset.MinValue);
             }
         }
     }

@@ -32,6 +32,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void SweepUploads_is_a_timer_on_the_SweepSchedule_setting_and_never_runs_on_startup()
+    {
+        var binding = TriggerOf("SweepUploads");
+        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("%SweepSchedule%", binding.GetProperty("schedule").GetString());
+        Assert.False(binding.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
+    }
+
+    [Fact]
     public void GetSummary_is_a_function_key_GET_on_route_summary()
     {
         var binding = TriggerOf("GetSummary");
@@ -71,7 +80,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "ValidateReturn", "ValidateUpload"],
+            ["GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 

@@ -17,6 +17,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "RecalcSchedule",
+        "SweepSchedule",
         "UploadsContainer",
         "Pipeline__Storage__AcceptedContainer",
         "Pipeline__Storage__RejectedContainer",

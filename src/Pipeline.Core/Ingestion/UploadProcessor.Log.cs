@@ -30,4 +30,7 @@ public sealed partial class UploadProcessor
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "The uploads waiting could not be listed")]
     private partial void LogListingFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Upload {Name}, waiting since {UploadedAt}, was recovered by the sweep ({Status}): its event never came, or it went to poison")]
+    private partial void LogRecovered(string name, DateTimeOffset uploadedAt, UploadStatus status);
 }

@@ -11,7 +11,21 @@ public sealed partial class UploadProcessor
     /// </summary>
     /// <param name="dataset">Only the uploads of this dataset (by their first folder); null for all.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<PendingRun> ProcessPendingAsync(string? dataset = null, CancellationToken cancellationToken = default)
+    public Task<PendingRun> ProcessPendingAsync(string? dataset = null, CancellationToken cancellationToken = default) =>
+        ProcessWaitingAsync(u => dataset is null || validators.Datasets.ForUpload(u.Name).Id == dataset, recovered: false, cancellationToken);
+
+    /// <summary>
+    /// The safety net for uploads whose event never came (an Event Grid subscription missing, deleted or failing) or that
+    /// went to poison: processes every upload that has waited at least <paramref name="minimumAge"/>, logging each as
+    /// recovered. Younger ones are left to their own events. With nothing waiting it costs one list request.
+    /// </summary>
+    public Task<PendingRun> RecoverAsync(TimeSpan minimumAge, CancellationToken cancellationToken = default)
+    {
+        var before = timeProvider.GetUtcNow() - minimumAge;
+        return ProcessWaitingAsync(u => u.UploadedAt <= before, recovered: true, cancellationToken);
+    }
+
+    private async Task<PendingRun> ProcessWaitingAsync(Func<WaitingUpload, bool> include, bool recovered, CancellationToken cancellationToken)
     {
         var outcomes = new List<UploadOutcome>();
         var failures = new List<UploadFailure>();
@@ -32,17 +46,22 @@ public sealed partial class UploadProcessor
                 break;
             }
 
-            var name = names.Current;
-            if (dataset is not null && validators.Datasets.ForUpload(name).Id != dataset)
+            var waiting = names.Current;
+            if (!include(waiting))
             {
                 continue;
             }
 
+            var name = waiting.Name;
             try
             {
                 if (await ProcessAsync(name, version: null, cancellationToken) is { } outcome)
                 {
                     outcomes.Add(outcome);
+                    if (recovered)
+                    {
+                        LogRecovered(name, waiting.UploadedAt, outcome.Status);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -4,7 +4,7 @@ namespace Pipeline.Core.Ports;
 public interface IUploadStore
 {
     /// <summary>The names of the blobs waiting in the uploads container.</summary>
-    IAsyncEnumerable<string> ListPendingAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<WaitingUpload> ListPendingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes a file into the uploads container only if no blob of that name is waiting there (never overwriting one).

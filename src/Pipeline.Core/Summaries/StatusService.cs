@@ -28,7 +28,7 @@ public sealed class StatusService(
             .ToList();
 
         var waiting = new List<string>();
-        await foreach (var name in uploads.ListPendingAsync(cancellationToken))
+        await foreach (var (name, _) in uploads.ListPendingAsync(cancellationToken))
         {
             if (datasets.ForUpload(name).Id == dataset.Id)
             {

@@ -51,12 +51,12 @@ public sealed class KnownLengthTests
 
         public IReadOnlyList<long> BytesReadPerOpening => [.. openings.Select(o => o.BytesRead)];
 
-        public async IAsyncEnumerable<string> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public async IAsyncEnumerable<WaitingUpload> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await Task.CompletedTask;
             if (!deleted)
             {
-                yield return name;
+                yield return new WaitingUpload(name, DateTimeOffset.UnixEpoch);
             }
         }
 

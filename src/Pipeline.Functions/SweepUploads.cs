@@ -1,0 +1,29 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// Every ten minutes (<c>%SweepSchedule%</c>): processes any upload that has waited more than five minutes, so an upload
+/// whose Event Grid event never came, or that went to poison, is not left behind. One list request when nothing waits.
+/// </summary>
+public sealed partial class SweepUploads(UploadProcessor processor, ILogger<SweepUploads> logger)
+{
+    /// <summary>How long an upload may wait for its own event before the sweep takes it.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    [Function(nameof(SweepUploads))]
+    public async Task RunAsync([TimerTrigger("%SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var run = await processor.RecoverAsync(Grace, cancellationToken);
+        if (run.Outcomes.Count > 0 || run.Failures.Count > 0)
+        {
+            LogSwept(run.Outcomes.Count, run.Failures.Count);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "The sweep processed {Recovered} uploads left waiting; {Failed} could not be processed")]
+    private partial void LogSwept(int recovered, int failed);
+}
