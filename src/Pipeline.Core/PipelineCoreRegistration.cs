@@ -45,6 +45,7 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<IOptions<ValidationOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RecalculationService>>()));
+        services.TryAddSingleton<FreshFigures>();
         services.TryAddSingleton(sp => new SummaryService(
             sp.GetRequiredService<IComparisonStore>(),
             sp.GetRequiredService<DatasetRegistry>(),

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions;
 
@@ -8,7 +9,7 @@ namespace Pipeline.Functions;
 /// Every ten minutes (<c>%SweepSchedule%</c>): processes any upload that has waited more than five minutes, so an upload
 /// whose Event Grid event never came, or that went to poison, is not left behind. One list request when nothing waits.
 /// </summary>
-public sealed partial class SweepUploads(UploadProcessor processor, ILogger<SweepUploads> logger)
+public sealed partial class SweepUploads(UploadProcessor processor, FreshFigures freshFigures, ILogger<SweepUploads> logger)
 {
     /// <summary>How long an upload may wait for its own event before the sweep takes it.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
@@ -18,6 +19,7 @@ public sealed partial class SweepUploads(UploadProcessor processor, ILogger<Swee
     {
         ArgumentNullException.ThrowIfNull(timer);
         var run = await processor.RecoverAsync(Grace, cancellationToken);
+        await freshFigures.RefreshAsync(run.Outcomes, cancellationToken);
         if (run.Outcomes.Count > 0 || run.Failures.Count > 0)
         {
             LogSwept(run.Outcomes.Count, run.Failures.Count);

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 using Pipeline.Storage;
 
 namespace Pipeline.Functions;
 
 /// <summary>A return dropped into <c>uploads</c>: validate it, accept or set it aside, keep every byte.</summary>
-public sealed partial class ValidateUpload(UploadProcessor processor, ILogger<ValidateUpload> logger)
+public sealed partial class ValidateUpload(UploadProcessor processor, FreshFigures freshFigures, ILogger<ValidateUpload> logger)
 {
     [Function(nameof(ValidateUpload))]
     public async Task RunAsync(
@@ -32,6 +33,7 @@ public sealed partial class ValidateUpload(UploadProcessor processor, ILogger<Va
         if (outcome is not null)
         {
             LogOutcome(blob.Name, outcome.Status, outcome.StoredAs);
+            await freshFigures.RefreshAsync([outcome], cancellationToken); // the summaries show an accepted upload at once
         }
 
         if (outcome?.Notice is { } notice)

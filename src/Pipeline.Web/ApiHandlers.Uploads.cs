@@ -162,6 +162,11 @@ public sealed partial class ApiHandlers
         }
 
         var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
+        if (outcome is not null)
+        {
+            await freshFigures.RefreshAsync([outcome], cancellationToken); // the summaries show an accepted upload at once
+        }
+
         return new UploadSending(StillWaiting: false, outcome);
     }
 

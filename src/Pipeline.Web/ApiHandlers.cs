@@ -22,6 +22,7 @@ public sealed partial class ApiHandlers(
     IUploadStore uploads,
     IUploadLedger ledger,
     SummaryService summaries,
+    FreshFigures freshFigures,
     IOptions<ValidationOptions> validation,
     IOptions<SummaryOptions> summary)
 {

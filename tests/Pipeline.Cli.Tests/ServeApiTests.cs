@@ -16,13 +16,14 @@ namespace Pipeline.Cli.Tests;
 public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private readonly Dictionary<string, string?> settings = PipelineHarness.NewSettings(azurite);
+    private readonly FakeTimeProvider clock = new(CliRun.Now);
     private WebApplication? server;
     private HttpClient client = new();
 
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, new FakeTimeProvider(CliRun.Now));
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, clock);
         server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
         await server.StartAsync();
         client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()) };
@@ -229,6 +230,34 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
         Assert.StartsWith("Pipeline is serving on http://127.0.0.1:", lines[0], StringComparison.Ordinal);
         Assert.Equal("Stopped.", lines[^1]);
     }
+
+    [Fact]
+    public async Task An_accepted_correction_shows_in_the_summary_within_a_minute_without_a_recalc_by_hand()
+    {
+        foreach (var sample in Directory.GetFiles(RepositoryRoot.Combine("samples"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            (await client.PutAsync("/api/uploads/" + Path.GetFileName(sample), Body(await File.ReadAllBytesAsync(sample)))).Dispose();
+        }
+
+        using (var first = await Json(await client.GetAsync("/api/summary")))
+        {
+            Assert.Equal(6621, first.RootElement.GetProperty("total").GetProperty("offences").GetProperty("current").GetInt64());
+        }
+
+        var correction = ReturnFiles.Valid("2024-Q4", offencesBase: 100); // 721 offences in place of the sample's own
+        using var put = await client.PutAsync("/api/uploads/corrections/2024-Q4.csv", Body(correction));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(61)); // the summary cache's minute
+
+        using var after = await Json(await client.GetAsync("/api/summary"));
+
+        var sampleQ4Offences = ReadOffences(await File.ReadAllTextAsync(RepositoryRoot.Combine("samples", "2024-Q4.csv")));
+        Assert.Equal(6621 - sampleQ4Offences + ReturnFiles.OffencesTotal(100), after.RootElement.GetProperty("total").GetProperty("offences").GetProperty("current").GetInt64());
+        Assert.Contains(after.RootElement.GetProperty("sources").EnumerateArray(), s => s.GetProperty("file").GetString() == "corrections/2024-Q4.csv");
+    }
+
+    private static long ReadOffences(string csv) =>
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Sum(line => long.Parse(line.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture));
 
     private static ByteArrayContent Body(byte[] bytes) => new(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
 
@@ -58,6 +59,7 @@ internal static class IngestCommand
                     : $"{failure.File}: not processed: {failure.Message}");
             }
 
+            await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
             return await ReportAsync(context, run.Outcomes, parse.GetValue(json), environmentFailed: run.Failures.Count > 0);
         }));
         return command;
@@ -110,6 +112,7 @@ internal static class IngestCommand
             }
         }
 
+        await services.GetRequiredService<FreshFigures>().RefreshAsync(outcomes, cancellationToken);
         return await ReportAsync(context, outcomes, json, failed);
     }
 
