@@ -6,11 +6,11 @@ using Pipeline.Core.Returns;
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// Recalculates the dataset of every upload just accepted, so its summaries show the new figures at once (within the
-/// summary cache's minute) instead of after the nightly timer. A recalculation that finds nothing changed costs two reads;
+/// Recalculates the dataset of every upload just accepted, so its summaries show the new figures at once on this
+/// instance (and within the summary cache's minute on others) instead of after the nightly timer. A recalculation that finds nothing changed costs two reads;
 /// one that fails is logged and left to the timer, and never fails the upload.
 /// </summary>
-public sealed partial class FreshFigures(RecalculationService recalculation, DatasetRegistry datasets, ILogger<FreshFigures> logger)
+public sealed partial class FreshFigures(RecalculationService recalculation, SummaryService summaries, DatasetRegistry datasets, ILogger<FreshFigures> logger)
 {
     /// <summary>Recalculates each dataset that one of <paramref name="outcomes"/> changed; the number recalculated.</summary>
     public async Task<int> RefreshAsync(IEnumerable<UploadOutcome> outcomes, CancellationToken cancellationToken = default)
@@ -24,6 +24,7 @@ public sealed partial class FreshFigures(RecalculationService recalculation, Dat
             {
                 if ((await recalculation.RecalculateAsync(force: false, only: dataset, cancellationToken)).Recomputed)
                 {
+                    summaries.Forget(dataset);
                     refreshed++;
                 }
             }

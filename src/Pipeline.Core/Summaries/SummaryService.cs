@@ -65,6 +65,18 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
             : Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
     }
 
+    /// <summary>
+    /// Drops this instance's cached documents of <paramref name="dataset"/>, so a recalculation made here shows at once.
+    /// Other instances still show it within <see cref="SummaryOptions.CacheSeconds"/>.
+    /// </summary>
+    public void Forget(string dataset)
+    {
+        foreach (var key in _cache.Keys.Where(k => k.Item1 == dataset))
+        {
+            _cache.TryRemove(key, out _);
+        }
+    }
+
     private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
