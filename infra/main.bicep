@@ -112,12 +112,14 @@ var uploadsContainerName = 'uploads'
 var acceptedContainerName = 'accepted'
 var rejectedContainerName = 'rejected'
 var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'eventgrid-deadletter'
 var acceptedQuartersTableName = 'AcceptedQuarters'
 var ledgerTableName = 'UploadLedger'
 var comparisonsTableName = 'Comparisons'
 
 // Built-in role definition ids (the same in every tenant).
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
@@ -197,6 +199,15 @@ resource acceptedContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
 resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: rejectedContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Events Event Grid could not deliver after its retries (the subscription's dead-letter destination).
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: deadLetterContainerName
   properties: {
     publicAccess: 'None'
   }
@@ -570,9 +581,87 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned' // writes undeliverable events to the dead-letter container, with no key
+  }
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+// Storage Blob Data Contributor for the topic, on the dead-letter container only.
+resource deadLetterWriterAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deadLetterContainer.id, systemTopic.id, storageBlobDataContributorRoleId)
+  scope: deadLetterContainer
+  properties: {
+    principalId: systemTopic.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+  }
+}
+
+// Alerts (attach an action group in the portal to be told): a function that fails repeatedly, and an upload whose
+// blob trigger failed five times and went to the poison queue (always infrastructure here: bad data is a rejection).
+resource failuresAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-function-failures-${resourceToken}'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'Pipeline: a function fails repeatedly'
+    description: 'Three or more failed function invocations within 15 minutes.'
+    severity: 2
+    enabled: true
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    scopes: [
+      appInsights.id
+    ]
+    criteria: {
+      allOf: [
+        {
+          query: 'requests | where success == false'
+          timeAggregation: 'Count'
+          operator: 'GreaterThanOrEqual'
+          threshold: 3
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-poison-upload-${resourceToken}'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'Pipeline: an upload went to the poison queue'
+    description: 'The blob trigger gave up on an upload after five tries; it is still in uploads. See README, Troubleshooting.'
+    severity: 1
+    enabled: true
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    scopes: [
+      appInsights.id
+    ]
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where message has "poison"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThanOrEqual'
+          threshold: 1
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
   }
 }
 
@@ -594,6 +683,9 @@ output UPLOADS_CONTAINER_NAME string = uploadsContainerName
 
 @description('Event Grid system topic of the storage account; the postdeploy hook subscribes to it.')
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = systemTopic.name
+
+@description('Resource id of the container Event Grid dead-letters undeliverable upload events to.')
+output DEAD_LETTER_CONTAINER_ID string = deadLetterContainer.id
 
 @description('Resource group everything was deployed to.')
 output AZURE_RESOURCE_GROUP string = resourceGroup().name

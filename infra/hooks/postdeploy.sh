@@ -16,6 +16,7 @@ set -eu
 : "${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP to the resource group of the deployment}"
 : "${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (output of main.bicep)}"
 : "${EVENT_GRID_SYSTEM_TOPIC_NAME:?set EVENT_GRID_SYSTEM_TOPIC_NAME (output of main.bicep)}"
+: "${DEAD_LETTER_CONTAINER_ID:?set DEAD_LETTER_CONTAINER_ID (output of main.bicep)}"
 uploads_container="${UPLOADS_CONTAINER_NAME:-uploads}"
 function_name="${BLOB_TRIGGER_FUNCTION_NAME:-ValidateUpload}"
 subscription_name="${EVENT_SUBSCRIPTION_NAME:-uploads-blob-created}"
@@ -62,6 +63,8 @@ until az eventgrid system-topic event-subscription create \
   --subject-begins-with "/blobServices/default/containers/$uploads_container/" \
   --max-delivery-attempts 30 \
   --event-ttl 1440 \
+  --deadletter-identity systemassigned \
+  --deadletter-identity-endpoint "$DEAD_LETTER_CONTAINER_ID" \
   --output none; do
   if [ "$attempt" -ge 3 ]; then
     echo "Could not create the event subscription $subscription_name." >&2

@@ -42,4 +42,15 @@ public sealed class DeploymentFilesTests(CompiledTemplateFixture compiled)
             Assert.True(File.GetUnixFileMode(Repository.Infra("hooks", "postdeploy.sh")).HasFlag(UnixFileMode.UserExecute));
         }
     }
+
+    [Fact]
+    public void Postdeploy_hook_retries_delivery_and_dead_letters_with_the_topic_identity()
+    {
+        var hook = File.ReadAllText(Repository.File("infra", "hooks", "postdeploy.sh"));
+
+        Assert.Contains("--included-event-types Microsoft.Storage.BlobCreated", hook, StringComparison.Ordinal);
+        Assert.Contains("--max-delivery-attempts 30", hook, StringComparison.Ordinal);
+        Assert.Contains("--deadletter-identity systemassigned", hook, StringComparison.Ordinal);
+        Assert.Contains("--deadletter-identity-endpoint \"$DEAD_LETTER_CONTAINER_ID\"", hook, StringComparison.Ordinal);
+    }
 }

@@ -41,12 +41,25 @@ public sealed class IdentityAndRoleTests(CompiledTemplateFixture compiled)
     }
 
     [Fact]
-    public void No_role_is_granted_beyond_the_four_least_privilege_ones()
+    public void No_role_is_granted_beyond_the_five_least_privilege_ones()
     {
         Assert.Equal(
-            new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher }.Order(StringComparer.Ordinal),
+            new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher, StorageBlobDataContributor }.Order(StringComparer.Ordinal),
             RoleAssignments().Select(RoleOf).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void The_event_grid_topic_may_write_only_to_the_dead_letter_container_with_its_own_identity()
+    {
+        var assignment = Assert.Single(RoleAssignments(), a => RoleOf(a) == StorageBlobDataContributor);
+        var topic = Template.Single("Microsoft.EventGrid/systemTopics");
+
+        Assert.Equal("SystemAssigned", (string)topic["identity"]!["type"]!);
+        Assert.Contains("eventgrid-deadletter", Template.ResolveVariables((string)assignment["scope"]!), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.EventGrid/systemTopics", (string)assignment["properties"]!["principalId"]!, StringComparison.Ordinal);
+    }
+
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
     private IReadOnlyList<JsonObject> RoleAssignments() => Template.Resources("Microsoft.Authorization/roleAssignments");
 

@@ -36,4 +36,19 @@ public sealed class MonitoringAndEventingTests(CompiledTemplateFixture compiled)
     [Fact]
     public void Summary_URL_points_at_the_summary_endpoint_of_the_app() =>
         Assert.Matches(@"^\[format\('https://\{0\}/api/summary', reference\(resourceId\('Microsoft\.Web/sites', .+\)\.defaultHostName\)\]$", (string)Template.Outputs["SUMMARY_URL"]!["value"]!);
+
+    [Theory]
+    [InlineData("requests | where success == false", 3)]
+    [InlineData("traces | where message has \"poison\"", 1)]
+    public void An_alert_fires_on_repeated_function_failures_and_on_a_poisoned_upload(string query, int threshold)
+    {
+        var rule = Assert.Single(
+            compiled.Template.Resources("Microsoft.Insights/scheduledQueryRules"),
+            r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]! == query);
+
+        Assert.True((bool)rule["properties"]!["enabled"]!);
+        Assert.Equal(threshold, (int)rule["properties"]!["criteria"]!["allOf"]![0]!["threshold"]!);
+        Assert.Equal("PT5M", (string)rule["properties"]!["evaluationFrequency"]!);
+        Assert.Contains("microsoft.insights/components", ((string)rule["properties"]!["scopes"]![0]!).ToLowerInvariant(), StringComparison.Ordinal);
+    }
 }
