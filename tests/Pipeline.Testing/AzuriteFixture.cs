@@ -145,6 +145,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         }
 
+        // Azurite is laxer than Azure about entity and batch sizes; every table client of the tests enforces Azure's.
+        options.AddPolicy(new TableLimitsPolicy(), HttpPipelinePosition.PerCall);
         return new TableServiceClient(ConnectionString, options);
     }
 
