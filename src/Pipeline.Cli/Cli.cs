@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Cli.Commands;
 
@@ -9,7 +10,7 @@ public static class Cli
 {
     /// <summary>Runs the CLI as the process would, reading configuration from environment variables.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
-        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, input: null, cancellationToken);
+        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, input: null, tablePolicies: null, cancellationToken);
 
     internal static async Task<int> RunAsync(
         string[] args,
@@ -18,13 +19,14 @@ public static class Cli
         IConfiguration configuration,
         TimeProvider timeProvider,
         Func<Stream>? input = null,
+        IReadOnlyList<HttpPipelinePolicy>? tablePolicies = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var context = new CliContext(stdout, stderr, configuration, timeProvider, input);
+        var context = new CliContext(stdout, stderr, configuration, timeProvider, input) { TablePolicies = tablePolicies ?? [] };
         var root = new RootCommand("Operator CLI for the serious youth violence quarterly returns pipeline.")
         {
             ValidateCommand.Create(context),

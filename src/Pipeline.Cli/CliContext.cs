@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,9 @@ namespace Pipeline.Cli;
 /// <summary>What every command shares: the output writers, configuration (environment variables) and the clock.</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration, TimeProvider timeProvider, Func<Stream>? input = null)
 {
+    /// <summary>Policies added to the table client (the tests add one that enforces Azure's entity and batch limits).</summary>
+    public IReadOnlyList<HttpPipelinePolicy> TablePolicies { get; init; } = [];
+
     /// <summary>Standard input, for <c>validate -</c>; opened only when asked for.</summary>
     public Stream OpenInput() => (input ?? Console.OpenStandardInput)();
 
@@ -70,6 +74,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
         var tableOptions = new TableClientOptions();
         RetryNotice.Configure(tableOptions.Retry);
         tableOptions.AddPolicy(notice, HttpPipelinePosition.PerRetry);
+        foreach (var policy in TablePolicies)
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
+
         services.AddSingleton(StorageClients.CreateBlobServiceClient(settings, blobOptions));
         services.AddSingleton(StorageClients.CreateTableServiceClient(settings, tableOptions));
         services.AddPipeline(settings);
