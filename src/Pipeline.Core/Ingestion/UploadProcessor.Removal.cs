@@ -9,7 +9,8 @@ public sealed partial class UploadProcessor
 {
     private async Task<UploadOutcome> RemoveAgainAsync(OpenedUpload upload, LedgerEntry earlier, ValidationReport report, CancellationToken cancellationToken)
     {
-        var notice = await RemoveAsync(upload, cancellationToken);
+        var removal = await RemoveAsync(upload, cancellationToken);
+        var notice = NoticeOf(removal);
         var already = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"Already processed at {earlier.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK} ({earlier.Status.ToWire()}); nothing was done again.");
@@ -19,36 +20,46 @@ public sealed partial class UploadProcessor
         }
 
         LogAlreadyProcessed(upload.Name, earlier.Status);
-        return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}");
+        return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}", removal);
     }
 
-    /// <summary>Removes the processed upload; a sentence for the partner when it could not be removed, else null.</summary>
-    private async Task<string?> RemoveAsync(OpenedUpload upload, CancellationToken cancellationToken)
+    /// <summary>Removes the processed upload, only if it is still the version processed, and says what happened.</summary>
+    private async Task<UploadRemoval> RemoveAsync(OpenedUpload upload, CancellationToken cancellationToken)
     {
-        switch (await uploads.DeleteAsync(upload, cancellationToken))
+        var removal = await uploads.DeleteAsync(upload, cancellationToken);
+        switch (removal)
         {
             case UploadRemoval.Leased:
                 LogLeased(upload.Name);
-                return LeasedNotice;
+                break;
             case UploadRemoval.Changed:
                 LogChangedWhileProcessing(upload.Name);
-                return "A newer upload was written under this name while this one was processed; it is processed on its own.";
-            default:
-                return null;
+                break;
         }
+
+        return removal;
     }
+
+    /// <summary>A sentence for the partner when the upload could not be removed; null when it was.</summary>
+    private static string? NoticeOf(UploadRemoval removal) => removal switch
+    {
+        UploadRemoval.Leased => LeasedNotice,
+        UploadRemoval.Changed => "A newer upload was written under this name while this one was processed; it is processed on its own.",
+        _ => null,
+    };
 
     internal const string LeasedNotice =
         "Still waiting in uploads: another client holds a lease on the blob, so it could not be removed. " +
         "It is removed by the next run after the lease is released or broken.";
 
-    private static UploadOutcome Outcome(LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice) =>
+    private static UploadOutcome Outcome(
+        LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice, UploadRemoval removal) =>
         new(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report)
         {
             Notice = notice,
             Container = container,
             ReportName = reportName,
-            StillWaiting = notice is not null && notice.EndsWith(LeasedNotice, StringComparison.Ordinal),
+            StillWaiting = removal == UploadRemoval.Leased,
         };
 
     /// <summary>One line for people: a retried request's last failure rather than the retry policy's summary of them.</summary>

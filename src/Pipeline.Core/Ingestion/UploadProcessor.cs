@@ -93,7 +93,8 @@ public sealed partial class UploadProcessor(
             ReportJson: ValidationReportJson.Serialize(report));
         await ledger.RecordAsync(entry, cancellationToken);
 
-        var notice = await RemoveAsync(upload, cancellationToken);
+        var removal = await RemoveAsync(upload, cancellationToken);
+        var notice = NoticeOf(removal);
         if (notice is not null)
         {
             // The ledger says so too, so that the partner's status page and 'pipeline status' show why it is still there.
@@ -101,7 +102,7 @@ public sealed partial class UploadProcessor(
         }
 
         LogProcessed(name, status, report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
-        return Outcome(entry, kept.Container, kept.ReportName, report, notice);
+        return Outcome(entry, kept.Container, kept.ReportName, report, notice, removal);
     }
 
     private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, string dataset, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
