@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Web.Pages;
 
 namespace Pipeline.Web;
@@ -15,17 +13,11 @@ public static class PageRoutes
     public static IEndpointRouteBuilder MapPartnerPages(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/submit", Handle(static (s, c) => s.GetRequiredService<PartnerPageHandlers>().GetAsync(c.RequestAborted)));
-        endpoints.MapPost("/submit", Handle(static (s, c) => s.GetRequiredService<PartnerPageHandlers>().PostAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.GetAsync(c.RequestAborted)));
+        endpoints.MapPost("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.PostAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet(
             PageAssets.UrlPrefix + "{**path}",
-            Handle(static (s, c) => Task.FromResult(s.GetRequiredService<PageAssets>().Get(c.Request.RouteValues["path"] as string ?? string.Empty))));
+            Routes.Handle<PageAssets>(static (assets, c) => Task.FromResult(assets.Get(c.Request.RouteValues["path"] as string ?? string.Empty))));
         return endpoints;
     }
-
-    private static RequestDelegate Handle(Func<IServiceProvider, HttpContext, Task<WebResult>> handle) => async context =>
-    {
-        var result = await handle(context.RequestServices, context);
-        await result.WriteAsync(context.Response, context.RequestAborted);
-    };
 }

@@ -14,20 +14,22 @@ public static class Routes
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/api/summary", Handle(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
-        endpoints.MapPost("/api/validate", Handle(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGet("/api/datasets", Handle(static (h, _) => Task.FromResult(h.Datasets())));
-        endpoints.MapGet("/api/uploads", Handle(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGet("/api/uploads/report", Handle(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/summary", Handle<ApiHandlers>(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
+        endpoints.MapPost("/api/validate", Handle<ApiHandlers>(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/datasets", Handle<ApiHandlers>(static (h, _) => Task.FromResult(h.Datasets())));
+        endpoints.MapGet("/api/uploads", Handle<ApiHandlers>(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/uploads/report", Handle<ApiHandlers>(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
         endpoints.MapPut(
             "/api/uploads/{**name}",
-            Handle(static (h, c) => h.PutUploadAsync(c.Request, c.Request.RouteValues["name"] as string ?? string.Empty, c.RequestAborted)));
+            Handle<ApiHandlers>(static (h, c) => h.PutUploadAsync(c.Request, c.Request.RouteValues["name"] as string ?? string.Empty, c.RequestAborted)));
         return endpoints;
     }
 
-    private static RequestDelegate Handle(Func<ApiHandlers, HttpContext, Task<WebResult>> handle) => async context =>
+    /// <summary>A request delegate that resolves <typeparamref name="THandler"/>, asks it, and writes its answer.</summary>
+    internal static RequestDelegate Handle<THandler>(Func<THandler, HttpContext, Task<WebResult>> handle)
+        where THandler : notnull => async context =>
     {
-        var result = await handle(context.RequestServices.GetRequiredService<ApiHandlers>(), context);
+        var result = await handle(context.RequestServices.GetRequiredService<THandler>(), context);
         await result.WriteAsync(context.Response, context.RequestAborted);
     };
 }
