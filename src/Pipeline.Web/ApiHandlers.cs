@@ -93,7 +93,7 @@ public sealed partial class ApiHandlers(
         }
 
         problem = WebResult.BadParameter(
-            DatasetParameter, $"Parameter 'dataset': '{id}' is not a dataset. Use one of {string.Join(", ", validators.Datasets.All.Select(d => d.Id))}.");
+            DatasetParameter, validators.Datasets.UnknownDatasetParameter(id));
         return false;
     }
 }

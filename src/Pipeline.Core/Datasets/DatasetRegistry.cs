@@ -34,6 +34,12 @@ public sealed class DatasetRegistry
 
     public DatasetDefinition Default { get; }
 
+    /// <summary>The ids, default first, as a list for people: <c>serious-youth-violence, violence-admissions</c>.</summary>
+    public string IdList => string.Join(", ", All.Select(d => d.Id));
+
+    /// <summary>What every route says of a <c>dataset</c> parameter naming no dataset.</summary>
+    public string UnknownDatasetParameter(string? id) => $"Parameter 'dataset': '{id}' is not a dataset. Use one of {IdList}.";
+
     /// <summary>The definitions shipped inside the app (<c>serious-youth-violence</c>, <c>violence-admissions</c>).</summary>
     public static DatasetRegistry BuiltIn { get; } = new(ReadEmbedded());
 

@@ -33,7 +33,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         {
             return SummaryResponse.From(SummaryResult.BadParameter, SummaryProblem.BadParameter(
                 SummaryRequest.DatasetParameter,
-                $"Parameter 'dataset': '{request.Dataset}' is not a dataset. Use one of {string.Join(", ", datasets.All.Select(d => d.Id))}."));
+                datasets.UnknownDatasetParameter(request.Dataset)));
         }
 
         var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, cancellationToken);
