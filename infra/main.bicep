@@ -111,6 +111,7 @@ var systemTopicName = 'evgt-pipeline-${resourceToken}'
 var uploadsContainerName = 'uploads'
 var acceptedContainerName = 'accepted'
 var rejectedContainerName = 'rejected'
+var documentsContainerName = 'documents'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var acceptedQuartersTableName = 'AcceptedQuarters'
@@ -199,6 +200,15 @@ resource acceptedContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
 resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: rejectedContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// A quarter's figures and the summary documents, each written once and pointed to by a table entity.
+resource documentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: documentsContainerName
   properties: {
     publicAccess: 'None'
   }
@@ -293,7 +303,7 @@ resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockStorag
 // ---------------------------------------------------------------------------------------------------
 
 // Storage Blob Data Owner: the Functions host (blob trigger receipts, leases) and the app (read uploads,
-// write accepted/rejected/reports, delete from uploads), plus the Flex deployment package.
+// write accepted/rejected/reports and documents, delete from uploads), plus the Flex deployment package.
 resource blobDataOwnerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, storageBlobDataOwnerRoleId)
   scope: storage
@@ -458,6 +468,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Pipeline__Storage__RejectedContainer'
           value: rejectedContainerName
+        }
+        {
+          name: 'Pipeline__Storage__DocumentsContainer'
+          value: documentsContainerName
         }
         {
           name: 'Pipeline__Storage__AcceptedQuartersTable'

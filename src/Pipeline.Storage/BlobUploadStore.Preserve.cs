@@ -107,7 +107,7 @@ public sealed partial class BlobUploadStore
         };
         try
         {
-            var written = await WhenContainerExistsAsync(
+            var written = await BlobWrites.WhenContainerExistsAsync(
                 container, () => report.UploadAsync(BinaryData.FromString(reportJson), options, cancellationToken), cancellationToken);
             return written.Value.ETag;
         }
@@ -163,7 +163,7 @@ public sealed partial class BlobUploadStore
         };
         try
         {
-            var copy = await WhenContainerExistsAsync(
+            var copy = await BlobWrites.WhenContainerExistsAsync(
                 container,
                 () => destination.StartCopyFromUriAsync(source.Uri, copyOptions, cancellationToken),
                 cancellationToken);

@@ -67,7 +67,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
             }
 
             var start = content.Position;
-            var created = await WhenContainerExistsAsync(
+            var created = await BlobWrites.WhenContainerExistsAsync(
                 _uploads,
                 () =>
                 {
@@ -160,19 +160,5 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         }
 
         return blob;
-    }
-
-    /// <summary>Runs a write; if its container does not exist yet, creates it once and runs the write again.</summary>
-    private static async Task<T> WhenContainerExistsAsync<T>(BlobContainerClient container, Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await write();
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            return await write();
-        }
     }
 }

@@ -23,6 +23,13 @@ public sealed class StorageOptions
     [Required, RegularExpression(ContainerNamePattern)]
     public string RejectedContainer { get; set; } = "rejected";
 
+    /// <summary>
+    /// Documents too large for a table entity, each written once and pointed to by a table entity: a quarter's
+    /// accepted figures (<c>figures/…</c>) and the summary documents (<c>summaries/…</c>).
+    /// </summary>
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string DocumentsContainer { get; set; } = "documents";
+
     [Required, RegularExpression(TableNamePattern)]
     public string AcceptedQuartersTable { get; set; } = "AcceptedQuarters";
 

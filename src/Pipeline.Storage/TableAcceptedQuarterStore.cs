@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -11,26 +9,47 @@ using Pipeline.Core.Returns;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// The accepted figures in Azure Table Storage: one entity per dataset and quarter holding every area's figures and the
-/// file they came from. The partition is <c>quarter</c> for the default dataset (as before datasets existed, so older
-/// storage reads as it is) and <c>quarter.&lt;dataset id&gt;</c> for the others; the row key is the quarter,
-/// <c>2024-Q3</c>. A correction replaces the whole entity in one write, so a reader sees either the old version or the
-/// new one, never a mix.
+/// The accepted figures: one small index entity per dataset and quarter in Azure Table Storage (the file, its hash,
+/// the times, the area count and each field's total), pointing to the figures themselves, a JSON blob in the documents
+/// container named after the dataset, the quarter and the accepted file's SHA-256 (<c>figures/&lt;dataset&gt;/2024-Q3/&lt;sha256&gt;.json</c>).
+/// The blob is written first and never changed; the entity is then replaced in one conditional write, so a reader sees
+/// either the old version or the new one, never a mix, and an index entity never points to a missing blob. A national
+/// return (10,000 areas) is a blob of about 600 KB and an entity of under 1 KB, where one entity holding the figures
+/// would pass Azure's 1 MiB limit at about 5,400 areas.
+/// The partition is <c>quarter</c> for the default dataset (as before datasets existed) and <c>quarter.&lt;dataset id&gt;</c>
+/// for the others; the row key is the quarter. Entities written before the documents container existed hold the
+/// figures inline (<c>FiguresChunks</c>, <c>Figures0…</c>) and are still read; the next accepted version replaces them.
 /// </summary>
-public sealed class TableAcceptedQuarterStore(TableServiceClient service, DatasetRegistry datasets, IOptions<StorageOptions> options) : IAcceptedQuarterStore
+public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
 {
     internal const string Partition = "quarter";
 
-    private readonly TableClient _table = service.GetTableClient(options.Value.AcceptedQuartersTable);
+    private static readonly string[] IndexColumns = ["PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount"];
+
+    private readonly TableClient _table;
+    private readonly DocumentBlobs _documents;
+    private readonly DatasetRegistry _datasets;
+
+    public TableAcceptedQuarterStore(TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, DatasetRegistry datasets, IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _table = service.GetTableClient(options.Value.AcceptedQuartersTable);
+        _documents = new DocumentBlobs(blobs, options);
+        _datasets = datasets;
+    }
 
     internal static string PartitionOf(string dataset) => dataset == DatasetDefinition.DefaultId ? Partition : $"{Partition}.{dataset}";
+
+    /// <summary>Where a quarter's figures are kept in the documents container.</summary>
+    internal static string FiguresName(AcceptedQuarterRecord record) => $"figures/{record.Dataset}/{record.Quarter}/{record.Sha256}.json";
 
     public async Task<AcceptedQuarterVersion?> GetAsync(string dataset, Quarter quarter, CancellationToken cancellationToken = default)
     {
         try
         {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(dataset), quarter.ToString(), cancellationToken: cancellationToken);
-            return response.HasValue ? new AcceptedQuarterVersion(FromEntity(response.Value!), response.Value!.ETag.ToString()) : null;
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(dataset), quarter.ToString(), IndexColumns, cancellationToken);
+            return response.HasValue ? new AcceptedQuarterVersion(RecordOf(response.Value!), response.Value!.ETag.ToString()) : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -41,7 +60,14 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
     public async Task<bool> TryReplaceAsync(AcceptedQuarter replacement, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        var entity = ToEntity(replacement);
+        var dataset = _datasets.Get(replacement.Dataset);
+        var record = replacement.Record;
+
+        // The figures first: once the index points to them they must be there. If the index write below loses a race,
+        // the blob stays behind unreferenced (it names the file it came from, so it is never mistaken for another).
+        await _documents.PutAsync(FiguresName(record), FiguresDocument.Write(replacement, dataset), cancellationToken);
+
+        var entity = ToEntity(replacement, dataset);
         try
         {
             await TableWrites.WhenTableExistsAsync(
@@ -58,21 +84,22 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
         }
     }
 
-    public async Task<IReadOnlyList<AcceptedQuarter>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AcceptedQuarterRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var quarters = new List<AcceptedQuarter>();
+        var records = new List<AcceptedQuarterRecord>();
         try
         {
-            // One query for every dataset: the partitions are quarter and quarter.<id>, which sort between these bounds.
+            // One query for every dataset (the partitions are quarter and quarter.<id>, which sort between these bounds),
+            // of the index columns only: never the figures, even those of entities written before the documents container.
             var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition} and PartitionKey lt {Partition + "/"}");
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: IndexColumns, cancellationToken: cancellationToken))
             {
                 // A dataset whose definition was removed keeps its figures in storage, untouched, but is not compared:
                 // its quarters are left out rather than stopping every other dataset's recalculation.
                 if ((entity.PartitionKey == Partition || entity.PartitionKey.StartsWith(Partition + ".", StringComparison.Ordinal)) &&
-                    datasets.TryGet(DatasetOf(entity), out _))
+                    _datasets.TryGet(DatasetOf(entity), out _))
                 {
-                    quarters.Add(FromEntity(entity));
+                    records.Add(RecordOf(entity));
                 }
             }
         }
@@ -81,13 +108,36 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
             return [];
         }
 
-        quarters.Sort((a, b) => a.Dataset != b.Dataset ? string.CompareOrdinal(a.Dataset, b.Dataset) : a.Quarter.CompareTo(b.Quarter));
-        return quarters;
+        records.Sort((a, b) => a.Dataset != b.Dataset ? string.CompareOrdinal(a.Dataset, b.Dataset) : a.Quarter.CompareTo(b.Quarter));
+        return records;
     }
 
-    private TableEntity ToEntity(AcceptedQuarter quarter)
+    public async Task<AcceptedQuarter> ReadAsync(AcceptedQuarterRecord record, CancellationToken cancellationToken = default)
     {
-        var dataset = datasets.Get(quarter.Dataset);
+        ArgumentNullException.ThrowIfNull(record);
+        var dataset = _datasets.Get(record.Dataset);
+        var name = FiguresName(record);
+        var content = await _documents.GetAsync(name, cancellationToken);
+        var areas = content is not null
+            ? FiguresDocument.Read(content, record, dataset, name)
+            : await ReadInlineAsync(record, dataset, cancellationToken);
+        return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, areas, record.Dataset);
+    }
+
+    /// <summary>Figures kept in the entity itself, as they were before the documents container.</summary>
+    private async Task<IReadOnlyList<AreaFigures>> ReadInlineAsync(AcceptedQuarterRecord record, DatasetDefinition dataset, CancellationToken cancellationToken)
+    {
+        var entity = (await _table.GetEntityAsync<TableEntity>(PartitionOf(record.Dataset), record.Quarter.ToString(), cancellationToken: cancellationToken)).Value;
+        if (entity.GetString("Sha256") != record.Sha256 || entity.GetInt32("FiguresChunks") is null)
+        {
+            throw new InvalidDataException($"The figures of {record.Dataset} {record.Quarter} ({record.File}) are missing: {FiguresName(record)} is not in the documents container.");
+        }
+
+        return InlineFigures.Read(TableWrites.GetChunked(entity, "Figures"), dataset);
+    }
+
+    private static TableEntity ToEntity(AcceptedQuarter quarter, DatasetDefinition dataset)
+    {
         var entity = new TableEntity(PartitionOf(quarter.Dataset), quarter.Quarter.ToString())
         {
             ["File"] = quarter.File,
@@ -95,59 +145,27 @@ public sealed class TableAcceptedQuarterStore(TableServiceClient service, Datase
             ["UploadedAt"] = quarter.UploadedAt,
             ["AcceptedAt"] = quarter.AcceptedAt,
             ["AreaCount"] = quarter.Areas.Count,
+            ["Figures"] = FiguresName(quarter.Record),
         };
 
         // Totals beside the figures, for anyone reading the table with Storage Explorer: Offences, KnifeOffences...
         for (var i = 0; i < dataset.Fields.Count; i++)
         {
-            entity[PascalCase(dataset.Fields[i].Name)] = quarter.Areas.Sum(a => a.Counts[i]);
+            entity[InlineFigures.PascalCase(dataset.Fields[i].Name)] = quarter.Areas.Sum(a => a.Counts[i]);
         }
 
-        var rows = quarter.Areas.Select(a => new FigureRow(
-            a.AreaCode, a.AreaName, dataset.Fields.Select((f, i) => (f.Name, a.Counts[i])).ToDictionary(p => p.Name, p => p.Item2, StringComparer.Ordinal))).ToArray();
-        TableWrites.SetChunked(entity, "Figures", JsonSerializer.Serialize(rows, StorageJson.Default.FigureRowArray));
         return entity;
     }
 
-    private AcceptedQuarter FromEntity(TableEntity entity)
-    {
-        var dataset = datasets.Get(DatasetOf(entity));
-        using var json = JsonDocument.Parse(TableWrites.GetChunked(entity, "Figures"));
-        var areas = new List<AreaFigures>();
-        foreach (var row in json.RootElement.EnumerateArray())
-        {
-            var counts = new long[dataset.Fields.Count];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                counts[i] = row.TryGetProperty("counts", out var byName)
-                    ? byName.GetProperty(dataset.Fields[i].Name).GetInt64()
-                    : row.GetProperty(CamelCase(dataset.Fields[i].Name)).GetInt64(); // written before datasets: "knifeOffences"
-            }
-
-            areas.Add(new AreaFigures(row.GetProperty("code").GetString()!, row.GetProperty("name").GetString()!, ImmutableArray.Create(counts)));
-        }
-
-        return new AcceptedQuarter(
-            Quarter.Parse(entity.RowKey),
-            entity.GetString("File"),
-            entity.GetString("Sha256"),
-            entity.GetDateTimeOffset("UploadedAt") ?? default,
-            entity.GetDateTimeOffset("AcceptedAt") ?? default,
-            areas,
-            dataset.Id);
-    }
+    private static AcceptedQuarterRecord RecordOf(TableEntity entity) => new(
+        Quarter.Parse(entity.RowKey),
+        entity.GetString("File"),
+        entity.GetString("Sha256"),
+        entity.GetDateTimeOffset("UploadedAt") ?? default,
+        entity.GetDateTimeOffset("AcceptedAt") ?? default,
+        entity.GetInt32("AreaCount") ?? 0,
+        DatasetOf(entity));
 
     private static string DatasetOf(TableEntity entity) =>
         entity.PartitionKey == Partition ? DatasetDefinition.DefaultId : entity.PartitionKey[(Partition.Length + 1)..];
-
-    /// <summary><c>knife_offences</c> becomes <c>KnifeOffences</c>.</summary>
-    private static string PascalCase(string field) =>
-        string.Concat(field.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    /// <summary><c>knife_offences</c> becomes <c>knifeOffences</c>.</summary>
-    private static string CamelCase(string field)
-    {
-        var pascal = PascalCase(field);
-        return char.ToLowerInvariant(pascal[0]) + pascal[1..];
-    }
 }

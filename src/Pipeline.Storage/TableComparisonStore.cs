@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
@@ -10,24 +11,43 @@ using Pipeline.Core.Ports;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// The annual comparisons in Azure Table Storage, one entity per document: partition = basis (<c>calendar</c>,
-/// <c>financial</c>) for the default dataset, <c>&lt;dataset id&gt;.&lt;basis&gt;</c> for the others; row key = period key (<c>2024</c>, <c>2024-25</c>) or <c>default</c> for the basis' default
-/// period, the summary JSON in the entity (split across properties past 30,000 characters). Each document is one
-/// entity, written whole, so a reader never sees half a period; a summary is one point read. The partition
-/// <c>state</c> keeps each dataset's fingerprint of the inputs its last recalculation used (row key <c>recalc</c> for
-/// the default dataset, as before datasets existed; <c>recalc.&lt;dataset id&gt;</c> for the others).
+/// The annual comparisons: each summary document is a JSON blob in the documents container, named by its SHA-256 and
+/// never changed (<c>summaries/&lt;dataset&gt;/&lt;basis&gt;/&lt;period&gt;/&lt;sha256&gt;.json</c>), and a small
+/// index entity per period in Azure Table Storage points to it: partition = basis (<c>calendar</c>, <c>financial</c>)
+/// for the default dataset, <c>&lt;dataset id&gt;.&lt;basis&gt;</c> for the others; row key = period key
+/// (<c>2024</c>, <c>2024-25</c>), or <c>default</c> for the basis' default period. A document of at most
+/// <see cref="InlineBytes"/> bytes (a few dozen areas) is kept in its index entity instead, with no blob. A
+/// recalculation writes the new blobs first (only those whose bytes changed), then switches the whole basis' index in
+/// one transaction, so a reader sees every period of one version or of the other, never a mix; a summary is one read
+/// (a document kept inline) or two (the index entity and its blob).
+/// Blobs the previous version pointed to are kept until the next switch, so a reader who read the old index still
+/// finds its blob; older ones are deleted. The partition <c>state</c> keeps each dataset's fingerprint of the inputs its
+/// last recalculation used (row key <c>recalc</c> for the default dataset, <c>recalc.&lt;dataset id&gt;</c> for the
+/// others). Index entities written before the documents container held the JSON inline (<c>JsonChunks</c>); they are
+/// still read, and the next recalculation replaces them.
 /// </summary>
-public sealed class TableComparisonStore(TableServiceClient service, IOptions<StorageOptions> options) : IComparisonStore
+public sealed partial class TableComparisonStore : IComparisonStore
 {
     internal const string DefaultRowKey = "default";
     private const string StatePartition = "state";
     private const string StateRowKey = "recalc";
 
-    // A batch holds at most 100 operations and 4 MiB; stay well inside the size.
-    private const int MaxBatchOperations = 100;
-    private const long MaxBatchChars = 1_500_000;
+    /// <summary>Azure Tables' limit on the operations of one transaction.</summary>
+    internal const int MaxBatchOperations = 100;
 
-    private readonly TableClient _table = service.GetTableClient(options.Value.ComparisonsTable);
+    private readonly TableClient _table;
+    private readonly DocumentBlobs _documents;
+
+    private readonly TimeProvider _time;
+
+    public TableComparisonStore(TableServiceClient service, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
+    {
+        _time = time;
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _table = service.GetTableClient(options.Value.ComparisonsTable);
+        _documents = new DocumentBlobs(blobs, options);
+    }
 
     public async Task<IReadOnlyDictionary<string, string>> GetInputFingerprintsAsync(CancellationToken cancellationToken = default)
     {
@@ -59,25 +79,9 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentException.ThrowIfNullOrEmpty(inputFingerprint);
 
-        // One transaction per basis where the size allows (Azure Tables transactions are per partition): a basis'
-        // periods and its default switch together.
         foreach (var basis in comparisons.GroupBy(c => c.Basis))
         {
-            var entities = new List<TableEntity>();
-            foreach (var comparison in basis)
-            {
-                entities.Add(ToEntity(dataset, comparison, comparison.Period.Key));
-                if (comparison.IsDefault)
-                {
-                    entities.Add(ToEntity(dataset, comparison, DefaultRowKey));
-                }
-            }
-
-            foreach (var batch in Batches(entities))
-            {
-                var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
-                await TableWrites.WhenTableExistsAsync(_table, () => _table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
-            }
+            await SwitchBasisAsync(dataset, basis.Key, [.. basis], cancellationToken);
         }
 
         var state = new TableEntity(StatePartition, dataset == DatasetDefinition.DefaultId ? StateRowKey : $"{StateRowKey}.{dataset}")
@@ -90,26 +94,42 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
 
     public async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default)
     {
-        try
+        // A blob is deleted only two switches after the index stopped pointing to it; should a reader be that slow
+        // between its two reads, it reads the index again and finds the newer one.
+        for (var attempt = 0; ; attempt++)
         {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-                PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken: cancellationToken);
-            if (!response.HasValue)
+            var entity = await GetIndexAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken);
+            if (entity is null)
             {
                 return null;
             }
 
-            var entity = response.Value!;
             if (!Period.TryParse(basis, entity.GetString("Period"), out var stored))
             {
                 throw new InvalidOperationException($"Comparison {entity.PartitionKey}/{entity.RowKey} has no readable period.");
             }
 
-            return new StoredSummary(stored, Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Json")));
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
+            if (entity.GetString("Document") is not { } name)
+            {
+                // Small enough to be kept in the entity; or written before the documents container, in chunks.
+                var inline = entity.GetString("Json") ?? TableWrites.GetChunked(entity, "Json");
+                return new StoredSummary(stored, Encoding.UTF8.GetBytes(inline));
+            }
+
+            if (await _documents.GetAsync(name, cancellationToken) is { } json)
+            {
+                if (DocumentBlobs.Sha256Of(json) != entity.GetString("Sha256"))
+                {
+                    throw new InvalidDataException($"The summary document {name} does not have the SHA-256 its index entity records.");
+                }
+
+                return new StoredSummary(stored, json);
+            }
+
+            if (attempt > 0)
+            {
+                throw new InvalidDataException($"The summary document {name} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
+            }
         }
     }
 
@@ -146,38 +166,16 @@ public sealed class TableComparisonStore(TableServiceClient service, IOptions<St
     internal static string PartitionOf(string dataset, YearBasis basis) =>
         dataset == DatasetDefinition.DefaultId ? basis.ToWireName() : $"{dataset}.{basis.ToWireName()}";
 
-    private static TableEntity ToEntity(string dataset, StoredComparison comparison, string rowKey)
+    private async Task<TableEntity?> GetIndexAsync(string partition, string rowKey, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(PartitionOf(dataset, comparison.Basis), rowKey)
+        try
         {
-            ["Period"] = comparison.Period.ToString(),
-            ["Status"] = comparison.Status.ToWireName(),
-        };
-        TableWrites.SetChunked(entity, "Json", Encoding.UTF8.GetString(comparison.Json));
-        return entity;
-    }
-
-    private static IEnumerable<List<TableEntity>> Batches(List<TableEntity> entities)
-    {
-        var batch = new List<TableEntity>();
-        long chars = 0;
-        foreach (var entity in entities)
-        {
-            var size = entity.Sum(p => p.Value is string s ? s.Length : 16);
-            if (batch.Count > 0 && (batch.Count == MaxBatchOperations || chars + size > MaxBatchChars))
-            {
-                yield return batch;
-                batch = [];
-                chars = 0;
-            }
-
-            batch.Add(entity);
-            chars += size;
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            return response.HasValue ? response.Value : null;
         }
-
-        if (batch.Count > 0)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            yield return batch;
+            return null; // No table yet.
         }
     }
 }

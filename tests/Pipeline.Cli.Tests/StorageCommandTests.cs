@@ -109,8 +109,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
         var fromCli = (await cliApp.Get<IUploadLedger>().ListAsync()).Single();
         var fromFunction = (await viaFunction.Get<IUploadLedger>().ListAsync()).Single();
         Assert.Equal((fromFunction.File, fromFunction.Sha256, fromFunction.Status, fromFunction.StoredAs), (fromCli.File, fromCli.Sha256, fromCli.Status, fromCli.StoredAs));
-        var cliFigures = await cliApp.Get<IAcceptedQuarterStore>().ListAsync();
-        var functionFigures = await viaFunction.Get<IAcceptedQuarterStore>().ListAsync();
+        var cliFigures = await cliApp.Get<IAcceptedQuarterStore>().ListFiguresAsync();
+        var functionFigures = await viaFunction.Get<IAcceptedQuarterStore>().ListFiguresAsync();
         Assert.Equal(functionFigures.Single().Areas, cliFigures.Single().Areas);
         Assert.Equal(await viaFunction.ListAsync(viaFunction.Accepted), await cliApp.ListAsync(cliApp.Accepted));
     }

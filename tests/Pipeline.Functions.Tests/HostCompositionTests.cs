@@ -67,8 +67,8 @@ public sealed class HostCompositionTests
         Assert.Equal((10_485_760L, 100, 1_000_000L), (validation.MaxFileBytes, validation.MaxErrors, validation.MaxValue));
         var storage = (StorageOptions)options[typeof(StorageOptions)];
         Assert.Equal(
-            ["uploads", "accepted", "rejected", "AcceptedQuarters", "UploadLedger", "Comparisons"],
-            [storage.UploadsContainer, storage.AcceptedContainer, storage.RejectedContainer, storage.AcceptedQuartersTable, storage.LedgerTable, storage.ComparisonsTable]);
+            ["uploads", "accepted", "rejected", "documents", "AcceptedQuarters", "UploadLedger", "Comparisons"],
+            [storage.UploadsContainer, storage.AcceptedContainer, storage.RejectedContainer, storage.DocumentsContainer, storage.AcceptedQuartersTable, storage.LedgerTable, storage.ComparisonsTable]);
         Assert.Equal(60, ((SummaryOptions)options[typeof(SummaryOptions)]).CacheSeconds);
     }
 
@@ -78,6 +78,7 @@ public sealed class HostCompositionTests
     [InlineData("Pipeline__Validation__MaxValue", "-1", "MaxValue")]
     [InlineData("UploadsContainer", "Uploads_2024", "UploadsContainer")]
     [InlineData("Pipeline__Storage__RejectedContainer", "", "RejectedContainer")]
+    [InlineData("Pipeline__Storage__DocumentsContainer", "Documents", "DocumentsContainer")]
     [InlineData("Pipeline__Storage__LedgerTable", "upload-ledger", "LedgerTable")]
     [InlineData("Pipeline__Summary__CacheSeconds", "86401", "CacheSeconds")]
     public void A_setting_out_of_its_range_fails_the_start_naming_the_setting(string key, string value, string property)

@@ -21,6 +21,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         "UploadsContainer",
         "Pipeline__Storage__AcceptedContainer",
         "Pipeline__Storage__RejectedContainer",
+        "Pipeline__Storage__DocumentsContainer",
         "Pipeline__Storage__AcceptedQuartersTable",
         "Pipeline__Storage__LedgerTable",
         "Pipeline__Storage__ComparisonsTable",
@@ -135,6 +136,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
     [InlineData("UploadsContainer", "uploads")]
     [InlineData("Pipeline__Storage__AcceptedContainer", "accepted")]
     [InlineData("Pipeline__Storage__RejectedContainer", "rejected")]
+    [InlineData("Pipeline__Storage__DocumentsContainer", "documents")]
     [InlineData("Pipeline__Storage__AcceptedQuartersTable", "AcceptedQuarters")]
     [InlineData("Pipeline__Storage__LedgerTable", "UploadLedger")]
     [InlineData("Pipeline__Storage__ComparisonsTable", "Comparisons")]

@@ -48,7 +48,7 @@ public sealed class StorageTests(CompiledTemplateFixture compiled)
         var containers = Template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers");
 
         Assert.Equal(
-            ["accepted", "app-package", "eventgrid-deadletter", "rejected", "uploads"],
+            ["accepted", "app-package", "documents", "eventgrid-deadletter", "rejected", "uploads"],
             containers.Select(Template.LeafName).Order(StringComparer.Ordinal));
         Assert.All(containers, container => Assert.Equal("None", (string)container["properties"]!["publicAccess"]!));
     }

@@ -107,7 +107,7 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
             ["Figures0"] = $"[{rows}]",
         });
 
-        var accepted = Assert.Single(await app.Get<IAcceptedQuarterStore>().ListAsync());
+        var accepted = Assert.Single(await app.Get<IAcceptedQuarterStore>().ListFiguresAsync());
         await app.UploadAsync("again/2024-Q3.csv", bytes);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("again/2024-Q3.csv");
 

@@ -30,14 +30,14 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(bytes, await app.ReadAsync(app.Accepted, "returns/2024-Q3.csv"));
         Assert.Empty(await app.ListAsync(app.Rejected));
 
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
+        var accepted = await app.Get<IAcceptedQuarterStore>().ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
         Assert.NotNull(accepted);
-        Assert.Equal("returns/2024-Q3.csv", accepted.Quarter.File);
-        Assert.Equal(Sha(bytes), accepted.Quarter.Sha256);
-        Assert.Equal(7, accepted.Quarter.Areas.Count);
-        Assert.Equal(ReturnFiles.OffencesTotal(), accepted.Quarter.Areas.Sum(a => a.Offences));
-        Assert.Equal(("E08000025", "Birmingham", 100L, 1L, 2L), Tuple(accepted.Quarter.Areas[0]));
-        Assert.Equal(("E08000031", "Wolverhampton", 106L, 7L, 8L), Tuple(accepted.Quarter.Areas[6]));
+        Assert.Equal("returns/2024-Q3.csv", accepted.File);
+        Assert.Equal(Sha(bytes), accepted.Sha256);
+        Assert.Equal(7, accepted.Areas.Count);
+        Assert.Equal(ReturnFiles.OffencesTotal(), accepted.Areas.Sum(a => a.Offences));
+        Assert.Equal(("E08000025", "Birmingham", 100L, 1L, 2L), Tuple(accepted.Areas[0]));
+        Assert.Equal(("E08000031", "Wolverhampton", 106L, 7L, 8L), Tuple(accepted.Areas[6]));
 
         var ledger = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
         Assert.Equal(("returns/2024-Q3.csv", Sha(bytes), (long)bytes.Length, UploadStatus.Accepted, "2024-Q3", 0, 0, "returns/2024-Q3.csv"),
@@ -129,9 +129,9 @@ public sealed class IngestionTests(AzuriteFixture azurite)
 
         var hashed = $"2024-Q3.{Sha(correction)[..12]}.csv";
         Assert.Equal((UploadStatus.Accepted, hashed), (outcome!.Status, outcome.StoredAs));
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
-        Assert.Equal(ReturnFiles.OffencesTotal(200), accepted!.Quarter.Areas.Sum(a => a.Offences));
-        Assert.Equal(Sha(correction), accepted.Quarter.Sha256);
+        var accepted = await app.Get<IAcceptedQuarterStore>().ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
+        Assert.Equal(ReturnFiles.OffencesTotal(200), accepted!.Areas.Sum(a => a.Offences));
+        Assert.Equal(Sha(correction), accepted.Sha256);
         Assert.Equal(["2024-Q3.csv", hashed], (await app.ListAsync(app.Accepted)).Order(StringComparer.Ordinal));
         Assert.Equal(first, await app.ReadAsync(app.Accepted, "2024-Q3.csv"));
         Assert.Equal(correction, await app.ReadAsync(app.Accepted, hashed));
@@ -189,8 +189,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("b/2024-Q3.csv"))!.Status);
         Assert.Equal(UploadStatus.Superseded, (await processor.ProcessAsync("a/2024-Q3.csv"))!.Status);
 
-        var accepted = await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
-        Assert.Equal(Sha(newer), accepted!.Quarter.Sha256);
+        var accepted = await app.Get<IAcceptedQuarterStore>().ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
+        Assert.Equal(Sha(newer), accepted!.Sha256);
         Assert.Equal(["a/2024-Q3.csv", "b/2024-Q3.csv"], (await app.ListAsync(app.Accepted)).Order(StringComparer.Ordinal));
     }
 
@@ -212,9 +212,9 @@ public sealed class IngestionTests(AzuriteFixture azurite)
                 Task.Run(() => instanceA.Get<UploadProcessor>().ProcessAsync("first.csv")),
                 Task.Run(() => instanceB.Get<UploadProcessor>().ProcessAsync("second.csv")));
 
-            var accepted = await instanceA.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
-            Assert.Equal(("second.csv", Sha(newer)), (accepted!.Quarter.File, accepted.Quarter.Sha256));
-            Assert.Equal(ReturnFiles.OffencesTotal(500 + round), accepted.Quarter.Areas.Sum(a => a.Offences));
+            var accepted = await instanceA.Get<IAcceptedQuarterStore>().ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
+            Assert.Equal(("second.csv", Sha(newer)), (accepted!.File, accepted.Sha256));
+            Assert.Equal(ReturnFiles.OffencesTotal(500 + round), accepted.Areas.Sum(a => a.Offences));
             Assert.Contains(outcomes[0]!.Status, new[] { UploadStatus.Accepted, UploadStatus.Superseded });
             Assert.Equal(UploadStatus.Accepted, outcomes[1]!.Status);
             Assert.Equal(["first.csv", "second.csv"], (await instanceA.ListAsync(instanceA.Accepted)).Order(StringComparer.Ordinal));
@@ -235,20 +235,20 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         {
             while (!stop.IsCancellationRequested)
             {
-                var seen = await store.GetAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
+                var seen = await store.ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
                 if (seen is null)
                 {
                     continue;
                 }
 
                 reads++;
-                var areas = seen.Quarter.Areas;
+                var areas = seen.Areas;
                 // Every area of one version has offences = base + index: one base throughout means one version.
                 var bases = areas.Select((a, i) => a.Offences - i).Distinct().ToList();
                 Assert.Single(bases);
                 lock (versions)
                 {
-                    Assert.Equal(versions[seen.Quarter.Sha256], bases[0]);
+                    Assert.Equal(versions[seen.Sha256], bases[0]);
                 }
             }
         });

@@ -7,14 +7,14 @@ namespace Pipeline.Storage.Tests;
 /// <summary>
 /// Storage requests per ingest, counted by an Azure.Core policy on every client of the app (added per call, so one
 /// operation counts once whatever the SDK's retries do). Storage is warm: the containers and tables exist, as they do
-/// after the first upload. The recalc budgets are in <see cref="RecalculationTests.Requests_grow_with_periods_not_rows"/>,
+/// after the first upload. The recalc budgets are in <see cref="RecalculationTests.Requests_grow_with_quarters_and_periods_not_rows"/>,
 /// the summary's in the function tests' <c>A_summary_costs_one_storage_request_and_none_while_fresh</c>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RequestBudgetTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Ingesting_a_seven_area_return_costs_seven_requests()
+    public async Task Ingesting_a_seven_area_return_costs_eight_requests()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -22,13 +22,14 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
 
         Assert.Equal(UploadStatus.Accepted, outcome.Status);
-        // Upload the blob; download it (validated as it streams); read the quarter's figures; write them (conditional
-        // insert); copy the blob to accepted; record the ledger entry; delete the upload.
-        AssertBudget(7, counter, "a new quarter's return");
+        // Upload the blob; download it (validated as it streams); read the quarter's index entity; write the figures'
+        // blob; write the index entity (conditional insert); copy the blob to accepted; record the ledger entry; delete
+        // the upload.
+        AssertBudget(8, counter, "a new quarter's return");
     }
 
     [Fact]
-    public async Task A_correction_under_the_same_name_costs_nine_requests()
+    public async Task A_correction_under_the_same_name_costs_ten_requests()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -39,10 +40,10 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         Assert.Equal(UploadStatus.Accepted, outcome.Status);
         Assert.Equal("returns/2024-Q3." + outcome.Sha256[..12] + ".csv", outcome.StoredAs);
-        // The seven of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
+        // The eight of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
         // the conditional copy to that name fails (its failure is the cheapest way to learn the name is taken), one
         // properties read shows the blob there holds other bytes, and a second copy goes to the name with the hash.
-        AssertBudget(9, counter, "a correction under the name of the return it corrects");
+        AssertBudget(10, counter, "a correction under the name of the return it corrects");
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class PipelineHarness : IDisposable
 
     public BlobContainerClient Rejected => Blobs.GetBlobContainerClient(Settings["Pipeline:Storage:RejectedContainer"]);
 
+    public BlobContainerClient Documents => Blobs.GetBlobContainerClient(Settings["Pipeline:Storage:DocumentsContainer"]);
+
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
     /// <summary>Settings naming fresh containers and tables on <paramref name="azurite"/>, plus any <paramref name="extra"/> ones.</summary>
@@ -72,6 +74,7 @@ public sealed class PipelineHarness : IDisposable
             ["UploadsContainer"] = AzuriteFixture.UniqueName("uploads"),
             ["Pipeline:Storage:AcceptedContainer"] = AzuriteFixture.UniqueName("accepted"),
             ["Pipeline:Storage:RejectedContainer"] = AzuriteFixture.UniqueName("rejected"),
+            ["Pipeline:Storage:DocumentsContainer"] = AzuriteFixture.UniqueName("documents"),
             ["Pipeline:Storage:AcceptedQuartersTable"] = AzuriteFixture.UniqueName("quarters"),
             ["Pipeline:Storage:LedgerTable"] = AzuriteFixture.UniqueName("ledger"),
             ["Pipeline:Storage:ComparisonsTable"] = AzuriteFixture.UniqueName("comparisons"),

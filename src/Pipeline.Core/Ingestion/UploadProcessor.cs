@@ -144,7 +144,7 @@ public sealed partial class UploadProcessor(
     /// repeated delivery of an older upload cannot undo a correction. Storage gives creation times to the second;
     /// within one second the order is unknowable, and the upload processed last wins.
     /// </summary>
-    private static bool IsLater(AcceptedQuarter existing, OpenedUpload upload) => existing.UploadedAt > upload.UploadedAt;
+    private static bool IsLater(AcceptedQuarterRecord existing, OpenedUpload upload) => existing.UploadedAt > upload.UploadedAt;
 
     /// <summary>
     /// A file refused for its size before it was read has no hash yet; the ledger still records one, computed by

@@ -14,4 +14,8 @@ public sealed record AcceptedQuarter(
     DateTimeOffset UploadedAt,
     DateTimeOffset AcceptedAt,
     IReadOnlyList<AreaFigures> Areas,
-    string Dataset = DatasetDefinition.DefaultId);
+    string Dataset = DatasetDefinition.DefaultId)
+{
+    /// <summary>This quarter's entry in the index of accepted figures.</summary>
+    public AcceptedQuarterRecord Record => new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset);
+}

@@ -27,6 +27,9 @@ public sealed partial class RecalculationService(
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
     private const string CalculationVersion = "comparison-v2";
 
+    /// <summary>How many quarters' figures are read at once.</summary>
+    private const int ParallelReads = 8;
+
     /// <param name="force">Recompute even when the inputs are unchanged.</param>
     /// <param name="only">One dataset's id, or null for every dataset.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -50,7 +53,8 @@ public sealed partial class RecalculationService(
                 continue; // Unchanged, or nothing was ever accepted or computed for it.
             }
 
-            var documents = ComparisonCalculator.ComputeAll(dataset, ofDataset, areas, now);
+            var figures = await ReadFiguresAsync(ofDataset, cancellationToken);
+            var documents = ComparisonCalculator.ComputeAll(dataset, figures, areas, now);
             var toStore = new List<StoredComparison>(documents.Count);
             foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
             {
@@ -88,7 +92,7 @@ public sealed partial class RecalculationService(
     /// names, and the calculation's version. Equal fingerprints mean the comparisons would come out the same (but for
     /// computedAt).
     /// </summary>
-    internal static string Fingerprint(DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> accepted, IReadOnlyList<Area> areas)
+    internal static string Fingerprint(DatasetDefinition dataset, IReadOnlyList<AcceptedQuarterRecord> accepted, IReadOnlyList<Area> areas)
     {
         var text = new StringBuilder(CalculationVersion).Append('\n');
         text.Append(string.Join(',', dataset.Fields.Select(f => f.Name))).Append('\n');
@@ -108,6 +112,20 @@ public sealed partial class RecalculationService(
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// Reads the figures of every record, a few at a time (each is one request; a national return's figures are about a
+    /// megabyte), in the records' order.
+    /// </summary>
+    private async Task<AcceptedQuarter[]> ReadFiguresAsync(List<AcceptedQuarterRecord> records, CancellationToken cancellationToken)
+    {
+        var figures = new AcceptedQuarter[records.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, records.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, token) => figures[i] = await quarters.ReadAsync(records[i], token));
+        return figures;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Nothing accepted since the last recalculation ({Quarters} quarters); comparisons left as they are")]

@@ -92,7 +92,9 @@ public sealed class KnownLengthTests
 
         public Task<bool> TryReplaceAsync(Returns.AcceptedQuarter next, AcceptedQuarterVersion? expected, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<Returns.AcceptedQuarter>> ListAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Returns.AcceptedQuarterRecord>> ListAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Returns.AcceptedQuarter> ReadAsync(Returns.AcceptedQuarterRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private sealed class ListLedger : IUploadLedger

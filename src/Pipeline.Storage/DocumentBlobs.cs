@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The documents container: JSON too large for a table entity (a quarter's figures, a summary document), each blob
+/// written once, create-only, and never changed afterwards. A table entity is the index that points to it, so
+/// switching to a new version is a table write, atomic as table writes are, and a reader who read the index finds the
+/// blob it names whole.
+/// </summary>
+internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageOptions> options)
+{
+    public const string ContentType = "application/json";
+
+    private readonly BlobContainerClient _container = service.GetBlobContainerClient(options.Value.DocumentsContainer);
+
+    public static string Sha256Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>
+    /// Writes <paramref name="content"/> as <paramref name="name"/> unless a blob of that name exists. Names are chosen
+    /// so that a name holds one content only, so an existing blob already holds these bytes; with
+    /// <paramref name="touchExisting"/>, such a blob's last-modified time is brought to now (one more request), so that
+    /// a clean-up that deletes old unreferenced blobs leaves it alone while the caller comes to point to it.
+    /// </summary>
+    public async Task PutAsync(string name, byte[] content, CancellationToken cancellationToken, bool touchExisting = false)
+    {
+        var blob = _container.GetBlobClient(name);
+        var upload = new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+        };
+        try
+        {
+            await BlobWrites.WhenContainerExistsAsync(_container, () => blob.UploadAsync(new BinaryData(content), upload, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode != BlobErrorCode.ContainerNotFound)
+        {
+            // Written before, by an earlier run or another instance.
+            if (touchExisting)
+            {
+                await blob.SetMetadataAsync(new Dictionary<string, string> { ["touched"] = "true" }, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The blob's bytes; null when there is no such blob.</summary>
+    public async Task<byte[]?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The names of the blobs under <paramref name="prefix"/> and when each was last written; none when the container does not exist yet.</summary>
+    public async IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = _container.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken).AsPages();
+        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                yield break;
+            }
+
+            foreach (var blob in enumerator.Current.Values)
+            {
+                yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+            }
+        }
+    }
+
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
+        _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Ports;
+
+namespace Pipeline.Storage;
+
+public sealed partial class TableComparisonStore
+{
+    /// <summary>
+    /// How old an unreferenced summary blob must be before a switch deletes it. A blob is unreferenced for a moment
+    /// while a concurrent recalculation (another instance's) has written it and not yet switched its index to it.
+    /// </summary>
+    internal static readonly TimeSpan CleanUpAge = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Documents up to this many bytes of UTF-8 are kept in their index entity (as a string property of at most 16,000
+    /// characters, 32 KB in Azure's UTF-16 count), not in a blob: a summary of a few dozen areas is then one read. An
+    /// entity stays under 33 KB, so a transaction of 100 of them stays under Azure's 4 MiB.
+    /// </summary>
+    internal const int InlineBytes = 16_000;
+
+    /// <summary>How many summary blobs are written at once.</summary>
+    private const int ParallelWrites = 4;
+
+    /// <summary>
+    /// Writes the blobs of <paramref name="comparisons"/> that are new, then replaces the basis' index in one
+    /// transaction (several only past <see cref="MaxBatchOperations"/> rows: 99 periods and the default, 24 years of
+    /// rolling periods), then deletes blobs neither the old index nor the new one points to, once they are older than
+    /// <see cref="CleanUpAge"/>.
+    /// </summary>
+    private async Task SwitchBasisAsync(string dataset, YearBasis basis, List<StoredComparison> comparisons, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(dataset, basis);
+        var prefix = $"summaries/{dataset}/{basis.ToWireName()}/";
+        var before = await ReadIndexAsync(partition, cancellationToken);
+        var referenced = new HashSet<string>(before.Values.OfType<string>(), StringComparer.Ordinal);
+
+        var actions = new List<TableTransactionAction>();
+        var toWrite = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var comparison in comparisons.OrderBy(c => c.Period))
+        {
+            var sha256 = DocumentBlobs.Sha256Of(comparison.Json);
+            var name = comparison.Json.Length <= InlineBytes ? null : $"{prefix}{comparison.Period.Key}/{sha256}.json";
+            if (name is not null && !referenced.Contains(name))
+            {
+                toWrite[name] = comparison.Json; // Unchanged documents keep their blob: nothing to write.
+            }
+
+            actions.Add(Upsert(partition, comparison.Period.Key, comparison, name, sha256));
+            if (comparison.IsDefault)
+            {
+                actions.Add(Upsert(partition, DefaultRowKey, comparison, name, sha256));
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            toWrite,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
+            async (document, token) => await _documents.PutAsync(document.Key, document.Value, token, touchExisting: true));
+
+        // Rows of periods this version no longer has go in the same transaction.
+        var rows = actions.Select(a => a.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        actions.AddRange(before.Keys.Where(k => !rows.Contains(k))
+            .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)));
+        foreach (var batch in actions.Chunk(MaxBatchOperations))
+        {
+            await TableWrites.WhenTableExistsAsync(_table, () => _table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
+        }
+
+        referenced.UnionWith(actions.Select(a => a.Entity).OfType<TableEntity>().Select(e => e.GetString("Document")).OfType<string>());
+        var cutOff = _time.GetUtcNow() - CleanUpAge;
+        await foreach (var (name, lastModified) in _documents.ListAsync(prefix, cancellationToken))
+        {
+            if (!referenced.Contains(name) && lastModified < cutOff)
+            {
+                await _documents.DeleteAsync(name, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The basis' index as it is: each row key and the blob it points to (null for a document kept inline).</summary>
+    private async Task<Dictionary<string, string?>> ReadIndexAsync(string partition, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, string?>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var entity in _table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == partition, select: ["RowKey", "Document"], cancellationToken: cancellationToken))
+            {
+                index[entity.RowKey] = entity.GetString("Document");
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table yet.
+        }
+
+        return index;
+    }
+
+    /// <summary>An index entity: the document's blob (<paramref name="name"/>), or the document itself when it has none.</summary>
+    private static TableTransactionAction Upsert(string partition, string rowKey, StoredComparison comparison, string? name, string sha256)
+    {
+        var entity = new TableEntity(partition, rowKey)
+        {
+            ["Period"] = comparison.Period.ToString(),
+            ["Status"] = comparison.Status.ToWireName(),
+            ["Sha256"] = sha256,
+            ["Bytes"] = comparison.Json.Length,
+        };
+        entity[name is null ? "Json" : "Document"] = name ?? Encoding.UTF8.GetString(comparison.Json);
+        return new(TableTransactionActionType.UpsertReplace, entity);
+    }
+}
