@@ -1,0 +1,150 @@
+using System.Text;
+using Azure.Data.Tables;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>
+/// The documents container: a quarter's figures and large summary documents as write-once blobs, small ones kept in
+/// their index entities, what was stored before the container existed still read, and old blobs cleaned up without
+/// pulling one from under a reader.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DocumentStorageTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_quarters_figures_are_a_blob_named_by_the_files_hash_and_its_entity_only_indexes_them()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        var bytes = ReturnFiles.Valid("2024-Q3");
+        await app.UploadAsync("returns/2024-Q3.csv", bytes);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync("returns/2024-Q3.csv");
+
+        var name = $"figures/serious-youth-violence/2024-Q3/{outcome!.Sha256}.json";
+        Assert.Equal([name], await app.ListAsync(app.Documents));
+        var entity = (await app.Tables.GetTableClient(app.Settings["Pipeline:Storage:AcceptedQuartersTable"]).GetEntityAsync<TableEntity>("quarter", "2024-Q3")).Value;
+        Assert.Equal(name, entity.GetString("Figures"));
+        Assert.Equal(ReturnFiles.OffencesTotal(), entity.GetInt64("Offences"));
+        Assert.DoesNotContain(entity.Keys, k => k.StartsWith("Figures0", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "{\"dataset\":\"serious-youth-violence\",\"quarter\":\"2024-Q3\",\"sha256\":\"" + outcome.Sha256 + "\",\"fields\":[\"offences\",\"knife_offences\",\"positive_outcomes\"]," +
+            "\"areas\":[{\"code\":\"E08000025\",\"name\":\"Birmingham\",\"counts\":[100,1,2]}",
+            Encoding.UTF8.GetString(await app.ReadAsync(app.Documents, name)));
+    }
+
+    [Fact]
+    public async Task Figures_whose_blob_is_missing_or_not_theirs_are_an_error_naming_the_blob()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        await app.UploadAsync("a/2024-Q3.csv", ReturnFiles.Valid("2024-Q3"));
+        await app.UploadAsync("a/2024-Q2.csv", ReturnFiles.Valid("2024-Q2"));
+        var q3 = (await app.Get<UploadProcessor>().ProcessAsync("a/2024-Q3.csv"))!;
+        var q2 = (await app.Get<UploadProcessor>().ProcessAsync("a/2024-Q2.csv"))!;
+        var store = app.Get<IAcceptedQuarterStore>();
+        var records = await store.ListAsync();
+
+        // 2024-Q3's blob replaced by 2024-Q2's bytes: the header says whose figures they are.
+        var q3Name = $"figures/serious-youth-violence/2024-Q3/{q3.Sha256}.json";
+        var q2Bytes = await app.ReadAsync(app.Documents, $"figures/serious-youth-violence/2024-Q2/{q2.Sha256}.json");
+        await app.Documents.GetBlobClient(q3Name).UploadAsync(new BinaryData(q2Bytes), overwrite: true);
+        var wrong = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(records.Single(r => r.Quarter == Quarter.Parse("2024-Q3"))));
+        Assert.Equal($"The figures in {q3Name} are not those of serious-youth-violence 2024-Q3 (a/2024-Q3.csv).", wrong.Message);
+
+        await app.Documents.DeleteBlobAsync(q3Name);
+        var missing = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(records.Single(r => r.Quarter == Quarter.Parse("2024-Q3"))));
+        Assert.Equal($"The figures of serious-youth-violence 2024-Q3 (a/2024-Q3.csv) are missing: {q3Name} is not in the documents container.", missing.Message);
+    }
+
+    [Fact]
+    public async Task Summary_documents_of_a_few_areas_stay_in_their_entities_and_larger_ones_are_blobs()
+    {
+        using var small = PipelineHarness.Create(azurite);
+        await small.IngestSamplesAsync();
+        await small.Get<RecalculationService>().RecalculateAsync(force: true);
+        Assert.DoesNotContain(await small.ListAsync(small.Documents), n => n.StartsWith("summaries/", StringComparison.Ordinal));
+        var inline = (await small.Tables.GetTableClient(small.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("calendar", "2024")).Value;
+        var stored = await small.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, null);
+        Assert.Equal(inline.GetString("Json"), Encoding.UTF8.GetString(stored!.Json));
+        Assert.Equal(DocumentBlobsSha(stored.Json), inline.GetString("Sha256"));
+
+        using var large = await NationalAsync(areas: 40);
+        var names = (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/"],
+            names.Select(n => n[..(n.LastIndexOf('/') + 1)]));
+        var document = await large.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
+        Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobsSha(document!.Json)}.json", names[0]);
+        Assert.True(document.Json.Length > TableComparisonStore.InlineBytes);
+    }
+
+    [Fact]
+    public async Task Comparisons_stored_inline_in_chunks_before_the_documents_container_are_read_and_then_replaced()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        await app.IngestSamplesAsync();
+        var table = app.Tables.GetTableClient(app.Settings["Pipeline:Storage:ComparisonsTable"]);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("calendar", "2024") { ["Period"] = "2024", ["Status"] = "complete", ["JsonChunks"] = 2, ["Json0"] = "{\"period\":", ["Json1"] = "\"2024\"}" });
+
+        var old = await app.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, Period.Containing(YearBasis.Calendar, new Quarter(2024, 1)));
+        Assert.Equal("{\"period\":\"2024\"}", Encoding.UTF8.GetString(old!.Json));
+
+        await app.Get<RecalculationService>().RecalculateAsync(force: false);
+        var replaced = (await table.GetEntityAsync<TableEntity>("calendar", "2024")).Value;
+        Assert.DoesNotContain(replaced.Keys, k => k.StartsWith("JsonChunks", StringComparison.Ordinal) || k == "Json1");
+        using var json = System.Text.Json.JsonDocument.Parse(replaced.GetString("Json"));
+        var offences = json.RootElement.GetProperty("total").GetProperty("offences");
+        Assert.Equal((6621, 7675, -13.73m), (offences.GetProperty("current").GetInt32(), offences.GetProperty("previous").GetInt32(), offences.GetProperty("changePercent").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_switch_keeps_the_blobs_of_the_version_before_and_deletes_older_ones_only_once_they_are_an_hour_old()
+    {
+        using var app = await NationalAsync(areas: 40);
+        var recalc = app.Get<RecalculationService>();
+        var first = await SummaryBlobsAsync(app);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // A new computedAt: every document is new.
+        await recalc.RecalculateAsync(force: true);
+        var second = (await SummaryBlobsAsync(app)).Except(first).ToList();
+        Assert.Equal(3, second.Count); // 2024, 2023/24 and 2024/25.
+        Assert.Equal(6, (await SummaryBlobsAsync(app)).Count); // The first version kept: it was just replaced.
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await recalc.RecalculateAsync(force: true);
+        Assert.Equal(9, (await SummaryBlobsAsync(app)).Count); // Unreferenced, but less than an hour old (by storage's clock).
+
+        app.Clock.Advance(TimeSpan.FromDays(2)); // The app's clock now well past storage's.
+        await recalc.RecalculateAsync(force: true);
+        var left = await SummaryBlobsAsync(app);
+        Assert.Equal(6, left.Count);
+        Assert.Empty(left.Intersect(first));
+        Assert.Empty(left.Intersect(second));
+        var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
+        Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobsSha(current!.Json)}.json", left);
+    }
+
+    /// <summary>Two years of a synthetic dataset of <paramref name="areas"/> areas, accepted and recalculated.</summary>
+    private async Task<PipelineHarness> NationalAsync(int areas)
+    {
+        var national = new NationalDataset(areas);
+        var app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() }));
+        foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
+        {
+            await app.UploadAsync($"national/{quarter}.csv", national.Return(quarter));
+            Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync($"national/{quarter}.csv"))!.Status);
+        }
+
+        await app.Get<RecalculationService>().RecalculateAsync(force: true);
+        return app;
+    }
+
+    private static async Task<List<string>> SummaryBlobsAsync(PipelineHarness app) =>
+        [.. (await app.ListAsync(app.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal))];
+
+    private static string DocumentBlobsSha(byte[] json) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json));
+}

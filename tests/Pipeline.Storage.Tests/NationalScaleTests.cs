@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>
+/// The largest size the storage design supports, under Azure's limits as <see cref="TableLimitsPolicy"/> enforces them on
+/// every table request: 10,000 areas (a national return by middle-layer area) over 20 years of quarters, ingested one
+/// return at a time as the blob function would and recalculated; the summary's figures are checked against sums made
+/// here from the generator, not by the app.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class NationalScaleTests(AzuriteFixture azurite)
+{
+    private const int Areas = 10_000;
+    private const int FirstYear = 2005;
+    private const int Years = 20;
+
+    [Fact]
+    public async Task Ten_thousand_areas_over_twenty_years_are_accepted_and_compared_within_Azure_limits()
+    {
+        var national = new NationalDataset(Areas);
+        var counter = new RequestCounter();
+        var settings = PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() });
+        using var app = PipelineHarness.Over(azurite, settings, counter);
+        var processor = app.Get<UploadProcessor>();
+        var quarters = Enumerable.Range(FirstYear, Years).SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))).ToList();
+        foreach (var quarter in quarters)
+        {
+            var name = $"national/{quarter}.csv";
+            await app.UploadAsync(name, national.Return(quarter));
+            var outcome = await processor.ProcessAsync(name);
+            Assert.True(outcome?.Status == UploadStatus.Accepted, $"{name}: {outcome?.Status} {string.Join("; ", outcome?.Report.Errors.Take(3).Select(e => e.Message) ?? [])}");
+        }
+
+        await app.Tables.GetTableClient(settings["Pipeline:Storage:ComparisonsTable"]).CreateIfNotExistsAsync(); // Warm, as after the first run.
+        counter.Reset();
+        var result = await app.Get<RecalculationService>().RecalculateAsync(force: false, only: NationalDataset.Id);
+
+        Assert.Equal((true, 80), (result.Recomputed, result.Quarters));
+        var calendar = await app.Get<IComparisonStore>().ListPeriodsAsync(NationalDataset.Id, YearBasis.Calendar);
+        Assert.Equal(Enumerable.Range(FirstYear + 1, Years - 1).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), calendar.Select(p => p.Period.ToString()));
+
+        // The default calendar period, 2024 against 2023: every figure from an independent sum.
+        var summary = await SummaryAsync(app, []);
+        var current = national.Totals(quarters.Where(q => q.Year == 2024));
+        var previous = national.Totals(quarters.Where(q => q.Year == 2023));
+        var total = summary.RootElement.GetProperty("total");
+        Assert.Equal("2024", summary.RootElement.GetProperty("period").GetString());
+        Assert.Equal(Areas, summary.RootElement.GetProperty("areas").GetArrayLength());
+        AssertCount(total.GetProperty("offences"), current.Offences, previous.Offences);
+        AssertCount(total.GetProperty("knifeOffences"), current.Knife, previous.Knife);
+        AssertCount(total.GetProperty("positiveOutcomes"), current.Positive, previous.Positive);
+        Assert.Equal(Percent(current.Positive, current.Offences), total.GetProperty("positiveOutcomeRate").GetProperty("current").GetDecimal());
+
+        // One area, the last, and a year-to-date financial period.
+        var last = NationalDataset.Code(Areas - 1);
+        using var area = await SummaryAsync(app, [new("area", last), new("basis", "financial"), new("period", "2024/25")]);
+        var offences = area.RootElement.GetProperty("areas")[0].GetProperty("offences");
+        Assert.Equal(
+            (Enumerable.Range(2, 3).Sum(n => NationalDataset.Counts(Areas - 1, new Quarter(2024, n)).Offences),
+             Enumerable.Range(2, 3).Sum(n => NationalDataset.Counts(Areas - 1, new Quarter(2023, n)).Offences)),
+            (offences.GetProperty("current").GetInt64(), offences.GetProperty("previous").GetInt64()));
+
+        // The documents are far past what one entity could hold, and each basis' index is one small transaction.
+        var blobs = new List<long>();
+        await foreach (var blob in app.Documents.GetBlobsAsync(prefix: $"summaries/{NationalDataset.Id}/"))
+        {
+            blobs.Add(blob.Properties.ContentLength ?? 0);
+        }
+
+        Assert.Equal(calendar.Count + 20, blobs.Count); // 19 calendar and 20 financial documents, none inline.
+        Assert.All(blobs, size => Assert.True(size > TableLimitsPolicy.MaxEntityBytes, $"a document of {size} bytes"));
+        var transactions = counter.Requests.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.EndsWith("/$batch", StringComparison.Ordinal));
+        Assert.Equal(2, transactions);
+    }
+
+    private static void AssertCount(JsonElement metric, long current, long previous)
+    {
+        Assert.Equal(current, metric.GetProperty("current").GetInt64());
+        Assert.Equal(previous, metric.GetProperty("previous").GetInt64());
+        Assert.Equal(current - previous, metric.GetProperty("change").GetInt64());
+        Assert.Equal(Percent(current - previous, previous), metric.GetProperty("changePercent").GetDecimal());
+    }
+
+    /// <summary>100 x part / whole to 2 places, midpoint away from zero, in decimal arithmetic.</summary>
+    private static decimal Percent(long part, long whole) => Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+
+    private static async Task<JsonDocument> SummaryAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    {
+        var response = await app.Get<SummaryService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
+        Assert.Equal(SummaryResult.Found, response.Result);
+        return JsonDocument.Parse(response.Body);
+    }
+}
