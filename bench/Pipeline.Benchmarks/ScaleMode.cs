@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
+using Pipeline.Testing;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// <c>Pipeline.Benchmarks scale [years] [areas...]</c>: storage requests, bytes and time of a recalculation and of a
+/// summary at several sizes of a synthetic national dataset (<see cref="NationalDataset"/>), on an Azurite it starts,
+/// through the app as the function app composes it, with Azure's table limits enforced. For each size: every quarter
+/// of <c>years</c> years accepted, then (each measured on warm storage, the median of three runs):
+/// a full recalculation in which every document is new (forced, with a new computedAt); a correction's fresh-figures
+/// recalculation (one quarter replaced, <c>force: false</c>, as <see cref="FreshFigures"/> runs it); a scheduled run
+/// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area.
+/// </summary>
+internal static class ScaleMode
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var years = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+        var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [350, 2_000, 10_000];
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            Console.WriteLine($"| areas | operation | requests | bytes sent | bytes received | time (median of 3) |");
+            Console.WriteLine($"|---:|---|---:|---:|---:|---:|");
+            foreach (var areas in sizes)
+            {
+                await MeasureAsync(azurite, areas, years);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static async Task MeasureAsync(AzuriteFixture azurite, int areas, int years)
+    {
+        var national = new NationalDataset(areas);
+        var counter = new RequestCounter();
+        var settings = PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() });
+        using var app = PipelineHarness.Over(azurite, settings, counter);
+        var last = new Quarter(2024, 4);
+        foreach (var quarter in Enumerable.Range(2025 - years, years).SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
+        {
+            await IngestAsync(app, $"national/{quarter}.csv", national.Return(quarter));
+        }
+
+        var recalc = app.Get<RecalculationService>();
+        await recalc.RecalculateAsync(force: true); // Creates the table and the first version.
+
+        await Report(areas, $"recalc, all {years * 4} quarters, every document new", counter,
+            setUp: () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1)); // A new computedAt.
+                return Task.CompletedTask;
+            },
+            run: () => recalc.RecalculateAsync(force: true));
+
+        var correction = 0;
+        await Report(areas, "recalc after a correction of the last quarter (fresh figures)", counter,
+            setUp: () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                var bytes = national.Return(last);
+                bytes[^2] = (byte)('0' + ((bytes[^2] - '0' + ++correction) % 10)); // The last area's positive outcomes: a new value each time.
+                return IngestAsync(app, $"national/{last}.csv", bytes);
+            },
+            run: () => recalc.RecalculateAsync(force: false, only: NationalDataset.Id));
+
+        await Report(areas, "scheduled recalc, nothing new", counter, setUp: null, run: () => recalc.RecalculateAsync(force: false));
+
+        PipelineHarness? reader = null;
+        try
+        {
+            Task NewInstance()
+            {
+                reader?.Dispose();
+                reader = PipelineHarness.Over(azurite, settings, counter); // Its summary cache is empty.
+                return Task.CompletedTask;
+            }
+
+            await Report(areas, "summary, default period, JSON, cold", counter, NewInstance, () => SummaryAsync(reader!, []));
+            await Report(areas, "summary, one area, CSV, cold", counter, NewInstance,
+                () => SummaryAsync(reader!, [new("area", NationalDataset.Code(areas - 1)), new("format", "csv")]));
+            await Report(areas, "summary, default period, JSON, cached", counter, setUp: null, () => SummaryAsync(reader!, []));
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    /// <summary>Runs <paramref name="setUp"/> (not measured) then <paramref name="run"/> three times; prints the last run's requests and bytes and the median time.</summary>
+    private static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
+    {
+        var times = new List<double>();
+        (int Requests, long Sent, long Received) last = default;
+        for (var i = 0; i < 3; i++)
+        {
+            if (setUp is not null)
+            {
+                await setUp();
+            }
+
+            counter.Reset();
+            var timer = Stopwatch.StartNew();
+            await run();
+            timer.Stop();
+            times.Add(timer.Elapsed.TotalMilliseconds);
+            last = (counter.Count, counter.BytesSent, counter.BytesReceived);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms |"));
+    }
+
+    private static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
+    {
+        await app.UploadAsync(name, content);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
+        if (outcome?.Status != UploadStatus.Accepted)
+        {
+            throw new InvalidOperationException($"{name} was not accepted: {outcome?.Status}");
+        }
+    }
+
+    private static async Task SummaryAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    {
+        var response = await app.Get<SummaryService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
+        if (response.Result != SummaryResult.Found)
+        {
+            throw new InvalidOperationException($"The summary was not found: {response.Result}");
+        }
+    }
+}
