@@ -51,8 +51,11 @@ internal static class FiguresDocument
         return buffer.ToArray();
     }
 
-    /// <summary>The areas of <paramref name="content"/>, checked to be the figures <paramref name="record"/> points to.</summary>
-    public static IReadOnlyList<AreaFigures> Read(byte[] content, AcceptedQuarterRecord record, DatasetDefinition dataset, string name)
+    /// <summary>
+    /// The areas of <paramref name="content"/>, checked to be the figures <paramref name="record"/> points to; each code
+    /// and name passed through <paramref name="share"/>.
+    /// </summary>
+    public static IReadOnlyList<AreaFigures> Read(byte[] content, AcceptedQuarterRecord record, DatasetDefinition dataset, string name, Func<string, string> share)
     {
         using var json = JsonDocument.Parse(content);
         var root = json.RootElement;
@@ -81,7 +84,7 @@ internal static class FiguresDocument
                 counts[i] = values[positions[i]].GetInt64();
             }
 
-            areas.Add(new AreaFigures(area.GetProperty("code").GetString()!, area.GetProperty("name").GetString()!, ImmutableCollectionsMarshal.AsImmutableArray(counts)));
+            areas.Add(new AreaFigures(share(area.GetProperty("code").GetString()!), share(area.GetProperty("name").GetString()!), ImmutableCollectionsMarshal.AsImmutableArray(counts)));
         }
 
         return areas;

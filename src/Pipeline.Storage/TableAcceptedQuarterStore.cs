@@ -29,6 +29,7 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
     private readonly TableClient _table;
     private readonly DocumentBlobs _documents;
     private readonly DatasetRegistry _datasets;
+    private readonly FiguresCache _cache = new();
 
     public TableAcceptedQuarterStore(TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, DatasetRegistry datasets, IOptions<StorageOptions> options)
     {
@@ -66,6 +67,7 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         // The figures first: once the index points to them they must be there. If the index write below loses a race,
         // the blob stays behind unreferenced (it names the file it came from, so it is never mistaken for another).
         await _documents.PutAsync(FiguresName(record), FiguresDocument.Write(replacement, dataset), cancellationToken);
+        _cache.Add(FiguresName(record), replacement);
 
         var entity = ToEntity(replacement, dataset);
         try
@@ -117,11 +119,22 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         ArgumentNullException.ThrowIfNull(record);
         var dataset = _datasets.Get(record.Dataset);
         var name = FiguresName(record);
+        if (_cache.TryGet(name, out var cached))
+        {
+            return cached with { File = record.File, UploadedAt = record.UploadedAt, AcceptedAt = record.AcceptedAt };
+        }
+
         var content = await _documents.GetAsync(name, cancellationToken);
-        var areas = content is not null
-            ? FiguresDocument.Read(content, record, dataset, name)
-            : await ReadInlineAsync(record, dataset, cancellationToken);
-        return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, areas, record.Dataset);
+        if (content is null)
+        {
+            var inline = await ReadInlineAsync(record, dataset, cancellationToken);
+            return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, inline, record.Dataset);
+        }
+
+        var figures = new AcceptedQuarter(
+            record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, FiguresDocument.Read(content, record, dataset, name, _cache.Share), record.Dataset);
+        _cache.Add(name, figures);
+        return figures;
     }
 
     /// <summary>Figures kept in the entity itself, as they were before the documents container.</summary>

@@ -36,23 +36,33 @@ public sealed partial class TableComparisonStore
         var partition = PartitionOf(dataset, basis);
         var prefix = $"summaries/{dataset}/{basis.ToWireName()}/";
         var before = await ReadIndexAsync(partition, cancellationToken);
-        var referenced = new HashSet<string>(before.Values.OfType<string>(), StringComparer.Ordinal);
+        var referenced = new HashSet<string>(before.Values.Select(e => e.GetString("Document")).OfType<string>(), StringComparer.Ordinal);
 
         var actions = new List<TableTransactionAction>();
         var toWrite = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var comparison in comparisons.OrderBy(c => c.Period))
         {
-            var sha256 = DocumentBlobs.Sha256Of(comparison.Json);
-            var name = comparison.Json.Length <= InlineBytes ? null : $"{prefix}{comparison.Period.Key}/{sha256}.json";
-            if (name is not null && !referenced.Contains(name))
+            TableEntity row;
+            if (comparison.InputKey is { } key && before.TryGetValue(comparison.Period.Key, out var kept) && kept.GetString("InputKey") == key)
             {
-                toWrite[name] = comparison.Json; // Unchanged documents keep their blob: nothing to write.
+                row = Copy(kept, partition, comparison.Period.Key); // The same figures: the stored document stays, computedAt and all.
+            }
+            else
+            {
+                var sha256 = DocumentBlobs.Sha256Of(comparison.Json);
+                var name = comparison.Json.Length <= InlineBytes ? null : $"{prefix}{comparison.Period.Key}/{sha256}.json";
+                if (name is not null && !referenced.Contains(name))
+                {
+                    toWrite[name] = comparison.Json;
+                }
+
+                row = Row(partition, comparison, name, sha256);
             }
 
-            actions.Add(Upsert(partition, comparison.Period.Key, comparison, name, sha256));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
             if (comparison.IsDefault)
             {
-                actions.Add(Upsert(partition, DefaultRowKey, comparison, name, sha256));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Copy(row, partition, DefaultRowKey)));
             }
         }
 
@@ -81,16 +91,15 @@ public sealed partial class TableComparisonStore
         }
     }
 
-    /// <summary>The basis' index as it is: each row key and the blob it points to (null for a document kept inline).</summary>
-    private async Task<Dictionary<string, string?>> ReadIndexAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>The basis' index as it is, by row key.</summary>
+    private async Task<Dictionary<string, TableEntity>> ReadIndexAsync(string partition, CancellationToken cancellationToken)
     {
-        var index = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var index = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         try
         {
-            await foreach (var entity in _table.QueryAsync<TableEntity>(
-                e => e.PartitionKey == partition, select: ["RowKey", "Document"], cancellationToken: cancellationToken))
+            await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             {
-                index[entity.RowKey] = entity.GetString("Document");
+                index[entity.RowKey] = entity;
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -102,16 +111,32 @@ public sealed partial class TableComparisonStore
     }
 
     /// <summary>An index entity: the document's blob (<paramref name="name"/>), or the document itself when it has none.</summary>
-    private static TableTransactionAction Upsert(string partition, string rowKey, StoredComparison comparison, string? name, string sha256)
+    private static TableEntity Row(string partition, StoredComparison comparison, string? name, string sha256)
     {
-        var entity = new TableEntity(partition, rowKey)
+        var entity = new TableEntity(partition, comparison.Period.Key)
         {
             ["Period"] = comparison.Period.ToString(),
             ["Status"] = comparison.Status.ToWireName(),
             ["Sha256"] = sha256,
             ["Bytes"] = comparison.Json.Length,
+            ["InputKey"] = comparison.InputKey,
         };
         entity[name is null ? "Json" : "Document"] = name ?? Encoding.UTF8.GetString(comparison.Json);
-        return new(TableTransactionActionType.UpsertReplace, entity);
+        return entity;
+    }
+
+    /// <summary><paramref name="source"/>'s properties under another key (the default row, or a row kept as it is).</summary>
+    private static TableEntity Copy(TableEntity source, string partition, string rowKey)
+    {
+        var copy = new TableEntity(partition, rowKey);
+        foreach (var (name, value) in source)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
     }
 }

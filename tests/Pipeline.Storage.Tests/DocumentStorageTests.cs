@@ -44,7 +44,8 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         await app.UploadAsync("a/2024-Q2.csv", ReturnFiles.Valid("2024-Q2"));
         var q3 = (await app.Get<UploadProcessor>().ProcessAsync("a/2024-Q3.csv"))!;
         var q2 = (await app.Get<UploadProcessor>().ProcessAsync("a/2024-Q2.csv"))!;
-        var store = app.Get<IAcceptedQuarterStore>();
+        using var other = PipelineHarness.Over(azurite, app.Settings); // Another instance: this one keeps what it wrote in memory.
+        var store = other.Get<IAcceptedQuarterStore>();
         var records = await store.ListAsync();
 
         // 2024-Q3's blob replaced by 2024-Q2's bytes: the header says whose figures they are.
@@ -71,7 +72,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.Equal(inline.GetString("Json"), Encoding.UTF8.GetString(stored!.Json));
         Assert.Equal(DocumentBlobsSha(stored.Json), inline.GetString("Sha256"));
 
-        using var large = await NationalAsync(areas: 40);
+        using var large = await NationalAsync(new NationalDataset(40));
         var names = (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/"],
@@ -102,36 +103,49 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_switch_keeps_the_blobs_of_the_version_before_and_deletes_older_ones_only_once_they_are_an_hour_old()
+    public async Task A_switch_writes_only_changed_documents_keeps_the_version_before_and_deletes_older_ones_once_an_hour_old()
     {
-        using var app = await NationalAsync(areas: 40);
+        var national = new NationalDataset(40);
+        using var app = await NationalAsync(national);
         var recalc = app.Get<RecalculationService>();
         var first = await SummaryBlobsAsync(app);
-
-        app.Clock.Advance(TimeSpan.FromMinutes(1)); // A new computedAt: every document is new.
-        await recalc.RecalculateAsync(force: true);
-        var second = (await SummaryBlobsAsync(app)).Except(first).ToList();
-        Assert.Equal(3, second.Count); // 2024, 2023/24 and 2024/25.
-        Assert.Equal(6, (await SummaryBlobsAsync(app)).Count); // The first version kept: it was just replaced.
+        Assert.Equal(3, first.Count); // 2024, 2023/24 and 2024/25.
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await recalc.RecalculateAsync(force: true);
-        Assert.Equal(9, (await SummaryBlobsAsync(app)).Count); // Unreferenced, but less than an hour old (by storage's clock).
+        Assert.Equal(first, await SummaryBlobsAsync(app)); // Forced, but nothing changed: the documents stay, computedAt and all.
+
+        var second = await CorrectAsync(app, national, recalc, 1);
+        Assert.Equal(2, second.Except(first).Count()); // 2024 and 2024/25 rest on 2024-Q4; 2023/24 does not.
+        Assert.Equal(5, second.Count); // The version before kept: it was just replaced.
+
+        var third = await CorrectAsync(app, national, recalc, 2);
+        Assert.Equal(7, third.Count); // Unreferenced, but less than an hour old (by storage's clock).
 
         app.Clock.Advance(TimeSpan.FromDays(2)); // The app's clock now well past storage's.
-        await recalc.RecalculateAsync(force: true);
-        var left = await SummaryBlobsAsync(app);
-        Assert.Equal(6, left.Count);
-        Assert.Empty(left.Intersect(first));
-        Assert.Empty(left.Intersect(second));
+        var left = await CorrectAsync(app, national, recalc, 3);
+        Assert.Equal(5, left.Count);
         var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
         Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobsSha(current!.Json)}.json", left);
+        Assert.Equal(3, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's two.
+        Assert.Single(left.Intersect(first)); // 2023/24, never replaced.
     }
 
-    /// <summary>Two years of a synthetic dataset of <paramref name="areas"/> areas, accepted and recalculated.</summary>
-    private async Task<PipelineHarness> NationalAsync(int areas)
+    /// <summary>Accepts a correction of 2024-Q4 (its last area's positive outcomes changed) and recalculates.</summary>
+    private static async Task<List<string>> CorrectAsync(PipelineHarness app, NationalDataset national, RecalculationService recalc, int change)
     {
-        var national = new NationalDataset(areas);
+        var bytes = national.Return(new Quarter(2024, 4));
+        bytes[^2] = (byte)('0' + ((bytes[^2] - '0' + change) % 10));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.UploadAsync("national/2024-Q4.csv", bytes);
+        Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync("national/2024-Q4.csv"))!.Status);
+        await recalc.RecalculateAsync(force: false);
+        return await SummaryBlobsAsync(app);
+    }
+
+    /// <summary>Two years of <paramref name="national"/>, accepted and recalculated.</summary>
+    private async Task<PipelineHarness> NationalAsync(NationalDataset national)
+    {
         var app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() }));
         foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
         {

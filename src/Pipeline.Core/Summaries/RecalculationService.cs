@@ -46,6 +46,7 @@ public sealed partial class RecalculationService(
             var ofDataset = accepted.Where(q => q.Dataset == dataset.Id).ToList();
             var areas = dataset.Areas ?? validationOptions.EffectiveAreas;
             var fingerprint = Fingerprint(dataset, ofDataset, areas);
+            var definition = Fingerprint(dataset, [], areas);
             fingerprints.Add(fingerprint);
             if ((!force && stored.TryGetValue(dataset.Id, out var previous) && previous == fingerprint) ||
                 (ofDataset.Count == 0 && !stored.ContainsKey(dataset.Id) && !force))
@@ -61,7 +62,7 @@ public sealed partial class RecalculationService(
                 var ofBasis = documents.Where(d => d.Basis == basis).ToList();
                 var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
                 toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status, SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod)));
+                    basis, d.Period, d.Status, SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod, InputKey(definition, d))));
             }
 
             if (toStore.Count == 0 && ofDataset.Count == 0)
@@ -109,6 +110,22 @@ public sealed partial class RecalculationService(
         foreach (var area in areas)
         {
             text.Append(CultureInfo.InvariantCulture, $"{area.Code} {area.Name}\n");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// What one document's figures depend on: the dataset's definition and areas (<paramref name="definition"/>, the
+    /// fingerprint of no quarters), its basis, period and status, and every accepted file behind it.
+    /// </summary>
+    private static string InputKey(string definition, SummaryDocument document)
+    {
+        var text = new StringBuilder(definition).Append('\n')
+            .Append(CultureInfo.InvariantCulture, $"{document.Basis.ToWireName()} {document.Period} {document.Status.ToWireName()}\n");
+        foreach (var source in document.Sources)
+        {
+            text.Append(source).Append('\n'); // Every member of the record: a new member counts without a change here.
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
