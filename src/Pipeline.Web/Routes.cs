@@ -17,6 +17,10 @@ public static class Routes
         endpoints.MapGet("/api/summary", Handle<ApiHandlers>(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
         endpoints.MapPost("/api/validate", Handle<ApiHandlers>(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet("/api/datasets", Handle<ApiHandlers>(static (h, _) => Task.FromResult(h.Datasets())));
+        endpoints.MapGet(
+            "/api/datasets/{id}/schema",
+            Handle<ApiHandlers>(static (h, c) => Task.FromResult(h.DatasetSchema(c.Request.RouteValues["id"] as string ?? string.Empty))));
+        endpoints.MapGet("/api/openapi.json", Handle<ApiHandlers>(static (_, _) => Task.FromResult(ApiHandlers.OpenApi())));
         endpoints.MapGet("/api/uploads", Handle<ApiHandlers>(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet("/api/uploads/report", Handle<ApiHandlers>(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
         endpoints.MapPut(

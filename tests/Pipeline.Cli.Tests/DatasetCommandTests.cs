@@ -62,7 +62,7 @@ public sealed class DatasetCommandTests(AzuriteFixture azurite) : IDisposable
             Assert.Equal(AdmissionSamples.Select(s => "violence-admissions/" + Path.GetFileName(s)), outcomes.RootElement.EnumerateArray().Select(o => o.GetProperty("storedAs").GetString()));
         }
 
-        Assert.Equal("Recalculated 3 comparisons from 8 accepted quarters at 2026-11-26T02:00:00+00:00.", recalc.Stdout.Trim());
+        Assert.Equal("Recalculated 4 comparisons from 8 accepted quarters at 2026-11-26T02:00:00+00:00.", recalc.Stdout.Trim());
         Assert.Equal(0, summary.ExitCode);
         using var json = JsonDocument.Parse(summary.Stdout);
         Assert.Equal("violence-admissions", json.RootElement.GetProperty("dataset").GetString());

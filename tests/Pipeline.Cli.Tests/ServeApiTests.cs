@@ -255,6 +255,49 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
         Assert.Contains(after.RootElement.GetProperty("sources").EnumerateArray(), s => s.GetProperty("file").GetString() == "corrections/2024-Q4.csv");
     }
 
+    [Fact]
+    public async Task The_api_describes_itself_and_each_datasets_return_over_http()
+    {
+        using var openApi = await client.GetAsync("/api/openapi.json");
+        using var schema = await client.GetAsync("/api/datasets/violence-admissions/schema");
+        using var unknown = await client.GetAsync("/api/datasets/nope/schema");
+
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", openApi.Content.Headers.ContentType!.ToString());
+        Assert.Equal(Pipeline.Web.ApiHandlers.OpenApi().Body, await openApi.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        Assert.Equal(
+            await File.ReadAllTextAsync(RepositoryRoot.Combine("docs", "schemas", "violence-admissions.tableschema.json")),
+            await schema.Content.ReadAsStringAsync());
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "id");
+    }
+
+    [Fact]
+    public async Task Summaries_reports_and_outcomes_over_http_match_their_json_schemas()
+    {
+        foreach (var path in Directory.GetFiles(RepositoryRoot.Combine("samples"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            using var put = await client.PutAsync("/api/uploads/" + Path.GetFileName(path), Body(await File.ReadAllBytesAsync(path)));
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+            ResponseSchemas.AssertValid(ResponseSchemas.Outcome, await put.Content.ReadAsByteArrayAsync());
+        }
+
+        using var rejected = await client.PutAsync("/api/uploads/bad/2024-Q1.csv", Body(ReturnFiles.KnifeExceedsOffences("2024-Q1")));
+        using var report = await client.GetAsync("/api/uploads/report?file=bad/2024-Q1.csv");
+        ResponseSchemas.AssertValid(ResponseSchemas.Outcome, await rejected.Content.ReadAsByteArrayAsync());
+        ResponseSchemas.AssertValid(ResponseSchemas.Report, await report.Content.ReadAsByteArrayAsync());
+        foreach (var query in new[] { "", "?basis=financial", "?basis=rolling", "?basis=rolling&period=2024-Q4&area=E08000031" })
+        {
+            using var summary = await client.GetAsync("/api/summary" + query);
+            Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+            ResponseSchemas.AssertValid(ResponseSchemas.Summary, await summary.Content.ReadAsByteArrayAsync());
+        }
+
+        using var missing = await client.GetAsync("/api/summary?basis=rolling&period=2024-Q3");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        ResponseSchemas.AssertValid(ResponseSchemas.Problem, await missing.Content.ReadAsByteArrayAsync());
+    }
+
     private static long ReadOffences(string csv) =>
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Sum(line => long.Parse(line.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture));
 

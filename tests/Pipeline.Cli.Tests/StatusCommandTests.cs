@@ -48,6 +48,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite)
             "Periods that can be summarised:",
             "  calendar   2024 (complete, the default)",
             "  financial  2023/24 (year-to-date), 2024/25 (year-to-date, the default)",
+            "  rolling    2024-Q4 (complete, the default)",
         ];
         Assert.Equal(64, sha.Length);
         Assert.Equal(expected, run.Stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
@@ -73,7 +74,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite)
         var rejection = root.GetProperty("rejections").EnumerateArray().Single();
         Assert.Equal("knife-exceeds-offences", rejection.GetProperty("firstErrors")[0].GetProperty("code").GetString());
         Assert.Equal(0, root.GetProperty("waiting").GetArrayLength());
-        Assert.Equal(["calendar", "financial"], root.GetProperty("bases").EnumerateArray().Select(b => b.GetProperty("basis").GetString()));
+        Assert.Equal(["calendar", "financial", "rolling"], root.GetProperty("bases").EnumerateArray().Select(b => b.GetProperty("basis").GetString()));
         Assert.All(root.GetProperty("bases").EnumerateArray(), b => Assert.Equal(0, b.GetProperty("periods").GetArrayLength()));
     }
 
@@ -95,6 +96,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite)
                 "Periods that can be summarised:",
                 "  calendar   none yet",
                 "  financial  none yet",
+                "  rolling    none yet",
             ],
             run.Stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
         Assert.Equal(2, unknown.ExitCode);

@@ -59,6 +59,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(["file", "valid", "quarter", "rows", "sha256", "truncated", "errors", "warnings"], reports[0].EnumerateObject().Select(p => p.Name));
         Assert.True(reports[0].GetProperty("valid").GetBoolean());
         Assert.Equal("unsupported-file", reports[1].GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.All(reports, r => ResponseSchemas.AssertValid(ResponseSchemas.Report, r)); // docs/schemas/validation-report.schema.json
     }
 
     [Fact]

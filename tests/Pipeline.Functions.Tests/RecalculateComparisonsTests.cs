@@ -21,7 +21,7 @@ public sealed class RecalculateComparisonsTests(AzuriteFixture azurite)
         await function.RunAsync(new TimerInfo(), CancellationToken.None);
         await viaService.Get<RecalculationService>().RecalculateAsync(force: true);
 
-        foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
+        foreach (var basis in YearBasisNames.All)
         {
             var fromTimer = await viaTimer.Get<IComparisonStore>().GetAsync("serious-youth-violence", basis, null);
             var fromService = await viaService.Get<IComparisonStore>().GetAsync("serious-youth-violence", basis, null);

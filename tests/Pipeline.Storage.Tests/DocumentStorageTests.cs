@@ -75,7 +75,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         using var large = await NationalAsync(new NationalDataset(40));
         var names = (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal)).ToList();
         Assert.Equal(
-            ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/"],
+            ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/", "summaries/national/rolling/2024-Q4/"],
             names.Select(n => n[..(n.LastIndexOf('/') + 1)]));
         var document = await large.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
         Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobsSha(document!.Json)}.json", names[0]);
@@ -109,25 +109,25 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         using var app = await NationalAsync(national);
         var recalc = app.Get<RecalculationService>();
         var first = await SummaryBlobsAsync(app);
-        Assert.Equal(3, first.Count); // 2024, 2023/24 and 2024/25.
+        Assert.Equal(4, first.Count); // 2024, 2023/24, 2024/25 and the year ending 2024-Q4.
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await recalc.RecalculateAsync(force: true);
         Assert.Equal(first, await SummaryBlobsAsync(app)); // Forced, but nothing changed: the documents stay, computedAt and all.
 
         var second = await CorrectAsync(app, national, recalc, 1);
-        Assert.Equal(2, second.Except(first).Count()); // 2024 and 2024/25 rest on 2024-Q4; 2023/24 does not.
-        Assert.Equal(5, second.Count); // The version before kept: it was just replaced.
+        Assert.Equal(3, second.Except(first).Count()); // 2024, 2024/25 and 2024-Q4 rest on 2024-Q4; 2023/24 does not.
+        Assert.Equal(7, second.Count); // The version before kept: it was just replaced.
 
         var third = await CorrectAsync(app, national, recalc, 2);
-        Assert.Equal(7, third.Count); // Unreferenced, but less than an hour old (by storage's clock).
+        Assert.Equal(10, third.Count); // Unreferenced, but less than an hour old (by storage's clock).
 
         app.Clock.Advance(TimeSpan.FromDays(2)); // The app's clock now well past storage's.
         var left = await CorrectAsync(app, national, recalc, 3);
-        Assert.Equal(5, left.Count);
+        Assert.Equal(7, left.Count);
         var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
         Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobsSha(current!.Json)}.json", left);
-        Assert.Equal(3, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's two.
+        Assert.Equal(4, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's three.
         Assert.Single(left.Intersect(first)); // 2023/24, never replaced.
     }
 

@@ -19,8 +19,8 @@ internal static class SummaryCommand
 
     public static Command Create(CliContext context)
     {
-        var basis = new Option<string?>("--" + SummaryRequest.BasisParameter) { Description = "calendar (default) or financial." };
-        var period = new Option<string?>("--" + SummaryRequest.PeriodParameter) { Description = "2024, or 2024/25 or 2024-25 for financial years. Default: the latest complete comparison, else the latest year-to-date one." };
+        var basis = new Option<string?>("--" + SummaryRequest.BasisParameter) { Description = "calendar (default), financial, or rolling (the year ending with a quarter)." };
+        var period = new Option<string?>("--" + SummaryRequest.PeriodParameter) { Description = "2024; 2024/25 or 2024-25 for financial years; a quarter such as 2024-Q3 for rolling years. Default: the latest complete comparison, else the latest year-to-date one." };
         var area = new Option<string?>("--" + SummaryRequest.AreaParameter) { Description = "One area's GSS code, e.g. E08000025." };
         var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default), csv, or table (for people; the CLI only)." };
         var dataset = new Option<string?>("--" + SummaryRequest.DatasetParameter) { Description = "The dataset's id (default serious-youth-violence)." };

@@ -36,7 +36,8 @@ internal static class SummaryTable
         var rule = string.Join("  ", widths.Select(w => new string('-', w)));
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{dataset.Title}: {document.Basis.ToWireName()} {document.Period} against {document.PreviousPeriod} ")
+        // A rolling period reads as the statistics print it: "rolling year ending December 2024 against year ending December 2023".
+        text.Append(CultureInfo.InvariantCulture, $"{dataset.Title}: {document.Basis.ToWireName()} {PeriodLabels.Label(document.Period)} against {PeriodLabels.Label(document.PreviousPeriod)} ")
             .Append(CultureInfo.InvariantCulture, $"({document.Status.ToWireName()}; {string.Join(", ", document.Quarters)})\n\n");
         text.Append(Line(header, widths)).Append('\n').Append(rule).Append('\n');
         foreach (var area in areas)

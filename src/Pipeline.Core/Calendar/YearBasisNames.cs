@@ -3,18 +3,24 @@ using System.Diagnostics.CodeAnalysis;
 namespace Pipeline.Core.Calendar;
 
 /// <summary>
-/// The wire names of <see cref="YearBasis"/>: exactly <c>calendar</c> and <c>financial</c>, lower-case. Other spellings
-/// (<c>Calendar</c>, <c> calendar</c>) are refused so that one basis has one name in URLs, storage keys and caches.
+/// The wire names of <see cref="YearBasis"/>: exactly <c>calendar</c>, <c>financial</c> and <c>rolling</c>, lower-case.
+/// Other spellings (<c>Calendar</c>, <c> calendar</c>) are refused so that one basis has one name in URLs, storage keys
+/// and caches.
 /// </summary>
 public static class YearBasisNames
 {
     public const string Calendar = "calendar";
     public const string Financial = "financial";
+    public const string Rolling = "rolling";
+
+    /// <summary>Every basis, in the order summaries, storage and status list them.</summary>
+    public static IReadOnlyList<YearBasis> All { get; } = [YearBasis.Calendar, YearBasis.Financial, YearBasis.Rolling];
 
     public static string ToWireName(this YearBasis basis) => basis switch
     {
         YearBasis.Calendar => Calendar,
         YearBasis.Financial => Financial,
+        YearBasis.Rolling => Rolling,
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Not a year basis."),
     };
 
@@ -27,6 +33,9 @@ public static class YearBasisNames
                 return true;
             case Financial:
                 basis = YearBasis.Financial;
+                return true;
+            case Rolling:
+                basis = YearBasis.Rolling;
                 return true;
             default:
                 basis = default;

@@ -7,12 +7,12 @@ namespace Pipeline.Core.Comparisons;
 /// <summary>The annual comparison (docs/contract.md), as a pure function of one dataset's accepted quarters.</summary>
 public static class ComparisonCalculator
 {
-    private static readonly YearBasis[] Bases = [YearBasis.Calendar, YearBasis.Financial];
-
     /// <summary>
-    /// Every comparison the accepted quarters allow, calendar periods first then financial, each in period order.
-    /// A period with accepted quarters gets a comparison only when at least one of its quarter positions is accepted in
-    /// the previous period too; the comparison uses exactly the positions accepted in both.
+    /// Every comparison the accepted quarters allow, calendar periods first, then financial, then rolling, each in period
+    /// order. A calendar or financial period with accepted quarters gets a comparison only when at least one of its
+    /// quarter positions is accepted in the previous period too; the comparison uses exactly the positions accepted in
+    /// both. A rolling period (the four quarters ending with an accepted quarter) gets one only when all eight quarters,
+    /// its four and the previous year's four, are accepted: a "year ending" figure is never a part year.
     /// </summary>
     /// <param name="dataset">Whose fields the quarters' counts follow, and whose metrics are compared.</param>
     /// <param name="accepted">The dataset's accepted quarters, in any order; at most one per quarter.</param>
@@ -50,9 +50,12 @@ public static class ComparisonCalculator
 
         var stamp = TruncateToSeconds(computedAt);
         var documents = new List<SummaryDocument>();
-        foreach (var basis in Bases)
+        foreach (var basis in YearBasisNames.All)
         {
-            var periods = byQuarter.Keys.Select(q => Period.Containing(basis, q)).Distinct().Order();
+            var periods = byQuarter.Keys
+                .Select(q => basis == YearBasis.Rolling ? Period.EndingWith(q) : Period.Containing(basis, q))
+                .Distinct()
+                .Order();
             foreach (var period in periods)
             {
                 if (Compare(dataset, period, byQuarter, configuredNames, stamp) is { } document)
@@ -122,7 +125,7 @@ public static class ComparisonCalculator
             }
         }
 
-        if (currentQuarters.Count == 0)
+        if (currentQuarters.Count == 0 || (period.Basis == YearBasis.Rolling && currentQuarters.Count < 4))
         {
             return null;
         }

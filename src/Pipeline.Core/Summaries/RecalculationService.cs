@@ -12,7 +12,7 @@ using Pipeline.Core.Validation;
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// Computes every annual comparison of every dataset, both bases, from the accepted quarters, and stores them. Used by
+/// Computes every annual comparison of every dataset, on every basis (calendar, financial, rolling), from the accepted quarters, and stores them. Used by
 /// the timer function (which skips a dataset when nothing it depends on changed since the last run: two reads in all)
 /// and the CLI (which always recomputes).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed partial class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v2";
+    private const string CalculationVersion = "comparison-v3"; // v3: rolling years.
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -57,7 +57,7 @@ public sealed partial class RecalculationService(
             var figures = await ReadFiguresAsync(ofDataset, cancellationToken);
             var documents = ComparisonCalculator.ComputeAll(dataset, figures, areas, now);
             var toStore = new List<StoredComparison>(documents.Count);
-            foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
+            foreach (var basis in YearBasisNames.All)
             {
                 var ofBasis = documents.Where(d => d.Basis == basis).ToList();
                 var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);

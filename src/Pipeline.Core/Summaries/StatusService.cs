@@ -49,7 +49,7 @@ public sealed class StatusService(
         }
 
         var bases = new List<StatusBasis>();
-        foreach (var basis in new[] { YearBasis.Calendar, YearBasis.Financial })
+        foreach (var basis in YearBasisNames.All)
         {
             var periods = await comparisons.ListPeriodsAsync(dataset.Id, basis, cancellationToken);
             bases.Add(new StatusBasis(

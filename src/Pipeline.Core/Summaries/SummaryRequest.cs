@@ -52,7 +52,7 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
         var basis = YearBasis.Calendar;
         if (values.TryGetValue(BasisParameter, out var basisText) && !YearBasisNames.TryParse(basisText, out basis))
         {
-            problem = SummaryProblem.BadParameter(BasisParameter, $"Parameter 'basis': '{basisText}' is not a year basis. Use 'calendar' or 'financial'.");
+            problem = SummaryProblem.BadParameter(BasisParameter, $"Parameter 'basis': '{basisText}' is not a year basis. Use 'calendar', 'financial' or 'rolling'.");
             return false;
         }
 
@@ -61,7 +61,12 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
         {
             if (!Calendar.Period.TryParse(basis, periodText, out var parsed))
             {
-                var example = basis == YearBasis.Calendar ? "a year such as 2024" : "a financial year such as 2024/25 or 2024-25";
+                var example = basis switch
+                {
+                    YearBasis.Calendar => "a year such as 2024",
+                    YearBasis.Financial => "a financial year such as 2024/25 or 2024-25",
+                    _ => "a quarter such as 2024-Q3, the last of the year's four",
+                };
                 problem = SummaryProblem.BadParameter(PeriodParameter, $"Parameter 'period': '{periodText}' is not a {basis.ToWireName()} period. Use {example}.");
                 return false;
             }

@@ -40,9 +40,11 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
+            var when = request.Basis == YearBasis.Rolling
+                ? "A rolling comparison exists for a quarter once it and the seven quarters before it are accepted"
+                : "Comparisons exist once returns for a period and the one before it are accepted";
             return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(
-                $"There is no {request.Basis.ToWireName()} comparison {which}. Comparisons exist once returns for a period " +
-                "and the one before it are accepted and a recalculation has run."));
+                $"There is no {request.Basis.ToWireName()} comparison {which}. {when} and a recalculation has run."));
         }
 
         if (request.Area is null && request.Format == SummaryFormat.Json)

@@ -50,9 +50,10 @@ public class ComparisonCalculatorTests
     {
         var documents = Compute(SeedData.Quarters, SeedData.Areas);
 
-        // Calendar 2023 has no 2022 to compare with; financial 2022/23 (only 2023-Q1) has no 2021/22.
+        // Calendar 2023 has no 2022 to compare with; financial 2022/23 (only 2023-Q1) has no 2021/22; only 2024-Q4 has all
+        // eight quarters of a rolling year behind it.
         Assert.Equal(
-            ["calendar 2024 complete", "financial 2023/24 year-to-date", "financial 2024/25 year-to-date"],
+            ["calendar 2024 complete", "financial 2023/24 year-to-date", "financial 2024/25 year-to-date", "rolling 2024-Q4 complete"],
             documents.Select(d => $"{d.Basis.ToWireName()} {d.Period} {d.Status.ToWireName()}"));
         var financial = Single(documents, YearBasis.Financial, 2024);
         Assert.Equal(["2024-Q2", "2024-Q3", "2024-Q4"], financial.Quarters.Select(q => q.ToString()));

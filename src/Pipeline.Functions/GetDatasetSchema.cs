@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>GET /api/datasets/{id}/schema</c>: a Frictionless Table Schema of the dataset's return.</summary>
+public sealed class GetDatasetSchema(ApiHandlers handlers)
+{
+    [Function(nameof(GetDatasetSchema))]
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/datasets/{id}/schema")] HttpRequest request,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new WebActionResult(handlers.DatasetSchema(id));
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Web;
+
+namespace Pipeline.Functions;
+
+/// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.1 document of the HTTP API.</summary>
+public sealed class GetOpenApi
+{
+    [Function(nameof(GetOpenApi))]
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/openapi.json")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new WebActionResult(ApiHandlers.OpenApi());
+    }
+}
