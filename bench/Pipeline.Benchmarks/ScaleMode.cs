@@ -13,7 +13,8 @@ namespace Pipeline.Benchmarks;
 /// summary at several sizes of a synthetic national dataset (<see cref="NationalDataset"/>), on an Azurite it starts,
 /// through the app as the function app composes it, with Azure's table limits enforced. For each size: every quarter
 /// of <c>years</c> years accepted, then (each measured on warm storage, the median of three runs):
-/// a full recalculation in which every document is new (forced, with a new computedAt); a correction's fresh-figures
+/// the first recalculation on another instance (every quarter's figures read, every document written); a forced one
+/// with nothing changed; a correction's fresh-figures
 /// recalculation (one quarter replaced, <c>force: false</c>, as <see cref="FreshFigures"/> runs it); a scheduled run
 /// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area.
 /// </summary>
@@ -57,10 +58,30 @@ internal static class ScaleMode
         var recalc = app.Get<RecalculationService>();
         await recalc.RecalculateAsync(force: true); // Creates the table and the first version.
 
-        await Report(areas, $"recalc, all {years * 4} quarters, every document new", counter,
+        PipelineHarness? fresh = null;
+        try
+        {
+            Task NewComparisons()
+            {
+                // Another instance (nothing in memory) over a new, empty comparisons table: the first recalculation.
+                fresh?.Dispose();
+                var empty = new Dictionary<string, string?>(settings) { ["Pipeline:Storage:ComparisonsTable"] = AzuriteFixture.UniqueName("comparisons") };
+                fresh = PipelineHarness.Over(azurite, empty, counter);
+                return fresh.Tables.GetTableClient(empty["Pipeline:Storage:ComparisonsTable"]).CreateIfNotExistsAsync();
+            }
+
+            await Report(areas, $"first recalc of {years * 4} quarters, another instance: every figure read, every document written", counter,
+                NewComparisons, () => fresh!.Get<RecalculationService>().RecalculateAsync(force: false));
+        }
+        finally
+        {
+            fresh?.Dispose();
+        }
+
+        await Report(areas, "recalc forced, nothing changed", counter,
             setUp: () =>
             {
-                app.Clock.Advance(TimeSpan.FromMinutes(1)); // A new computedAt.
+                app.Clock.Advance(TimeSpan.FromMinutes(1)); // A new computedAt, the same inputs.
                 return Task.CompletedTask;
             },
             run: () => recalc.RecalculateAsync(force: true));
