@@ -36,6 +36,7 @@ public static class Cli
             SummaryCommand.Create(context),
             ServeCommand.Create(context),
             StatusCommand.Create(context),
+            RevisionsCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -52,6 +52,7 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<StatusService>();
+        services.TryAddSingleton<RevisionLog>();
         return services;
     }
 }

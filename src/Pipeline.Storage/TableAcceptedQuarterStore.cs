@@ -20,16 +20,17 @@ namespace Pipeline.Storage;
 /// for the others; the row key is the quarter. Entities written before the documents container existed hold the
 /// figures inline (<c>FiguresChunks</c>, <c>Figures0…</c>) and are still read; the next accepted version replaces them.
 /// </summary>
-public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
+public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
 {
     internal const string Partition = "quarter";
-
-    private static readonly string[] IndexColumns = ["PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount"];
 
     private readonly TableClient _table;
     private readonly DocumentBlobs _documents;
     private readonly DatasetRegistry _datasets;
     private readonly FiguresCache _cache = new();
+
+    /// <summary>The columns of an index entity: never the figures of an entity written before the documents container.</summary>
+    private readonly string[] _indexColumns;
 
     public TableAcceptedQuarterStore(TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, DatasetRegistry datasets, IOptions<StorageOptions> options)
     {
@@ -38,6 +39,11 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         _table = service.GetTableClient(options.Value.AcceptedQuartersTable);
         _documents = new DocumentBlobs(blobs, options);
         _datasets = datasets;
+        _indexColumns =
+        [
+            "PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount", "Revision",
+            .. datasets.All.SelectMany(d => d.Fields).Select(f => InlineFigures.PascalCase(f.Name)).Distinct(StringComparer.Ordinal),
+        ];
     }
 
     internal static string PartitionOf(string dataset) => dataset == DatasetDefinition.DefaultId ? Partition : $"{Partition}.{dataset}";
@@ -49,7 +55,7 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
     {
         try
         {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(dataset), quarter.ToString(), IndexColumns, cancellationToken);
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(dataset), quarter.ToString(), _indexColumns, cancellationToken);
             return response.HasValue ? new AcceptedQuarterVersion(RecordOf(response.Value!), response.Value!.ETag.ToString()) : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -72,12 +78,22 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         var entity = ToEntity(replacement, dataset);
         try
         {
-            await TableWrites.WhenTableExistsAsync(
-                _table,
-                () => expected is null
-                    ? _table.AddEntityAsync(entity, cancellationToken)
-                    : _table.UpdateEntityAsync(entity, new ETag(expected.ConcurrencyToken), TableUpdateMode.Replace, cancellationToken),
-                cancellationToken);
+            if (expected is null)
+            {
+                await TableWrites.WhenTableExistsAsync(_table, () => _table.AddEntityAsync(entity, cancellationToken), cancellationToken);
+            }
+            else
+            {
+                // The correction and its record in the revision log, in one transaction of the quarter's partition.
+                var log = RevisionEntity(replacement, expected.Quarter, dataset, await TotalsAsync(expected.Quarter, cancellationToken));
+                await _table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(expected.ConcurrencyToken)),
+                        new TableTransactionAction(TableTransactionActionType.Add, log),
+                    ],
+                    cancellationToken);
+            }
+
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -93,8 +109,10 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         {
             // One query for every dataset (the partitions are quarter and quarter.<id>, which sort between these bounds),
             // of the index columns only: never the figures, even those of entities written before the documents container.
-            var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition} and PartitionKey lt {Partition + "/"}");
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: IndexColumns, cancellationToken: cancellationToken))
+            // The revision log shares the partitions, under row keys revision.…, which sort after every quarter.
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey ge {Partition} and PartitionKey lt {Partition + "/"} and RowKey lt {RevisionPrefix}");
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: _indexColumns, cancellationToken: cancellationToken))
             {
                 // A dataset whose definition was removed keeps its figures in storage, untouched, but is not compared:
                 // its quarters are left out rather than stopping every other dataset's recalculation.
@@ -121,18 +139,18 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
         var name = FiguresName(record);
         if (_cache.TryGet(name, out var cached))
         {
-            return cached with { File = record.File, UploadedAt = record.UploadedAt, AcceptedAt = record.AcceptedAt };
+            return cached with { File = record.File, UploadedAt = record.UploadedAt, AcceptedAt = record.AcceptedAt, Revision = record.Revision };
         }
 
         var content = await _documents.GetAsync(name, cancellationToken);
         if (content is null)
         {
             var inline = await ReadInlineAsync(record, dataset, cancellationToken);
-            return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, inline, record.Dataset);
+            return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, inline, record.Dataset, record.Revision);
         }
 
         var figures = new AcceptedQuarter(
-            record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, FiguresDocument.Read(content, record, dataset, name, _cache.Share), record.Dataset);
+            record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, FiguresDocument.Read(content, record, dataset, name, _cache.Share), record.Dataset, record.Revision);
         _cache.Add(name, figures);
         return figures;
     }
@@ -158,26 +176,35 @@ public sealed class TableAcceptedQuarterStore : IAcceptedQuarterStore
             ["UploadedAt"] = quarter.UploadedAt,
             ["AcceptedAt"] = quarter.AcceptedAt,
             ["AreaCount"] = quarter.Areas.Count,
+            ["Revision"] = quarter.Revision,
             ["Figures"] = FiguresName(quarter.Record),
         };
 
-        // Totals beside the figures, for anyone reading the table with Storage Explorer: Offences, KnifeOffences...
+        // Totals beside the figures, for the revision log and anyone reading the table: Offences, KnifeOffences...
+        var totals = quarter.Record.Totals!;
         for (var i = 0; i < dataset.Fields.Count; i++)
         {
-            entity[InlineFigures.PascalCase(dataset.Fields[i].Name)] = quarter.Areas.Sum(a => a.Counts[i]);
+            entity[InlineFigures.PascalCase(dataset.Fields[i].Name)] = totals[i];
         }
 
         return entity;
     }
 
-    private static AcceptedQuarterRecord RecordOf(TableEntity entity) => new(
-        Quarter.Parse(entity.RowKey),
-        entity.GetString("File"),
-        entity.GetString("Sha256"),
-        entity.GetDateTimeOffset("UploadedAt") ?? default,
-        entity.GetDateTimeOffset("AcceptedAt") ?? default,
-        entity.GetInt32("AreaCount") ?? 0,
-        DatasetOf(entity));
+    /// <summary>An index entity's record; entities written before revisions were tracked are revision 1.</summary>
+    private AcceptedQuarterRecord RecordOf(TableEntity entity)
+    {
+        var dataset = DatasetOf(entity);
+        return new(
+            Quarter.Parse(entity.RowKey),
+            entity.GetString("File"),
+            entity.GetString("Sha256"),
+            entity.GetDateTimeOffset("UploadedAt") ?? default,
+            entity.GetDateTimeOffset("AcceptedAt") ?? default,
+            entity.GetInt32("AreaCount") ?? 0,
+            dataset,
+            entity.GetInt32("Revision") ?? 1,
+            _datasets.TryGet(dataset, out var definition) ? TotalsOf(entity, definition, prefix: "") : null);
+    }
 
     private static string DatasetOf(TableEntity entity) =>
         entity.PartitionKey == Partition ? DatasetDefinition.DefaultId : entity.PartitionKey[(Partition.Length + 1)..];

@@ -23,6 +23,7 @@ public sealed partial class ApiHandlers(
     IUploadLedger ledger,
     SummaryService summaries,
     FreshFigures freshFigures,
+    RevisionLog revisions,
     IOptions<ValidationOptions> validation,
     IOptions<SummaryOptions> summary)
 {

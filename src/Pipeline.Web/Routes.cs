@@ -22,6 +22,7 @@ public static class Routes
             Handle<ApiHandlers>(static (h, c) => Task.FromResult(h.DatasetSchema(c.Request.RouteValues["id"] as string ?? string.Empty))));
         endpoints.MapGet("/api/openapi.json", Handle<ApiHandlers>(static (_, _) => Task.FromResult(ApiHandlers.OpenApi())));
         endpoints.MapGet("/api/uploads", Handle<ApiHandlers>(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/revisions", Handle<ApiHandlers>(static (h, c) => h.RevisionsAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet("/api/uploads/report", Handle<ApiHandlers>(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
         endpoints.MapPut(
             "/api/uploads/{**name}",

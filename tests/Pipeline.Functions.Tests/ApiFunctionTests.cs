@@ -87,6 +87,43 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
         Assert.Equal(200, css.StatusCode);
     }
 
+    [Fact]
+    public async Task ListRevisions_lists_each_correction_with_totals_before_and_after_and_is_empty_before_any()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        await app.IngestSamplesAsync();
+        Task<HttpResponse> Revisions(string query = "") =>
+            CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<ListRevisions>(app.Services).RunAsync(f.Request, CancellationToken.None), query);
+
+        var none = await Revisions();
+        Assert.Equal((200, "[]\n"), (none.StatusCode, none.Text()));
+
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        var previousSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(RepositoryRoot.Combine("samples", "2024-Q4.csv"))));
+        var correction = ReturnBuilder.ForQuarter("2024-Q4").WithCounts("E08000025", "Birmingham", 900, 40, 120).BuildBytes();
+        await app.UploadAsync("fixes/2024-Q4.csv", correction);
+        Assert.Equal(Core.Returns.UploadStatus.Accepted, (await app.Get<Core.Ingestion.UploadProcessor>().ProcessAsync("fixes/2024-Q4.csv"))!.Status);
+
+        var response = await Revisions("?dataset=serious-youth-violence");
+        Assert.Equal(200, response.StatusCode);
+        ResponseSchemas.AssertValid("revisions.schema.json", response.Body());
+        using var log = JsonDocument.Parse(response.Body());
+        var entry = Assert.Single(log.RootElement.EnumerateArray());
+        Assert.Equal(
+            ("2024-Q4", 2, "fixes/2024-Q4.csv", "samples/2024-Q4.csv", previousSha),
+            (entry.GetProperty("quarter").GetString(), entry.GetProperty("revision").GetInt32(), entry.GetProperty("file").GetString(),
+             entry.GetProperty("previous").GetProperty("file").GetString(), entry.GetProperty("previous").GetProperty("sha256").GetString()));
+        Assert.Equal(PipelineHarness.Today.AddHours(2), entry.GetProperty("acceptedAt").GetDateTimeOffset());
+        var offences = entry.GetProperty("totals").GetProperty("offences");
+        Assert.Equal((1523L, 900L + 110 + 120 + 130 + 140 + 150 + 160), (offences.GetProperty("previous").GetInt64(), offences.GetProperty("current").GetInt64()));
+        Assert.Equal(["offences", "knife_offences", "positive_outcomes"], entry.GetProperty("totals").EnumerateObject().Select(p => p.Name));
+
+        var bad = await Revisions("?dataset=nope");
+        Assert.Equal(400, bad.StatusCode);
+        using var problem = JsonDocument.Parse(bad.Body());
+        Assert.Equal("dataset", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
     private static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };

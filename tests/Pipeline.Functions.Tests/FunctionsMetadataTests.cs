@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ValidateReturn", "post", "api/validate")]
     [InlineData("PutUpload", "put", "api/uploads/{*name}")]
     [InlineData("ListUploads", "get", "api/uploads")]
+    [InlineData("ListRevisions", "get", "api/revisions")]
     [InlineData("GetUploadReport", "get", "api/uploads/report")]
     [InlineData("ListDatasets", "get", "api/datasets")]
     [InlineData("GetDatasetSchema", "get", "api/datasets/{id}/schema")]
@@ -82,7 +83,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetDatasetSchema", "GetOpenApi", "GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
+            ["GetDatasetSchema", "GetOpenApi", "GetSummary", "GetUploadReport", "ListDatasets", "ListRevisions", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 

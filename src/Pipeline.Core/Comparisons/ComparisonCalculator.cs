@@ -146,7 +146,7 @@ public static class ComparisonCalculator
         }
 
         var sources = previousQuarters.Concat(currentQuarters)
-            .Select(q => new SummarySource(q.Quarter, q.File, q.Sha256))
+            .Select(q => new SummarySource(q.Quarter, q.File, q.Sha256, q.Revision, q.AcceptedAt))
             .ToList();
 
         return new SummaryDocument(

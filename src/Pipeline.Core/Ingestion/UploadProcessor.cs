@@ -128,8 +128,9 @@ public sealed partial class UploadProcessor(
                 }
             }
 
+            // A correction is the next revision of the quarter; the first version ever accepted is revision 1.
             var next = new AcceptedQuarter(
-                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset);
+                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset, (current?.Quarter.Revision ?? 0) + 1);
             if (await quarters.TryReplaceAsync(next, current, cancellationToken))
             {
                 return UploadStatus.Accepted;

@@ -5,7 +5,8 @@ namespace Pipeline.Core.Returns;
 
 /// <summary>
 /// The accepted figures for one quarter of one dataset and the file they came from. <see cref="Areas"/> is ordered by
-/// area code; each area's counts follow the dataset's fields.
+/// area code; each area's counts follow the dataset's fields. <see cref="Revision"/> is 1 for the first version of the
+/// quarter ever accepted and one more for each correction accepted since.
 /// </summary>
 public sealed record AcceptedQuarter(
     Quarter Quarter,
@@ -14,8 +15,24 @@ public sealed record AcceptedQuarter(
     DateTimeOffset UploadedAt,
     DateTimeOffset AcceptedAt,
     IReadOnlyList<AreaFigures> Areas,
-    string Dataset = DatasetDefinition.DefaultId)
+    string Dataset = DatasetDefinition.DefaultId,
+    int Revision = 1)
 {
-    /// <summary>This quarter's entry in the index of accepted figures.</summary>
-    public AcceptedQuarterRecord Record => new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset);
+    /// <summary>This quarter's entry in the index of accepted figures, with each field's total.</summary>
+    public AcceptedQuarterRecord Record
+    {
+        get
+        {
+            var totals = new long[Areas.Count == 0 ? 0 : Areas[0].Counts.Length];
+            foreach (var area in Areas)
+            {
+                for (var i = 0; i < totals.Length; i++)
+                {
+                    totals[i] += area.Counts[i];
+                }
+            }
+
+            return new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset, Revision, totals);
+        }
+    }
 }

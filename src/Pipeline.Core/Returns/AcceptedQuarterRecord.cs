@@ -5,7 +5,8 @@ namespace Pipeline.Core.Returns;
 
 /// <summary>
 /// What is known of a quarter's accepted figures without reading them: the file they came from, its hash, when it was
-/// uploaded and accepted, and how many areas it holds. The index of the accepted figures; reading the figures
+/// uploaded and accepted, how many areas it holds, which revision of the quarter it is, and each field's total (in
+/// the dataset's order; null where storage does not have them). The index of the accepted figures; reading the figures
 /// themselves is a further request (<see cref="Ports.IAcceptedQuarterStore.ReadAsync"/>).
 /// </summary>
 public sealed record AcceptedQuarterRecord(
@@ -15,4 +16,6 @@ public sealed record AcceptedQuarterRecord(
     DateTimeOffset UploadedAt,
     DateTimeOffset AcceptedAt,
     int AreaCount,
-    string Dataset = DatasetDefinition.DefaultId);
+    string Dataset = DatasetDefinition.DefaultId,
+    int Revision = 1,
+    IReadOnlyList<long>? Totals = null);

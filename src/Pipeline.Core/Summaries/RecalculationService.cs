@@ -25,7 +25,7 @@ public sealed partial class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v3"; // v3: rolling years.
+    private const string CalculationVersion = "comparison-v4"; // v3: rolling years; v4: each source's revision and acceptedAt.
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -62,7 +62,7 @@ public sealed partial class RecalculationService(
                 var ofBasis = documents.Where(d => d.Basis == basis).ToList();
                 var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
                 toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status, SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod, InputKey(definition, d))));
+                    basis, d.Period, d.Status, new Lazy<byte[]>(() => SummaryJson.ToUtf8Bytes(d)), d.Period == defaultPeriod, InputKey(definition, d))));
             }
 
             if (toStore.Count == 0 && ofDataset.Count == 0)

@@ -24,7 +24,7 @@ public sealed class StatusService(
         var accepted = (await quarters.ListAsync(cancellationToken))
             .Where(q => q.Dataset == dataset.Id)
             .OrderBy(q => q.Quarter)
-            .Select(q => new StatusQuarter(q.Quarter.ToString(), q.File, q.Sha256, Revision: 1, q.AcceptedAt))
+            .Select(q => new StatusQuarter(q.Quarter.ToString(), q.File, q.Sha256, q.Revision, q.AcceptedAt))
             .ToList();
 
         var waiting = new List<string>();

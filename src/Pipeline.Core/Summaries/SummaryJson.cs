@@ -67,6 +67,12 @@ public static class SummaryJson
                 writer.WriteString("quarter", source.Quarter.ToString());
                 writer.WriteString("file", source.File);
                 writer.WriteString("sha256", source.Sha256);
+                writer.WriteNumber("revision", source.Revision);
+                if (source.AcceptedAt is { } acceptedAt)
+                {
+                    writer.WriteString("acceptedAt", acceptedAt);
+                }
+
                 writer.WriteEndObject();
             }
 

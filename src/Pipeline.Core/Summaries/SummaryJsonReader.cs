@@ -28,7 +28,12 @@ internal static class SummaryJsonReader
                 .Select(a => new AreaComparison(Text(a, "code"), Text(a, "name"), Metrics(a, AreaProperties)))
                 .ToList();
             var sources = root.GetProperty("sources").EnumerateArray()
-                .Select(s => new SummarySource(ParseQuarter(Text(s, "quarter")), Text(s, "file"), Text(s, "sha256")))
+                .Select(s => new SummarySource(
+                    ParseQuarter(Text(s, "quarter")),
+                    Text(s, "file"),
+                    Text(s, "sha256"),
+                    s.TryGetProperty("revision", out var revision) ? revision.GetInt32() : 1,
+                    s.TryGetProperty("acceptedAt", out var accepted) ? DateTimeOffset.Parse(accepted.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null))
                 .ToList();
             return new SummaryDocument(Text(root, "dataset"), period, quarters, computedAt, total, areas, sources);
         }

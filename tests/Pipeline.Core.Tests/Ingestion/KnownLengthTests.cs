@@ -94,6 +94,8 @@ public sealed class KnownLengthTests
 
         public Task<IReadOnlyList<Returns.AcceptedQuarterRecord>> ListAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<Returns.QuarterRevision>> ListRevisionsAsync(string dataset, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<Returns.AcceptedQuarter> ReadAsync(Returns.AcceptedQuarterRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 

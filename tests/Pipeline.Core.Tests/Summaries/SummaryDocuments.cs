@@ -39,8 +39,8 @@ internal static class SummaryDocuments
                     RateMetric.Compute(0, 70, 0, 0))),
         ],
         [
-            new SummarySource(new Quarter(2023, 2), "returns/2023-Q2.csv", "aa11"),
-            new SummarySource(new Quarter(2024, 2), "returns/2024-Q2.csv", "bb22"),
+            new SummarySource(new Quarter(2023, 2), "returns/2023-Q2.csv", "aa11", 1, new DateTimeOffset(2023, 7, 14, 9, 30, 0, TimeSpan.Zero)),
+            new SummarySource(new Quarter(2024, 2), "returns/2024-Q2.csv", "bb22", 3, new DateTimeOffset(2024, 9, 2, 16, 5, 7, TimeSpan.Zero)),
         ]);
 
     /// <summary>The default dataset's four metrics, in its order.</summary>

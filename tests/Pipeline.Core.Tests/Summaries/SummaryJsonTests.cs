@@ -106,12 +106,16 @@ public class SummaryJsonTests
             {
               "quarter": "2023-Q2",
               "file": "returns/2023-Q2.csv",
-              "sha256": "aa11"
+              "sha256": "aa11",
+              "revision": 1,
+              "acceptedAt": "2023-07-14T09:30:00+00:00"
             },
             {
               "quarter": "2024-Q2",
               "file": "returns/2024-Q2.csv",
-              "sha256": "bb22"
+              "sha256": "bb22",
+              "revision": 3,
+              "acceptedAt": "2024-09-02T16:05:07+00:00"
             }
           ]
         }
@@ -144,7 +148,7 @@ public class SummaryJsonTests
         Assert.Equal(
             ["current", "previous", "changePoints"],
             root.GetProperty("total").GetProperty("positiveOutcomeRate").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["quarter", "file", "sha256"], root.GetProperty("sources")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["quarter", "file", "sha256", "revision", "acceptedAt"], root.GetProperty("sources")[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

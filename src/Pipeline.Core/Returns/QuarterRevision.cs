@@ -1,0 +1,19 @@
+using Pipeline.Core.Calendar;
+
+namespace Pipeline.Core.Returns;
+
+/// <summary>
+/// One correction of a quarter (revision 2 and above): the version accepted, the version it replaced, and each count
+/// field's total before and after, in the dataset's field order.
+/// </summary>
+public sealed record QuarterRevision(
+    string Dataset,
+    Quarter Quarter,
+    int Revision,
+    DateTimeOffset AcceptedAt,
+    string File,
+    string Sha256,
+    string PreviousFile,
+    string PreviousSha256,
+    IReadOnlyList<long> PreviousTotals,
+    IReadOnlyList<long> Totals);

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Web;
+
+/// <summary>The revision log route.</summary>
+public sealed partial class ApiHandlers
+{
+    /// <summary><c>GET /api/revisions?dataset=D</c>: every correction of the dataset's quarters, newest first; <c>[]</c> before any.</summary>
+    public async Task<WebResult> RevisionsAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryParameters.TryRead(request.Query, [DatasetParameter], out var values, out var problem) ||
+            !TryDataset(values, out var dataset, out problem))
+        {
+            return problem!;
+        }
+
+        var log = await revisions.ListAsync(dataset, cancellationToken);
+        return new WebResult(StatusCodes.Status200OK, RevisionJson.ContentType, RevisionJson.ToUtf8Bytes(log, dataset));
+    }
+}
