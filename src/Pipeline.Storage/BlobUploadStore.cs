@@ -26,26 +26,9 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
 
     public async IAsyncEnumerable<WaitingUpload> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pages = _uploads.GetBlobsAsync(cancellationToken: cancellationToken).AsPages();
-        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
-        while (true)
+        await foreach (var blob in BlobWrites.ListAsync(_uploads, prefix: null, cancellationToken))
         {
-            try
-            {
-                if (!await enumerator.MoveNextAsync())
-                {
-                    yield break;
-                }
-            }
-            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-            {
-                yield break;
-            }
-
-            foreach (var blob in enumerator.Current.Values)
-            {
-                yield return new WaitingUpload(blob.Name, blob.Properties.CreatedOn ?? DateTimeOffset.MinValue);
-            }
+            yield return new WaitingUpload(blob.Name, blob.Properties.CreatedOn ?? DateTimeOffset.MinValue);
         }
     }
 

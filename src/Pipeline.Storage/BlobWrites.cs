@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -18,6 +19,33 @@ internal static class BlobWrites
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             return await write();
+        }
+    }
+
+    /// <summary>The blobs of <paramref name="container"/> (under <paramref name="prefix"/>, if given); none when the container does not exist yet.</summary>
+    public static async IAsyncEnumerable<BlobItem> ListAsync(
+        BlobContainerClient container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = container.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken).AsPages();
+        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                yield break;
+            }
+
+            foreach (var blob in enumerator.Current.Values)
+            {
+                yield return blob;
+            }
         }
     }
 }

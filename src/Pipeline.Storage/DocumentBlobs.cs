@@ -65,26 +65,9 @@ internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageO
     /// <summary>The names of the blobs under <paramref name="prefix"/> and when each was last written; none when the container does not exist yet.</summary>
     public async IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pages = _container.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken).AsPages();
-        await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
-        while (true)
+        await foreach (var blob in BlobWrites.ListAsync(_container, prefix, cancellationToken))
         {
-            try
-            {
-                if (!await enumerator.MoveNextAsync())
-                {
-                    yield break;
-                }
-            }
-            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
-            {
-                yield break;
-            }
-
-            foreach (var blob in enumerator.Current.Values)
-            {
-                yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
-            }
+            yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
         }
     }
 
