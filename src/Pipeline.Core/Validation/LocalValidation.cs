@@ -42,9 +42,11 @@ public static class LocalValidation
             try
             {
                 var fromInput = path == StandardInput;
-                await using var stream = fromInput
+                // Read synchronously (SynchronousReadStream says why); the file is opened here, so an unreadable one is
+                // reported before any validation.
+                await using var stream = new SynchronousReadStream(fromInput
                     ? openInput()
-                    : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+                    : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan));
 
                 // A pipe (validate <(cat x.csv), /dev/stdin) has no length: it is read as a stream, and the size limit
                 // is applied as the bytes arrive.
