@@ -24,7 +24,7 @@ public static class PipelineCoreRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Bound by the configuration binder's source generator and checked by generated validators (the [Range]s), not by
+        // Bound by the configuration binder's source generator and range-checked by plain validators, not by
         // reflection, so that the native pipeline-validate composes Core exactly as the CLI and the function app do.
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidationOptions>, ValidationOptionsValidator>());
