@@ -1,46 +1,37 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Validation;
 
 /// <summary>
-/// The rows of a return that is still valid, kept as plain numbers while the file is read: the area's position in the
-/// configuration, its counts in one flat array, and its name only when it differs from the configured one. A national
-/// return keeps hundreds of thousands of rows; kept as an <see cref="AreaFigures"/> each, with an array of counts each,
-/// every collection while reading would have to trace them all. They become figures once, when the file is known valid.
-/// The arrays come from the shared pool: for a national configuration they are large, and a large array allocated per
-/// file would soon cost a full collection.
+/// The rows of a return that is still valid, kept as plain numbers while the file is read: the counts in one flat array
+/// by the area's position in the configuration, and the area's name only where it differs from the configured one. A
+/// national return keeps hundreds of thousands of rows; kept as an <see cref="AreaFigures"/> each, with an array of
+/// counts each, every collection while reading would have to trace them all. They become figures once, when the file is
+/// known valid, and then every configured area has exactly one row. The array comes from the shared pool: for a
+/// national configuration it is large, and a large array allocated per file would soon cost a full collection.
 /// </summary>
-internal sealed class KeptRows(int fields, int capacity) : IDisposable
+internal sealed class KeptRows(IReadOnlyList<Area> areas, int fields) : IDisposable
 {
-    private const int InitialRows = 64;
-
-    private int[] areaAt = ArrayPool<int>.Shared.Rent(Math.Min(capacity, InitialRows));
-    private string?[] names = ArrayPool<string?>.Shared.Rent(Math.Min(capacity, InitialRows));
-    private long[] counts = ArrayPool<long>.Shared.Rent(Math.Min(capacity, InitialRows) * fields);
+    private long[]? counts;
+    private Dictionary<int, string>? otherNames;
 
     public int Count { get; private set; }
 
-    /// <param name="area">The position of the row's area in <c>areas</c>.</param>
-    /// <param name="name">The row's area name; the configured string when it is the same text.</param>
-    /// <param name="configuredName">The configured name of the area.</param>
+    /// <param name="area">The position of the row's area in the configured areas; each is added at most once.</param>
+    /// <param name="name">The row's area name: the configured string itself when it is the same text.</param>
     /// <param name="rowCounts">The row's counts, every one of them present.</param>
-    public void Add(int area, string name, string configuredName, ReadOnlySpan<long?> rowCounts)
+    public void Add(int area, string name, ReadOnlySpan<long?> rowCounts)
     {
-        if (Count == areaAt.Length || (Count + 1) * fields > counts.Length)
+        counts ??= ArrayPool<long>.Shared.Rent(areas.Count * fields);
+        if (!ReferenceEquals(name, areas[area].Name))
         {
-            // A valid return has at most one row per configured area, so this stops growing at the configuration's size.
-            var rows = Math.Max(Count + 1, Math.Min(capacity, Count * 2));
-            Grow(ref areaAt, rows, Count);
-            Grow(ref names, rows, Count);
-            Grow(ref counts, rows * fields, Count * fields);
+            (otherNames ??= [])[area] = name;
         }
 
-        areaAt[Count] = area;
-        names[Count] = ReferenceEquals(name, configuredName) ? null : name;
-        var at = Count * fields;
+        var at = area * fields;
         for (var i = 0; i < fields; i++)
         {
             counts[at + i] = rowCounts[i]!.Value;
@@ -49,15 +40,20 @@ internal sealed class KeptRows(int fields, int capacity) : IDisposable
         Count++;
     }
 
-    /// <summary>The kept rows as figures, in the order they were read.</summary>
-    public AreaFigures[] ToFigures(IReadOnlyList<Area> areas)
+    /// <summary>The figures of every configured area, in the configured order.</summary>
+    public AreaFigures[] ToFigures()
     {
-        var figures = new AreaFigures[Count];
-        for (var row = 0; row < figures.Length; row++)
+        if (Count != areas.Count || counts is null)
         {
-            var area = areas[areaAt[row]];
-            var rowCounts = counts.AsSpan(row * fields, fields).ToArray();
-            figures[row] = new AreaFigures(area.Code, names[row] ?? area.Name, ImmutableCollectionsMarshal.AsImmutableArray(rowCounts));
+            throw new UnreachableException($"A valid return has one row per configured area: {Count} rows kept for {areas.Count} areas.");
+        }
+
+        var figures = new AreaFigures[areas.Count];
+        for (var area = 0; area < figures.Length; area++)
+        {
+            var areaCounts = counts.AsSpan(area * fields, fields).ToArray();
+            var name = otherNames is not null && otherNames.TryGetValue(area, out var other) ? other : areas[area].Name;
+            figures[area] = new AreaFigures(areas[area].Code, name, ImmutableCollectionsMarshal.AsImmutableArray(areaCounts));
         }
 
         return figures;
@@ -65,20 +61,13 @@ internal sealed class KeptRows(int fields, int capacity) : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<int>.Shared.Return(areaAt);
-        ArrayPool<string?>.Shared.Return(names, clearArray: true);
-        ArrayPool<long>.Shared.Return(counts);
-        areaAt = [];
-        names = [];
-        counts = [];
-        Count = 0;
-    }
+        if (counts is not null)
+        {
+            ArrayPool<long>.Shared.Return(counts);
+            counts = null;
+        }
 
-    private static void Grow<T>(ref T[] array, int length, int used)
-    {
-        var larger = ArrayPool<T>.Shared.Rent(length);
-        array.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        array = larger;
+        otherNames = null;
+        Count = 0;
     }
 }

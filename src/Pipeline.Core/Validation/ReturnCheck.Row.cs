@@ -51,7 +51,7 @@ internal sealed partial class ReturnCheck
         // A file with an error is rejected whole, so its rows are not kept: a huge bad file costs no memory.
         if (!issues.HasErrors && area is not null && name is not null && complete && kept is not null)
         {
-            kept.Add(lastAreaIndex, name, area.Name, rowCounts);
+            kept.Add(lastAreaIndex, name, rowCounts);
         }
         else
         {

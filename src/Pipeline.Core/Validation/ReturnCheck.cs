@@ -67,7 +67,7 @@ internal sealed partial class ReturnCheck : IDisposable
         // A valid return has one row per configured area: sized once, these never grow by copying.
         areaRows = ArrayPool<int>.Shared.Rent(areas.Count);
         Array.Clear(areaRows, 0, areas.Count);
-        kept = new KeptRows(dataset.Fields.Count, areas.Count);
+        kept = new KeptRows(areas, dataset.Fields.Count);
     }
 
     /// <summary>The spreadsheet row of the header, once a non-blank record has been read.</summary>
@@ -82,8 +82,8 @@ internal sealed partial class ReturnCheck : IDisposable
     /// <summary>Set when nothing more can be learned from the rest of the file (it is still read, for the hash).</summary>
     public bool StopReading { get; private set; }
 
-    /// <summary>The rows as figures, in the order read, if the file has no errors; null once it has one.</summary>
-    public AreaFigures[]? TakeFigures() => kept?.ToFigures(areas);
+    /// <summary>The rows as figures, in the configured order of their areas, if the file has no errors; null once it has one.</summary>
+    public AreaFigures[]? TakeFigures() => kept?.ToFigures();
 
     /// <summary>Gives the pooled arrays back; a national configuration's are large, and one per file would soon cost a full collection.</summary>
     public void Dispose()

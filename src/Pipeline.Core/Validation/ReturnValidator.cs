@@ -188,7 +188,7 @@ public sealed class ReturnValidator
         return new ValidationResult(report, new ValidatedReturn(quarter, InCodeOrder(figures)));
     }
 
-    /// <summary>The rows by area code; returns usually list their areas in code order already, which costs one pass.</summary>
+    /// <summary>The rows by area code; the configured areas are usually in code order already, which costs one pass.</summary>
     private static AreaFigures[] InCodeOrder(AreaFigures[] ordered)
     {
         for (var i = 1; i < ordered.Length; i++)
