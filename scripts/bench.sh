@@ -4,7 +4,8 @@
 #   scripts/bench.sh                      everything: the BenchmarkDotNet benchmarks (short job), then the memory and
 #                                         latency modes, each in a fresh process
 #   scripts/bench.sh --filter '*Validator*'   BenchmarkDotNet only, with these arguments (default job unless you pass --job)
-#   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs], upload [runs]
+#   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs], upload [runs],
+#                                         throughput [runs]
 #   scripts/bench.sh peers [runs]         dist/pipeline-validate against csvclean, Python's csv, Miller and papaparse,
 #                                         whole process, paired runs with hyperfine (scripts/lib/peers.sh)
 #
@@ -49,6 +50,9 @@ done
 
 echo "==> latency: upload -> accepted -> recalculated -> summary, on Azurite"
 run latency 20 | tee -a "$log"
+
+echo "==> throughput: the validator's in-process ratios by CPU time (min of 20 interleaved runs)"
+run throughput 20 | tee -a "$log"
 
 echo "==> upload work: the function's CPU time and allocations for one upload of 7, 350 and 10,000 rows, on Azurite"
 run upload 20 | tee -a "$log"
