@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Validate;
@@ -66,12 +67,14 @@ internal static class ValidateApp
         // The storage settings are the operator CLI's to check; this binary never reads them.
         services.Configure<PipelineSettings>(s => s.Known.AddRange(
             configuration.GetSection($"{PipelineSettings.Root}:Storage").GetChildren().Select(c => $"Storage:{c.Key}")));
-        var provider = services.BuildServiceProvider();
+        using var provider = services.BuildServiceProvider();
         DatasetRegistry registry;
         try
         {
+            // Every setting the CLI checks before validate runs, so that a bad one is refused here too.
             _ = provider.GetRequiredService<IOptions<PipelineSettings>>().Value;
             _ = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<SummaryOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<DatasetOptions>>().Value;
             registry = provider.GetRequiredService<DatasetRegistry>();
         }
@@ -80,12 +83,13 @@ internal static class ValidateApp
             throw new InvalidOperationException($"The settings are not usable: {e.Message}", e);
         }
 
-        if (datasetId is not null && !registry.TryGet(datasetId, out _))
+        if (datasetId is null)
         {
-            throw new InvalidOperationException($"There is no dataset '{datasetId}'. The datasets are: {registry.IdList}.");
+            return provider.GetRequiredService<ReturnValidators>().For(registry.Default);
         }
 
-        var dataset = datasetId is null ? registry.Default : registry.TryGet(datasetId, out var found) ? found : registry.Default;
-        return provider.GetRequiredService<ReturnValidators>().For(dataset);
+        return registry.TryGet(datasetId, out var dataset)
+            ? provider.GetRequiredService<ReturnValidators>().For(dataset)
+            : throw new InvalidOperationException($"There is no dataset '{datasetId}'. The datasets are: {registry.IdList}.");
     }
 }

@@ -89,6 +89,8 @@ public sealed class ValidateEquivalenceTests : IDisposable
         await AssertSameAsync([file], new() { ["Pipeline:Validation:Areas:0:Code"] = Birmingham, ["Pipeline:Validation:Areas:0:Name"] = "Birmingham" });
         await AssertSameAsync([file], new() { ["Pipeline:Validation:MaxFileBytes"] = "100" });
         await AssertSameAsync([file], new() { ["Pipeline:Validation:MaxErrors"] = "0" });
+        await AssertSameAsync([file], new() { ["Pipeline:Summary:CacheSeconds"] = "86401" });
+        await AssertSameAsync([file], new() { ["Pipeline:Storage:LedgerTable"] = "Ledger2" });
 
         // A misspelt setting is refused by both; the CLI's list of the settings it reads has the storage ones too.
         var misspelt = new Dictionary<string, string?> { ["Pipeline:Validaton:MaxErrors"] = "3" };
