@@ -4,13 +4,22 @@
 #   scripts/bench.sh                      everything: the BenchmarkDotNet benchmarks (short job), then the memory and
 #                                         latency modes, each in a fresh process
 #   scripts/bench.sh --filter '*Validator*'   BenchmarkDotNet only, with these arguments (default job unless you pass --job)
-#   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs]
+#   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs], upload [runs],
+#                                         throughput [runs]
+#   scripts/bench.sh peers [runs]         dist/pipeline-validate against csvclean, Python's csv, Miller and papaparse,
+#                                         whole process, paired runs with hyperfine (scripts/lib/peers.sh)
 #
 # The full run takes about 2 minutes on 2 cores. The benchmarks use BenchmarkDotNet's short job (1 launch, 3 warm-up and
 # 3 measured iterations) with the measured iterations raised to 10: the default job's statistics would take several
 # times longer for error bars these figures do not need. Results: BenchmarkDotNet.Artifacts/results/*-report-github.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = peers ]; then
+  source scripts/lib/peers.sh
+  peers_run "${2:-20}"
+  exit
+fi
 
 source scripts/lib/azurite.sh
 azurite_install # The latency mode starts Azurite from node_modules.
@@ -41,6 +50,12 @@ done
 
 echo "==> latency: upload -> accepted -> recalculated -> summary, on Azurite"
 run latency 20 | tee -a "$log"
+
+echo "==> throughput: the validator's in-process ratios by CPU time (min of 20 interleaved runs)"
+run throughput 20 | tee -a "$log"
+
+echo "==> upload work: the function's CPU time and allocations for one upload of 7, 350 and 10,000 rows, on Azurite"
+run upload 20 | tee -a "$log"
 
 echo
 echo "==> Summary ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d))"

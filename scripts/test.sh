@@ -22,6 +22,11 @@ rm -rf "$results"
 echo "==> dotnet build Pipeline.sln"
 dotnet build Pipeline.sln --configuration Release -nologo -clp:NoSummary
 
+# The equivalence tests (tests/Pipeline.Cli.Tests/ValidateEquivalenceTests.cs) compare dist/pipeline-validate, the
+# native build, with `pipeline validate`; it is rebuilt here, once (about a minute), so that they never test a stale one.
+echo "==> scripts/publish.sh validate (dist/pipeline-validate, Native AOT)"
+scripts/publish.sh validate
+
 echo "==> dotnet test Pipeline.sln"
 status=0
 dotnet test Pipeline.sln --configuration Release --no-build -nologo \

@@ -30,9 +30,10 @@ public static class NationalData
     /// Writes a return for <see cref="Quarter"/>, as many rows as fit in <paramref name="maxBytes"/>, and returns the
     /// number of rows. By default it is valid, one row per area (area i on row i + 2, as <see cref="Areas"/> names them);
     /// with <paramref name="cycleThrough"/> the rows repeat those areas, so every row after the first round is a
-    /// duplicate-area error. The rows are written as they are made, so a file of any size costs only a buffer.
+    /// duplicate-area error. <paramref name="maxRows"/> stops it sooner.
+    /// The rows are written as they are made, so a file of any size costs only a buffer.
     /// </summary>
-    public static int WriteReturn(Stream output, long maxBytes, IReadOnlyList<Area>? cycleThrough = null)
+    public static int WriteReturn(Stream output, long maxBytes, IReadOnlyList<Area>? cycleThrough = null, int maxRows = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(output);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -41,7 +42,7 @@ public static class NationalData
         writer.Write(header);
         long written = utf8.GetByteCount(header);
         var rows = 0;
-        while (true)
+        while (rows < maxRows)
         {
             var row = cycleThrough is null ? Row(rows) : Row(rows, cycleThrough[rows % cycleThrough.Count]);
             written += row.Length; // ASCII: one byte a character
@@ -53,6 +54,8 @@ public static class NationalData
             writer.Write(row);
             rows++;
         }
+
+        return rows;
     }
 
     /// <summary>The bytes of <see cref="WriteReturn"/>, in memory.</summary>

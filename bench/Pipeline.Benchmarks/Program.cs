@@ -4,11 +4,15 @@ using Pipeline.Benchmarks;
 // Pipeline.Benchmarks memory [MiB]     peak working set of validating a return from disk (run it in a fresh process)
 // Pipeline.Benchmarks latency [runs]   upload → accepted → recalculated → summary served, on an Azurite it starts
 // Pipeline.Benchmarks scale [years] [areas...]   recalc and summary requests, bytes and time at national sizes, on Azurite
+// Pipeline.Benchmarks upload [runs]    the function's CPU time and allocations for one upload of 7, 350, 10,000 rows
+// Pipeline.Benchmarks throughput [runs]   the validator's ratios to the bare read and Sep, by CPU time, min of runs
 // Pipeline.Benchmarks [BenchmarkDotNet arguments]   e.g. --filter '*Validator*' --job short
 return args switch
 {
     ["memory", .. var rest] => await MemoryMode.RunAsync(rest),
     ["latency", .. var rest] => await LatencyMode.RunAsync(rest),
     ["scale", .. var rest] => await ScaleMode.RunAsync(rest),
+    ["upload", .. var rest] => await UploadWorkMode.RunAsync(rest),
+    ["throughput", .. var rest] => await ThroughputMode.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(ValidatorBenchmarks).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors) ? 1 : 0,
 };

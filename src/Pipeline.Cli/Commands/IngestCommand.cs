@@ -146,7 +146,7 @@ internal static class IngestCommand
         {
             foreach (var outcome in outcomes)
             {
-                await ReportListing.WriteAsync(context.Output, outcome.Report, $"{outcome.Status.ToWire()}, ");
+                await ValidationReportText.WriteAsync(context.Output, outcome.Report, $"{outcome.Status.ToWire()}, ");
                 var prefix = outcome.Container is { } container ? container + "/" : string.Empty;
                 await context.Output.WriteLineAsync(
                     $"  kept as {prefix}{outcome.StoredAs}{(outcome.ReportName is { } report ? $" with {prefix}{report}" : string.Empty)}");

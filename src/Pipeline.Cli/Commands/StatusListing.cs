@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class StatusListing
         {
             var quarter = rejection.Quarter is null ? string.Empty : $" ({rejection.Quarter})";
             await output.WriteLineAsync(
-                $"  {rejection.File}{quarter}: {ReportListing.Count(rejection.Errors, "error")}, rejected at {Time(rejection.ProcessedAt)}, kept as {rejection.StoredAs}");
+                $"  {rejection.File}{quarter}: {ValidationReportText.Count(rejection.Errors, "error")}, rejected at {Time(rejection.ProcessedAt)}, kept as {rejection.StoredAs}");
             foreach (var error in rejection.FirstErrors)
             {
                 await output.WriteLineAsync($"    {Where(error)}{error.Code}: {error.Message}");
@@ -43,7 +44,7 @@ internal static class StatusListing
             var more = rejection.Errors - rejection.FirstErrors.Count;
             if (more > 0 && rejection.FirstErrors.Count > 0)
             {
-                await output.WriteLineAsync($"    ({ReportListing.Count(more, "more error")} in {rejection.StoredAs}.report.json)");
+                await output.WriteLineAsync($"    ({ValidationReportText.Count(more, "more error")} in {rejection.StoredAs}.report.json)");
             }
         }
 

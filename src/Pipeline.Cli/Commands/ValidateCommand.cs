@@ -37,40 +37,12 @@ internal static class ValidateCommand
     {
         await using var services = context.CoreServices();
         var validator = services.GetRequiredService<ReturnValidators>().For(CliContext.Dataset(services, datasetId));
-        var reports = new List<ValidationReport>();
-        var unreadable = false;
-        foreach (var path in paths)
+        var outcome = await LocalValidation.RunAsync(validator, paths, json, inputName, context.OpenInput, context.Output, context.Error, cancellationToken);
+        return outcome switch
         {
-            try
-            {
-                var fromInput = path == "-";
-                await using var stream = fromInput
-                    ? context.OpenInput()
-                    : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-
-                // A pipe (validate <(cat x.csv), /dev/stdin) has no length: it is read as a stream, and the size limit
-                // is applied as the bytes arrive.
-                var length = stream.CanSeek ? stream.Length : (long?)null;
-                var result = await validator.ValidateAsync(stream, fromInput ? inputName : path, length, cancellationToken);
-                reports.Add(result.Report);
-                if (!json)
-                {
-                    await ReportListing.WriteAsync(context.Output, result.Report);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                unreadable = true;
-                await context.Error.WriteLineAsync($"{path}: cannot be read: {e.Message}");
-            }
-        }
-
-        if (json)
-        {
-            await context.Output.WriteLineAsync(ValidationReportJson.Serialize(reports));
-        }
-
-        // A file that could not be read is an environment problem, which outranks a rejected file.
-        return unreadable ? ExitCodes.Usage : reports.TrueForAll(r => r.Valid) ? ExitCodes.Success : ExitCodes.Rejected;
+            LocalValidationOutcome.Valid => ExitCodes.Success,
+            LocalValidationOutcome.Invalid => ExitCodes.Rejected,
+            _ => ExitCodes.Usage,
+        };
     }
 }

@@ -13,6 +13,12 @@ internal sealed partial class ReturnCheck
             return;
         }
 
+        // Every row of a return names the same quarter: the text of the first one is compared, not parsed again.
+        if (quarter is not null && string.Equals(value, quarterText, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         if (!Calendar.Quarter.TryParse(value, out var parsed))
         {
             issues.Error(ValidationCodes.TypeError, row, FrameColumns.Quarter, value, ValidationMessages.NotAQuarter, row, value);
@@ -21,6 +27,7 @@ internal sealed partial class ReturnCheck
         {
             quarter = parsed;
             quarterRow = row;
+            quarterText = value;
         }
         else if (parsed != quarter)
         {
@@ -36,18 +43,42 @@ internal sealed partial class ReturnCheck
             return null;
         }
 
-        if (!areasByCode.TryGetValue(value, out var area))
+        if (!TryFindArea(value, out var index))
         {
             issues.Error(ValidationCodes.UnknownArea, row, FrameColumns.AreaCode, value, ValidationMessages.UnknownArea, row, value, areas);
             return null;
         }
 
-        if (!areaRows.TryAdd(area.Code, row))
+        var area = areas[index];
+        if (!NoteArea(index, row))
         {
-            issues.Error(ValidationCodes.DuplicateArea, row, FrameColumns.AreaCode, value, ValidationMessages.DuplicateArea, row, area, areaRows[area.Code]);
+            issues.Error(ValidationCodes.DuplicateArea, row, FrameColumns.AreaCode, value, ValidationMessages.DuplicateArea, row, area, areaRows[index]);
         }
 
         return area;
+    }
+
+    /// <summary>
+    /// The position of the configured area with this code. Returns list their areas in the configured order, so the area
+    /// after the last one found is tried first: one string comparison with the next entry of the list, instead of a
+    /// lookup in a table that, for a national configuration, is too large to stay in the processor's cache.
+    /// </summary>
+    private bool TryFindArea(string code, out int index)
+    {
+        index = lastAreaIndex + 1;
+        if (index < areas.Count && string.Equals(areas[index].Code, code, StringComparison.Ordinal))
+        {
+            lastAreaIndex = index;
+            return true;
+        }
+
+        if (areasByCode.TryGetValue(code, out index))
+        {
+            lastAreaIndex = index;
+            return true;
+        }
+
+        return false;
     }
 
     private string? CheckAreaName(int row, string[] cells, Area? area)

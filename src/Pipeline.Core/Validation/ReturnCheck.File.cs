@@ -30,17 +30,20 @@ internal sealed partial class ReturnCheck
         }
 
         // Only when every row was read: an area in a row the parser could not read is not "missing".
-        if (!rowsUnreadable && areaCodeAt >= 0 && areaRows.Count < areas.Count)
+        if (!rowsUnreadable && areaCodeAt >= 0 && areasSeen < areas.Count)
         {
-            foreach (var area in areas.Where(a => !areaRows.ContainsKey(a.Code)))
+            for (var i = 0; i < areas.Count; i++)
             {
-                issues.Error(ValidationCodes.MissingArea, null, FrameColumns.AreaCode, area.Code, ValidationMessages.MissingArea(area));
+                if (areaRows[i] == 0)
+                {
+                    issues.Error(ValidationCodes.MissingArea, null, FrameColumns.AreaCode, areas[i].Code, ValidationMessages.MissingArea(areas[i]));
+                }
             }
         }
 
         if (issues.HasErrors)
         {
-            figures = null;
+            DropKept();
         }
     }
 }

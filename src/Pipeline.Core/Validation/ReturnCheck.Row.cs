@@ -1,5 +1,3 @@
-using Pipeline.Core.Returns;
-
 namespace Pipeline.Core.Validation;
 
 /// <summary>One data row: its shape, then its cells, then the rules between its counts.</summary>
@@ -12,7 +10,7 @@ internal sealed partial class ReturnCheck
         {
             issues.Error(ValidationCodes.MalformedCsv, row, null, badField, ValidationMessages.MalformedCsv, row);
             rowsUnreadable = true;
-            figures = null;
+            DropKept();
             return;
         }
 
@@ -22,7 +20,7 @@ internal sealed partial class ReturnCheck
         {
             ReportWidth(row, cells);
             NoteAreaOfUncheckedRow(row, cells);
-            figures = null;
+            DropKept();
             return;
         }
 
@@ -51,19 +49,13 @@ internal sealed partial class ReturnCheck
         }
 
         // A file with an error is rejected whole, so its rows are not kept: a huge bad file costs no memory.
-        if (!issues.HasErrors && area is not null && name is not null && complete && figures is not null)
+        if (!issues.HasErrors && area is not null && name is not null && complete && kept is not null)
         {
-            var counts = new long[rowCounts.Length];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                counts[i] = rowCounts[i]!.Value;
-            }
-
-            figures.Add(new AreaFigures(area.Code, name, System.Collections.Immutable.ImmutableArray.Create(counts)));
+            kept.Add(lastAreaIndex, name, rowCounts);
         }
         else
         {
-            figures = null;
+            DropKept();
         }
     }
 
@@ -89,9 +81,22 @@ internal sealed partial class ReturnCheck
     private void NoteAreaOfUncheckedRow(int row, string[] cells)
     {
         var index = areaCodeAt;
-        if (index >= 0 && index < cells.Length && cells[index].Trim() is var code && areasByCode.ContainsKey(code))
+        if (index >= 0 && index < cells.Length && areasByCode.TryGetValue(cells[index].Trim(), out var area))
         {
-            areaRows.TryAdd(code, row);
+            NoteArea(area, row);
         }
+    }
+
+    /// <summary>Records that the area at <paramref name="index"/> is on <paramref name="row"/>; false when an earlier row has it.</summary>
+    private bool NoteArea(int index, int row)
+    {
+        if (areaRows[index] != 0)
+        {
+            return false;
+        }
+
+        areaRows[index] = row;
+        areasSeen++;
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
@@ -10,7 +11,7 @@ namespace Pipeline.Core.Validation;
 /// concern: this file holds the state and the entry points; the header, the row's shape, the cells' rules and the
 /// whole-file checks each have their own.
 /// </summary>
-internal sealed partial class ReturnCheck
+internal sealed partial class ReturnCheck : IDisposable
 {
     // Column positions: a required column the header lacks, or names twice, is not checked on the rows.
     private const int Absent = -1;
@@ -22,8 +23,14 @@ internal sealed partial class ReturnCheck
     private readonly string requiredHeader;
     private readonly IssueCollector issues;
     private readonly IReadOnlyList<Area> areas;
-    private readonly IReadOnlyDictionary<string, Area> areasByCode;
-    private readonly Dictionary<string, int> areaRows;
+    private readonly Dictionary<string, int> areasByCode;
+
+    // The row each configured area was first seen on (0: not yet), by its position in the configuration: one lookup
+    // a row (code to position) instead of two dictionary operations, and no per-file dictionary of a national list.
+    private int[] areaRows;
+    private int areasSeen;
+    private int lastAreaIndex = -1;
+    private string? quarterText;
     private readonly Dictionary<string, int> columns = new(StringComparer.Ordinal);
     private string[] headerNames = [];
     private int quarterAt = Absent;
@@ -34,17 +41,17 @@ internal sealed partial class ReturnCheck
     private readonly (int Field, int Limit)[] limits;
     private Quarter? quarter;
     private int quarterRow;
-    private List<AreaFigures>? figures;
+    private KeptRows? kept;
     private bool rowsUnreadable;
     private bool encodingFailed;
 
     /// <param name="options">The limits: the error cap, the largest count.</param>
     /// <param name="dataset">The return's dataset: its columns, fields and rules.</param>
     /// <param name="areas">The dataset's areas (its own list, else the configured ones).</param>
-    /// <param name="areasByCode">The same areas by code, built once by the validator rather than once per file.</param>
+    /// <param name="areasByCode">The positions of the same areas by code, built once by the validator rather than once per file.</param>
     /// <param name="issues">Where the errors and warnings go.</param>
     public ReturnCheck(
-        ValidationOptions options, DatasetDefinition dataset, IReadOnlyList<Area> areas, IReadOnlyDictionary<string, Area> areasByCode, IssueCollector issues)
+        ValidationOptions options, DatasetDefinition dataset, IReadOnlyList<Area> areas, Dictionary<string, int> areasByCode, IssueCollector issues)
     {
         this.options = options;
         this.dataset = dataset;
@@ -58,8 +65,9 @@ internal sealed partial class ReturnCheck
         limits = [.. dataset.Fields.Select((f, i) => (i, f.NotGreaterThan is { } other ? dataset.IndexOf(other) : -1)).Where(r => r.Item2 >= 0)];
 
         // A valid return has one row per configured area: sized once, these never grow by copying.
-        areaRows = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
-        figures = new List<AreaFigures>(areas.Count);
+        areaRows = ArrayPool<int>.Shared.Rent(areas.Count);
+        Array.Clear(areaRows, 0, areas.Count);
+        kept = new KeptRows(areas, dataset.Fields.Count);
     }
 
     /// <summary>The spreadsheet row of the header, once a non-blank record has been read.</summary>
@@ -74,8 +82,22 @@ internal sealed partial class ReturnCheck
     /// <summary>Set when nothing more can be learned from the rest of the file (it is still read, for the hash).</summary>
     public bool StopReading { get; private set; }
 
-    /// <summary>The rows, retained only while the file has no errors; null once it has one.</summary>
-    public IReadOnlyList<AreaFigures>? Figures => figures;
+    /// <summary>The rows as figures, in the configured order of their areas, if the file has no errors; null once it has one.</summary>
+    public AreaFigures[]? TakeFigures() => kept?.ToFigures();
+
+    /// <summary>Gives the pooled arrays back; a national configuration's are large, and one per file would soon cost a full collection.</summary>
+    public void Dispose()
+    {
+        DropKept();
+        ArrayPool<int>.Shared.Return(areaRows);
+        areaRows = [];
+    }
+
+    private void DropKept()
+    {
+        kept?.Dispose();
+        kept = null;
+    }
 
     /// <param name="row">The spreadsheet row (header = 1; blank lines count; a multi-line quoted cell is one row).</param>
     /// <param name="cells">The record's cells, untrimmed.</param>

@@ -25,7 +25,7 @@ public sealed class ReturnValidator
     private readonly TimeProvider timeProvider;
     private readonly DatasetDefinition dataset;
     private readonly IReadOnlyList<Area> areas;
-    private readonly Dictionary<string, Area> areasByCode;
+    private readonly Dictionary<string, int> areasByCode;
 
     /// <param name="options">The limits, and the configured areas (used unless the dataset lists its own).</param>
     /// <param name="timeProvider">The clock the future-quarter rule reads.</param>
@@ -39,10 +39,11 @@ public sealed class ReturnValidator
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxValue, nameof(options));
         this.dataset = dataset ?? DatasetRegistry.BuiltIn.Default;
         areas = this.dataset.Areas ?? options.EffectiveAreas;
-        areasByCode = new Dictionary<string, Area>(areas.Count, StringComparer.Ordinal);
-        foreach (var area in areas)
+        areasByCode = new Dictionary<string, int>(areas.Count, StringComparer.Ordinal);
+        for (var i = 0; i < areas.Count; i++)
         {
-            if (!areasByCode.TryAdd(area.Code, area))
+            var area = areas[i];
+            if (!areasByCode.TryAdd(area.Code, i))
             {
                 throw new ArgumentException($"The configured areas list {area.Code} more than once.", nameof(options));
             }
@@ -81,7 +82,7 @@ public sealed class ReturnValidator
         }
 
         using var metered = new MeteredStream(content, options.MaxFileBytes, cancellationToken);
-        var check = new ReturnCheck(options, dataset, areas, areasByCode, issues);
+        using var check = new ReturnCheck(options, dataset, areas, areasByCode, issues);
         if (isCsv)
         {
             await ParseAsync(metered, check);
@@ -120,11 +121,25 @@ public sealed class ReturnValidator
 
         using var reader = new StreamReader(metered, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
         using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        // The cells are read into one array reused while the width stays the same (the check keeps none of them), not
+        // into the new array per record that the parser's Record property makes.
+        string[] cells = [];
         try
         {
             while (!check.StopReading && await parser.ReadAsync())
             {
-                check.Record(parser.Row, parser.Record ?? [], badField);
+                var count = parser.Count;
+                if (cells.Length != count)
+                {
+                    cells = new string[count];
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    cells[i] = parser[i];
+                }
+
+                check.Record(parser.Row, cells, badField);
                 badField = null;
             }
         }
@@ -165,7 +180,7 @@ public sealed class ReturnValidator
             return new ValidationResult(report, null);
         }
 
-        if (check is not { Quarter: { } quarter, Figures: { } figures })
+        if (check is not { Quarter: { } quarter } || check.TakeFigures() is not { } figures)
         {
             throw new UnreachableException("A valid return has a quarter and its rows.");
         }
@@ -173,10 +188,9 @@ public sealed class ReturnValidator
         return new ValidationResult(report, new ValidatedReturn(quarter, InCodeOrder(figures)));
     }
 
-    /// <summary>The rows by area code; returns usually list their areas in code order already, which costs one pass.</summary>
-    private static AreaFigures[] InCodeOrder(IReadOnlyList<AreaFigures> figures)
+    /// <summary>The rows by area code; the configured areas are usually in code order already, which costs one pass.</summary>
+    private static AreaFigures[] InCodeOrder(AreaFigures[] ordered)
     {
-        var ordered = figures.ToArray();
         for (var i = 1; i < ordered.Length; i++)
         {
             if (string.CompareOrdinal(ordered[i - 1].AreaCode, ordered[i].AreaCode) > 0)

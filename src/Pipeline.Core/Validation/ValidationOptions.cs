@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Pipeline.Core.Validation;
 
 /// <summary>What a return is checked against. Bound from the configuration section <c>Pipeline:Validation</c>.</summary>
@@ -27,16 +25,13 @@ public sealed class ValidationOptions
     public List<Area>? Areas { get; set; }
 #pragma warning restore CA2227
 
-    /// <summary>Files larger than this are refused with <c>file-too-large</c>. Default 10 MiB.</summary>
-    [Range(1, long.MaxValue)]
+    /// <summary>Files larger than this are refused with <c>file-too-large</c>. Default 10 MiB; at least 1 (<see cref="ValidationOptionsValidator"/>).</summary>
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Reporting stops after this many errors, with <c>truncated: true</c>. Default 100.</summary>
-    [Range(1, int.MaxValue)]
+    /// <summary>Reporting stops after this many errors, with <c>truncated: true</c>. Default 100; at least 1.</summary>
     public int MaxErrors { get; set; } = 100;
 
-    /// <summary>The largest number a count may hold. Default 1,000,000.</summary>
-    [Range(0, long.MaxValue)]
+    /// <summary>The largest number a count may hold. Default 1,000,000; not below 0.</summary>
     public long MaxValue { get; set; } = 1_000_000;
 
     public IReadOnlyList<Area> EffectiveAreas => Areas is { Count: > 0 } configured ? configured : WestMidlands;

@@ -23,6 +23,25 @@ internal static class WholeNumber
             return WholeNumberResult.BelowZero;
         }
 
+        // Up to 18 digits fit in a long whatever they are (10^18 < 2^63), so the value is built first and compared once:
+        // no division per digit, which was a tenth of the validator's time. Longer ones take the careful path below.
+        if (digits.Length <= 18)
+        {
+            long whole = 0;
+            foreach (var c in digits)
+            {
+                whole = (whole * 10) + (c - '0');
+            }
+
+            if (whole > maximum)
+            {
+                return WholeNumberResult.AboveMaximum;
+            }
+
+            value = whole;
+            return WholeNumberResult.Valid;
+        }
+
         // Checked before each step, so 30 digits cannot overflow a long: they are simply above the maximum.
         long result = 0;
         foreach (var c in digits)

@@ -39,6 +39,7 @@ public sealed partial class DependencyTests
     [InlineData("Pipeline.Web", new[] { "Pipeline.Core" })]
     [InlineData("Pipeline.Functions", new[] { "Pipeline.Core", "Pipeline.Storage", "Pipeline.Web" })]
     [InlineData("Pipeline.Cli", new[] { "Pipeline.Core", "Pipeline.Storage", "Pipeline.Web" })]
+    [InlineData("Pipeline.Validate", new[] { "Pipeline.Core" })]
     public void Projects_reference_only_inwards(string project, string[] references)
     {
         var csproj = File.ReadAllText(RepositoryRoot.Combine("src", project, project + ".csproj"));

@@ -1,13 +1,17 @@
 using System.Globalization;
-using Pipeline.Core.Validation;
 
-namespace Pipeline.Cli.Commands;
+namespace Pipeline.Core.Validation;
 
-/// <summary>A validation report for people: a verdict line, then each problem on its own line.</summary>
-internal static class ReportListing
+/// <summary>
+/// A validation report for people: a verdict line, then each problem on its own line. The one writer of it, shared by
+/// <c>pipeline validate</c>, <c>pipeline ingest</c> and the native <c>pipeline-validate</c>, so their reports cannot drift apart.
+/// </summary>
+public static class ValidationReportText
 {
     public static async Task WriteAsync(TextWriter output, ValidationReport report, string? verdictPrefix = null)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
         var warnings = Count(report.Warnings.Count, "warning");
         var verdict = report.Valid
             ? $"valid ({report.Quarter}, {Count(report.Rows, "row")}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})"
