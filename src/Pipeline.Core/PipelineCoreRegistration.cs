@@ -51,6 +51,11 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<DatasetRegistry>(),
             sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SeriesService(
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<DatasetRegistry>(),
+            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<StatusService>();
         return services;
     }

@@ -58,6 +58,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListDatasets", "get", "api/datasets")]
     [InlineData("GetDatasetSchema", "get", "api/datasets/{id}/schema")]
     [InlineData("GetOpenApi", "get", "api/openapi.json")]
+    [InlineData("GetSeries", "get", "api/series")]
     public void Every_API_route_is_a_function_key_HTTP_trigger_on_its_route(string function, string method, string route)
     {
         var binding = TriggerOf(function);
@@ -82,7 +83,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetDatasetSchema", "GetOpenApi", "GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
+            ["GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 

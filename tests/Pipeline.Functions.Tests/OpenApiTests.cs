@@ -64,7 +64,7 @@ public sealed class OpenApiTests
             .SelectMany(p => p.Value.Operations!.Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value)))
             .ToList();
 
-        Assert.Equal(8, operations.Count);
+        Assert.Equal(9, operations.Count);
         foreach (var (name, operation) in operations)
         {
             var errors = operation.Responses!.Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5')).ToList();
@@ -91,7 +91,7 @@ public sealed class OpenApiTests
         using var served = JsonDocument.Parse(ApiHandlers.OpenApi().Body);
         var schemas = served.RootElement.GetProperty("components").GetProperty("schemas");
 
-        foreach (var (component, file) in new[] { ("Summary", ResponseSchemas.Summary), ("ValidationReport", ResponseSchemas.Report), ("Outcome", ResponseSchemas.Outcome), ("Problem", ResponseSchemas.Problem) })
+        foreach (var (component, file) in new[] { ("Summary", ResponseSchemas.Summary), ("Series", ResponseSchemas.Series), ("ValidationReport", ResponseSchemas.Report), ("Outcome", ResponseSchemas.Outcome), ("Problem", ResponseSchemas.Problem) })
         {
             var expected = System.Text.Json.Nodes.JsonNode.Parse(ResponseSchemas.Text(file))!.AsObject();
             expected.Remove("$schema");
