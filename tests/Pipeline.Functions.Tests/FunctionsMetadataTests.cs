@@ -71,7 +71,8 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("SubmitPage", new[] { "get", "post" }, "submit")]
     [InlineData("PageAsset", new[] { "get" }, "assets/{*path}")]
-    public void The_partner_page_and_its_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
+    [InlineData("Dashboard", new[] { "get" }, "{root:maxlength(0)?}")]
+    public void The_pages_and_their_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
     {
         var binding = TriggerOf(function);
         Assert.Equal(route, binding.GetProperty("route").GetString());
@@ -83,7 +84,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
+            ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 
