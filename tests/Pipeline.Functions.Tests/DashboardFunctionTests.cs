@@ -1,9 +1,13 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions.Tests;
@@ -68,6 +72,30 @@ public sealed class DashboardFunctionTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Contains("href=\"/?dataset=serious-youth-violence&amp;basis=calendar&amp;period=2024\"", Text(missing), StringComparison.Ordinal);
         Assert.Equal(400, bad.StatusCode);
         Assert.Contains("Parameter &#39;basis&#39;: &#39;weekly&#39; is not a year basis.", Text(bad), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_that_carry_revisions_show_them_and_mark_the_figures_resting_on_a_corrected_quarter()
+    {
+        // The summary as it will be once sources carry revision and acceptedAt (contract section 5): written here by hand.
+        var store = _app.Get<IComparisonStore>();
+        var stored = (await store.GetAsync("serious-youth-violence", YearBasis.Calendar, null))!;
+        var json = JsonNode.Parse(stored.Json)!;
+        foreach (var source in json["sources"]!.AsArray())
+        {
+            source!["revision"] = (string)source["quarter"]! == "2024-Q2" ? 2 : 1;
+            source["acceptedAt"] = "2025-02-03T10:00:00+00:00";
+        }
+
+        var revised = Encoding.UTF8.GetBytes(json.ToJsonString());
+        await store.WriteAsync("serious-youth-violence", [new StoredComparison(YearBasis.Calendar, stored.Period, ComparisonStatus.Complete, revised, IsDefault: true)], "by-hand");
+
+        var page = Text(await GetAsync(""));
+
+        Assert.Contains("<div class=\"govuk-inset-text\" id=\"revised\">These figures rest on corrected returns: 2024-Q2 (revision 2). Earlier versions are superseded.</div>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">2024-Q2 (revision 2)</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell govuk-table__cell--numeric\">2</td><td class=\"govuk-table__cell\">3 February 2025, 10:00 UTC</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not recorded", page, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponse> GetAsync(string query, Microsoft.Extensions.Primitives.StringValues ifNoneMatch = default)
