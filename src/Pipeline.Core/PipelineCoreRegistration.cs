@@ -55,6 +55,11 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<DatasetRegistry>(),
             sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SeriesService(
+            sp.GetRequiredService<IComparisonStore>(),
+            sp.GetRequiredService<DatasetRegistry>(),
+            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<StatusService>();
         services.TryAddSingleton<RevisionLog>();
         return services;

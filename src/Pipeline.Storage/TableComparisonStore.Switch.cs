@@ -50,7 +50,7 @@ public sealed partial class TableComparisonStore
             else
             {
                 var sha256 = DocumentBlobs.Sha256Of(comparison.Json);
-                var name = comparison.Json.Length <= InlineBytes ? null : $"{prefix}{comparison.Period.Key}/{sha256}.json";
+                var name = BlobNameOf(comparison.Json, $"{prefix}{comparison.Period.Key}/", sha256);
                 if (name is not null && !referenced.Contains(name))
                 {
                     toWrite[name] = comparison.Json;
@@ -113,15 +113,29 @@ public sealed partial class TableComparisonStore
     /// <summary>An index entity: the document's blob (<paramref name="name"/>), or the document itself when it has none.</summary>
     private static TableEntity Row(string partition, StoredComparison comparison, string? name, string sha256)
     {
-        var entity = new TableEntity(partition, comparison.Period.Key)
+        var entity = DocumentEntity(partition, comparison.Period.Key, comparison.Json, name, sha256);
+        entity["Period"] = comparison.Period.ToString();
+        entity["Status"] = comparison.Status.ToWireName();
+        entity["InputKey"] = comparison.InputKey;
+        return entity;
+    }
+
+    /// <summary>
+    /// The blob a document is kept in, under <paramref name="prefix"/> and named by its hash; null when it is small
+    /// enough (<see cref="InlineBytes"/>) to be kept in its index entity.
+    /// </summary>
+    private static string? BlobNameOf(byte[] json, string prefix, string sha256) =>
+        json.Length <= InlineBytes ? null : $"{prefix}{sha256}.json";
+
+    /// <summary>The properties every index entity has: the hash, the size, and the document (inline) or its blob's name.</summary>
+    private static TableEntity DocumentEntity(string partition, string rowKey, byte[] json, string? name, string sha256)
+    {
+        var entity = new TableEntity(partition, rowKey)
         {
-            ["Period"] = comparison.Period.ToString(),
-            ["Status"] = comparison.Status.ToWireName(),
             ["Sha256"] = sha256,
-            ["Bytes"] = comparison.Json.Length,
-            ["InputKey"] = comparison.InputKey,
+            ["Bytes"] = json.Length,
         };
-        entity[name is null ? "Json" : "Document"] = name ?? Encoding.UTF8.GetString(comparison.Json);
+        entity[name is null ? "Json" : "Document"] = name ?? Encoding.UTF8.GetString(json);
         return entity;
     }
 

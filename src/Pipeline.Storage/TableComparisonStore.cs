@@ -24,7 +24,9 @@ namespace Pipeline.Storage;
 /// finds its blob; older ones are deleted. The partition <c>state</c> keeps each dataset's fingerprint of the inputs its
 /// last recalculation used (row key <c>recalc</c> for the default dataset, <c>recalc.&lt;dataset id&gt;</c> for the
 /// others). Index entities written before the documents container held the JSON inline (<c>JsonChunks</c>); they are
-/// still read, and the next recalculation replaces them.
+/// still read, and the next recalculation replaces them. Each dataset's series of every accepted quarter is one more
+/// index entity by the same rule, row key <c>all</c> in partition <c>series</c> (<c>&lt;dataset id&gt;.series</c>), its
+/// blob under <c>series/&lt;dataset&gt;/</c> (<c>TableComparisonStore.Series.cs</c>).
 /// </summary>
 public sealed partial class TableComparisonStore : IComparisonStore
 {
@@ -94,41 +96,54 @@ public sealed partial class TableComparisonStore : IComparisonStore
 
     public async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default)
     {
+        if (await GetDocumentAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        var (entity, json) = found;
+
+        return Period.TryParse(basis, entity.GetString("Period"), out var stored)
+            ? new StoredSummary(stored, json)
+            : throw new InvalidOperationException($"Comparison {entity.PartitionKey}/{entity.RowKey} has no readable period.");
+    }
+
+    /// <summary>
+    /// An index entity and the document it holds or points to: one read for a document kept inline, two for one in a
+    /// blob (whose SHA-256 is checked against the entity's); null when there is no such entity.
+    /// </summary>
+    private async Task<(TableEntity Entity, byte[] Json)?> GetDocumentAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
         // A blob is deleted only two switches after the index stopped pointing to it; should a reader be that slow
         // between its two reads, it reads the index again and finds the newer one.
         for (var attempt = 0; ; attempt++)
         {
-            var entity = await GetIndexAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken);
+            var entity = await GetIndexAsync(partition, rowKey, cancellationToken);
             if (entity is null)
             {
                 return null;
-            }
-
-            if (!Period.TryParse(basis, entity.GetString("Period"), out var stored))
-            {
-                throw new InvalidOperationException($"Comparison {entity.PartitionKey}/{entity.RowKey} has no readable period.");
             }
 
             if (entity.GetString("Document") is not { } name)
             {
                 // Small enough to be kept in the entity; or written before the documents container, in chunks.
                 var inline = entity.GetString("Json") ?? TableWrites.GetChunked(entity, "Json");
-                return new StoredSummary(stored, Encoding.UTF8.GetBytes(inline));
+                return (entity, Encoding.UTF8.GetBytes(inline));
             }
 
             if (await _documents.GetAsync(name, cancellationToken) is { } json)
             {
                 if (DocumentBlobs.Sha256Of(json) != entity.GetString("Sha256"))
                 {
-                    throw new InvalidDataException($"The summary document {name} does not have the SHA-256 its index entity records.");
+                    throw new InvalidDataException($"The document {name} does not have the SHA-256 its index entity records.");
                 }
 
-                return new StoredSummary(stored, json);
+                return (entity, json);
             }
 
             if (attempt > 0)
             {
-                throw new InvalidDataException($"The summary document {name} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
+                throw new InvalidDataException($"The document {name} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
             }
         }
     }

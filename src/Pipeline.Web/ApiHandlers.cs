@@ -22,6 +22,7 @@ public sealed partial class ApiHandlers(
     IUploadStore uploads,
     IUploadLedger ledger,
     SummaryService summaries,
+    SeriesService series,
     FreshFigures freshFigures,
     RevisionLog revisions,
     IOptions<ValidationOptions> validation,
@@ -60,7 +61,22 @@ public sealed partial class ApiHandlers(
     public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await summaries.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken);
+        return Revalidated(request, await summaries.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+    }
+
+    /// <summary>
+    /// <c>GET /api/series?dataset=D&amp;area=A&amp;format=F</c>: every accepted quarter's figures (docs/contract.md section 7),
+    /// one read of the stored series (none while cached), with a strong ETag and 304 as the summary.
+    /// </summary>
+    public async Task<WebResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Revalidated(request, await series.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+    }
+
+    /// <summary>A document's answer with its ETag and max-age, or 304 when the request's If-None-Match names that ETag.</summary>
+    private WebResult Revalidated(HttpRequest request, SummaryResponse response)
+    {
         var status = response.Result switch
         {
             SummaryResult.Found => StatusCodes.Status200OK,
@@ -77,12 +93,15 @@ public sealed partial class ApiHandlers(
             ["ETag"] = etag,
             ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={summary.Value.CacheSeconds}"),
         };
-        var matches = request.Headers.IfNoneMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(t => t.Trim())
-            .Any(t => t == "*" || t == etag || t == "W/" + etag);
-        return matches
+        return Matches(request, etag)
             ? new WebResult(StatusCodes.Status304NotModified, response.ContentType, [], headers)
             : new WebResult(status, response.ContentType, response.Body, headers);
     }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly or strongly) or is <c>*</c>.</summary>
+    internal static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(t => t.Trim())
+            .Any(t => t == "*" || t == etag || t == "W/" + etag);
 
     private bool TryDataset(Dictionary<string, string> values, out DatasetDefinition dataset, out WebResult? problem)
     {

@@ -5,14 +5,15 @@ using Pipeline.Web.Pages;
 namespace Pipeline.Web;
 
 /// <summary>
-/// The pages of <c>pipeline serve</c> (docs/contract.md section 9): the partner page at /submit, and the GOV.UK Frontend
-/// stylesheet, fonts and images it uses at /assets/....
+/// The pages of <c>pipeline serve</c> (docs/contract.md section 9): the dashboard at /, the partner page at /submit, and
+/// the GOV.UK Frontend stylesheet, fonts and images they use at /assets/....
 /// </summary>
 public static class PageRoutes
 {
-    public static IEndpointRouteBuilder MapPartnerPages(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapPipelinePages(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/", Routes.Handle<DashboardHandlers>(static (page, c) => page.GetAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.GetAsync(c.RequestAborted)));
         endpoints.MapPost("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.PostAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet(

@@ -15,6 +15,7 @@ public static class Routes
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/api/summary", Handle<ApiHandlers>(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGet("/api/series", Handle<ApiHandlers>(static (h, c) => h.SeriesAsync(c.Request, c.RequestAborted)));
         endpoints.MapPost("/api/validate", Handle<ApiHandlers>(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
         endpoints.MapGet("/api/datasets", Handle<ApiHandlers>(static (h, _) => Task.FromResult(h.Datasets())));
         endpoints.MapGet(

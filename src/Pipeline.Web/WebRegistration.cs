@@ -12,6 +12,7 @@ public static class WebRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ApiHandlers>();
         services.TryAddSingleton<PartnerPageHandlers>();
+        services.TryAddSingleton<DashboardHandlers>();
         services.TryAddSingleton(_ => new PageAssets());
         return services;
     }

@@ -29,7 +29,7 @@ public abstract class PageSession(AzuriteFixture azurite, ChromiumFixture chromi
 
     protected List<IResponse> Responses { get; } = [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, TimeProvider.System);

@@ -59,6 +59,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListDatasets", "get", "api/datasets")]
     [InlineData("GetDatasetSchema", "get", "api/datasets/{id}/schema")]
     [InlineData("GetOpenApi", "get", "api/openapi.json")]
+    [InlineData("GetSeries", "get", "api/series")]
     public void Every_API_route_is_a_function_key_HTTP_trigger_on_its_route(string function, string method, string route)
     {
         var binding = TriggerOf(function);
@@ -71,7 +72,8 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("SubmitPage", new[] { "get", "post" }, "submit")]
     [InlineData("PageAsset", new[] { "get" }, "assets/{*path}")]
-    public void The_partner_page_and_its_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
+    [InlineData("Dashboard", new[] { "get" }, "{root:maxlength(0)?}")]
+    public void The_pages_and_their_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
     {
         var binding = TriggerOf(function);
         Assert.Equal(route, binding.GetProperty("route").GetString());
@@ -83,7 +85,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["GetDatasetSchema", "GetOpenApi", "GetSummary", "GetUploadReport", "ListDatasets", "ListRevisions", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
+            ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListRevisions", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 

@@ -6,14 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Calls <see cref="GetSummary"/> as the ASP.NET Core integration would, and captures the response.</summary>
+/// <summary>Calls <see cref="GetSummary"/> or <see cref="GetSeries"/> as the ASP.NET Core integration would, and captures the response.</summary>
 internal static class HttpCall
 {
-    public static async Task<HttpResponse> GetSummaryAsync(PipelineHarness app, string query, string? ifNoneMatch = null)
+    public static Task<HttpResponse> GetSummaryAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
+        GetAsync(app, "/api/summary", query, ifNoneMatch, (services, request) => ActivatorUtilities.CreateInstance<GetSummary>(services).RunAsync(request, CancellationToken.None));
+
+    public static Task<HttpResponse> GetSeriesAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
+        GetAsync(app, "/api/series", query, ifNoneMatch, (services, request) => ActivatorUtilities.CreateInstance<GetSeries>(services).RunAsync(request, CancellationToken.None));
+
+    private static async Task<HttpResponse> GetAsync(
+        PipelineHarness app, string path, string query, string? ifNoneMatch, Func<IServiceProvider, HttpRequest, Task<IActionResult>> run)
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };
         context.Request.Method = "GET";
-        context.Request.Path = "/api/summary";
+        context.Request.Path = path;
         context.Request.QueryString = new QueryString(query);
         if (ifNoneMatch is not null)
         {
@@ -21,8 +28,7 @@ internal static class HttpCall
         }
 
         context.Response.Body = new MemoryStream();
-        var function = ActivatorUtilities.CreateInstance<GetSummary>(app.Services);
-        var result = await function.RunAsync(context.Request, CancellationToken.None);
+        var result = await run(app.Services, context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         return context.Response;
     }

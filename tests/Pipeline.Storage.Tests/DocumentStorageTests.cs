@@ -83,6 +83,41 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_series_of_the_samples_is_one_inline_read_and_a_larger_one_a_blob_two_reads_then_cleaned_up()
+    {
+        var counter = new RequestCounter();
+        using var small = PipelineHarness.Create(azurite, counter);
+        await small.IngestSamplesAsync();
+        await small.Get<RecalculationService>().RecalculateAsync(force: true);
+        counter.Reset();
+        var inline = await small.Get<IComparisonStore>().GetSeriesAsync("serious-youth-violence");
+        Assert.Equal(1, counter.Count);
+        var entity = (await small.Tables.GetTableClient(small.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("series", "all")).Value;
+        Assert.Equal(entity.GetString("Json"), Encoding.UTF8.GetString(inline!));
+        Assert.Equal((DocumentBlobsSha(inline!), inline!.Length), (entity.GetString("Sha256"), entity.GetInt32("Bytes")));
+        Assert.DoesNotContain(await small.ListAsync(small.Documents), n => n.StartsWith("series/", StringComparison.Ordinal));
+        Assert.Null(await small.Get<IComparisonStore>().GetSeriesAsync("violence-admissions"));
+
+        using var large = await NationalAsync(new NationalDataset(40));
+        var store = large.Get<IComparisonStore>();
+        var series = await store.GetSeriesAsync(NationalDataset.Id);
+        Assert.True(series!.Length > TableComparisonStore.InlineBytes);
+        var name = $"series/national/{DocumentBlobsSha(series)}.json";
+        Assert.Equal([name], (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)));
+        Assert.Equal(series, await large.ReadAsync(large.Documents, name));
+
+        // A correction: the new series' blob, the old one kept while under an hour old, then deleted.
+        var recalc = large.Get<RecalculationService>();
+        await CorrectAsync(large, new NationalDataset(40), recalc, 1);
+        Assert.Equal(2, (await large.ListAsync(large.Documents)).Count(n => n.StartsWith("series/", StringComparison.Ordinal)));
+        large.Clock.Advance(TimeSpan.FromDays(2));
+        await CorrectAsync(large, new NationalDataset(40), recalc, 2);
+        var corrected = await store.GetSeriesAsync(NationalDataset.Id);
+        Assert.Equal([$"series/national/{DocumentBlobsSha(corrected!)}.json"], (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)));
+        Assert.NotEqual(series, corrected);
+    }
+
+    [Fact]
     public async Task Comparisons_stored_inline_in_chunks_before_the_documents_container_are_read_and_then_replaced()
     {
         using var app = PipelineHarness.Create(azurite);

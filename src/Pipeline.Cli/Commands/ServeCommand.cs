@@ -66,7 +66,7 @@ internal static class ServeCommand
         builder.Services.AddPipelineWeb();
         var app = builder.Build();
         app.MapPipelineApi();
-        app.MapPartnerPages();
+        app.MapPipelinePages();
         return app;
     }
 }

@@ -115,14 +115,10 @@ public static class ComparisonCalculator
         var previousPeriod = period.Previous;
         var currentQuarters = new List<AcceptedQuarter>(4);
         var previousQuarters = new List<AcceptedQuarter>(4);
-        for (var position = 1; position <= 4; position++)
+        foreach (var position in ComparablePeriods.Positions(period, byQuarter.ContainsKey))
         {
-            if (byQuarter.TryGetValue(period.QuarterAt(position), out var current) &&
-                byQuarter.TryGetValue(previousPeriod.QuarterAt(position), out var previous))
-            {
-                currentQuarters.Add(current);
-                previousQuarters.Add(previous);
-            }
+            currentQuarters.Add(byQuarter[period.QuarterAt(position)]);
+            previousQuarters.Add(byQuarter[previousPeriod.QuarterAt(position)]);
         }
 
         if (currentQuarters.Count == 0 || (period.Basis == YearBasis.Rolling && currentQuarters.Count < 4))

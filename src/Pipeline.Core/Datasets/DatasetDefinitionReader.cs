@@ -119,6 +119,11 @@ public static partial class DatasetDefinitionReader
                 problems.AddRange(fields.Where(f => f is null || definition.IndexOf(f) < 0)
                     .Select(f => $"Metric '{metric.Id}' names '{f}', which is not a field."));
             }
+
+            if (metric.Sentence is { } sentence && (metric.Rate is null || !Sentence().IsMatch(sentence)))
+            {
+                problems.Add($"Metric '{metric.Id}': 'sentence' is for a rate only, and is lower-case words of up to 80 characters such as \"had a positive outcome\" (it is '{sentence}').");
+            }
         }
 
         if (definition.Areas is { } areas)
@@ -152,4 +157,8 @@ public static partial class DatasetDefinitionReader
 
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Code();
+
+    /// <summary>Words in lower case (letters, digits, hyphens, apostrophes), single spaces, 1 to 80 characters.</summary>
+    [GeneratedRegex("^(?=.{1,80}$)[a-z0-9'-]+( [a-z0-9'-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Sentence();
 }

@@ -20,6 +20,15 @@ public interface IComparisonStore
     /// <summary>One period's document (<paramref name="period"/> given) or the basis' default one (null); null if none.</summary>
     Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a dataset's series document (every accepted quarter's figures, <c>GET /api/series</c>) in one write; a
+    /// recalculation writes it before <see cref="WriteAsync"/>, whose fingerprint comes last.
+    /// </summary>
+    Task WriteSeriesAsync(string dataset, byte[] json, CancellationToken cancellationToken = default);
+
+    /// <summary>The dataset's series document exactly as written; null before its first recalculation.</summary>
+    Task<byte[]?> GetSeriesAsync(string dataset, CancellationToken cancellationToken = default);
+
     /// <summary>The periods of a dataset and basis that have a stored comparison, in period order; none before the first recalculation.</summary>
     Task<IReadOnlyList<StoredPeriod>> ListPeriodsAsync(string dataset, YearBasis basis, CancellationToken cancellationToken = default);
 }

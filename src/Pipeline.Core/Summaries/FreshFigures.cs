@@ -10,7 +10,7 @@ namespace Pipeline.Core.Summaries;
 /// instance (and within the summary cache's minute on others) instead of after the nightly timer. A recalculation that finds nothing changed costs two reads;
 /// one that fails is logged and left to the timer, and never fails the upload.
 /// </summary>
-public sealed partial class FreshFigures(RecalculationService recalculation, SummaryService summaries, DatasetRegistry datasets, ILogger<FreshFigures> logger)
+public sealed partial class FreshFigures(RecalculationService recalculation, SummaryService summaries, SeriesService series, DatasetRegistry datasets, ILogger<FreshFigures> logger)
 {
     /// <summary>Recalculates each dataset that one of <paramref name="outcomes"/> changed; the number recalculated.</summary>
     public async Task<int> RefreshAsync(IEnumerable<UploadOutcome> outcomes, CancellationToken cancellationToken = default)
@@ -25,6 +25,7 @@ public sealed partial class FreshFigures(RecalculationService recalculation, Sum
                 if ((await recalculation.RecalculateAsync(force: false, only: dataset, cancellationToken)).Recomputed)
                 {
                     summaries.Forget(dataset);
+                    series.Forget(dataset);
                     refreshed++;
                 }
             }

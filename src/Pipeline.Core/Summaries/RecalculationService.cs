@@ -12,7 +12,8 @@ using Pipeline.Core.Validation;
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// Computes every annual comparison of every dataset, on every basis (calendar, financial, rolling), from the accepted quarters, and stores them. Used by
+/// Computes every annual comparison of every dataset, on every basis (calendar, financial, rolling), and each dataset's
+/// series of every accepted quarter, from the accepted quarters, and stores them. Used by
 /// the timer function (which skips a dataset when nothing it depends on changed since the last run: two reads in all)
 /// and the CLI (which always recomputes).
 /// </summary>
@@ -25,7 +26,7 @@ public sealed partial class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v4"; // v3: rolling years; v4: each source's revision and acceptedAt.
+    private const string CalculationVersion = "comparison-v5"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them.
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -70,6 +71,8 @@ public sealed partial class RecalculationService(
                 continue; // Forced, but nothing to compare and nothing to record.
             }
 
+            // The series first: the fingerprint, written last by WriteAsync, says both are done.
+            await comparisons.WriteSeriesAsync(dataset.Id, SeriesJson.ToUtf8Bytes(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
             await comparisons.WriteAsync(dataset.Id, toStore, fingerprint, cancellationToken);
             recomputed = true;
             written += toStore.Count;

@@ -158,7 +158,7 @@ public static class SummaryCsv
     }
 
     // Invariant "G" formatting keeps a decimal's scale (7.10 stays 7.10), which is what the JSON writer prints too.
-    private static void WriteNumber<T>(IBufferWriter<byte> output, T value)
+    internal static void WriteNumber<T>(IBufferWriter<byte> output, T value)
         where T : IUtf8SpanFormattable
     {
         var span = output.GetSpan(64);
@@ -183,7 +183,7 @@ public static class SummaryCsv
     /// One text cell. A cell a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading
     /// apostrophe; a cell with a comma, quote or line break is quoted with its quotes doubled.
     /// </summary>
-    private static void WriteText(IBufferWriter<byte> output, string value)
+    internal static void WriteText(IBufferWriter<byte> output, string value)
     {
         var text = value.AsSpan();
         var neutralise = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';

@@ -16,7 +16,8 @@ public static class SummaryJson
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>Shared with <see cref="SeriesJson"/>, so the API's documents are written alike.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         IndentSize = 2,

@@ -57,6 +57,8 @@ public sealed class DatasetDefinitionTests : IDisposable
     [InlineData("{\"id\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"title\":\"A\"}],\"metrics\":[{\"id\":\"a\",\"count\":\"a\",\"rate\":{\"numerator\":\"a\",\"denominator\":\"a\"}}]}", "exactly one of 'count'")]
     [InlineData("{\"id\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"title\":\"A\"}],\"metrics\":[{\"id\":\"a\",\"rate\":{\"numerator\":\"a\",\"denominator\":\"z\"}}]}", "Metric 'a' names 'z'")]
     [InlineData("{\"id\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"title\":\"A\"}],\"metrics\":[{\"id\":\"a\",\"count\":\"a\"}],\"areas\":[{\"code\":\"E1\",\"name\":\"One\"},{\"code\":\"E1\",\"name\":\"Again\"}]}", "Area 'E1'")]
+    [InlineData("{\"id\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"title\":\"A\"}],\"metrics\":[{\"id\":\"a\",\"count\":\"a\",\"sentence\":\"had one\"}]}", "Metric 'a': 'sentence' is for a rate only")]
+    [InlineData("{\"id\":\"x\",\"title\":\"X\",\"fields\":[{\"name\":\"a\",\"title\":\"A\"}],\"metrics\":[{\"id\":\"a\",\"rate\":{\"numerator\":\"a\",\"denominator\":\"a\"},\"sentence\":\"Had <b>one</b>\"}]}", "(it is 'Had <b>one</b>')")]
     [InlineData("not json", "not a dataset definition")]
     public void Refuses_a_definition_that_cannot_be_used_naming_the_file_and_the_problem(string json, string problem)
     {

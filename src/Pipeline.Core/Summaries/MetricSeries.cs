@@ -1,0 +1,41 @@
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
+
+namespace Pipeline.Core.Summaries;
+
+/// <summary>A metric quarter by quarter from the series, for one area or the total: what the dashboard's charts draw.</summary>
+public static class MetricSeries
+{
+    /// <summary>
+    /// Each quarter of <paramref name="series"/>, oldest first: a count metric's field, or a rate metric's rate (100 x
+    /// numerator / denominator, rounded once to 2 decimals as the comparison's are; null when the denominator is 0). A
+    /// quarter without the area is null.
+    /// </summary>
+    public static IReadOnlyList<MetricPoint> Of(DatasetDefinition dataset, DatasetMetric metric, SeriesDocument series, string? area)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(series);
+        var points = new List<MetricPoint>(series.Quarters.Count);
+        foreach (var quarter in series.Quarters)
+        {
+            IReadOnlyList<long>? counts = area is null ? quarter.Total
+                : quarter.Areas.FirstOrDefault(a => string.Equals(a.AreaCode, area, StringComparison.Ordinal)) is { AreaCode: not null } found ? found.Counts
+                : null;
+            points.Add(new MetricPoint(quarter.Quarter, counts is null ? null : Value(dataset, metric, counts)));
+        }
+
+        return points;
+    }
+
+    private static decimal? Value(DatasetDefinition dataset, DatasetMetric metric, IReadOnlyList<long> counts)
+    {
+        if (metric.Rate is { } rate)
+        {
+            long numerator = counts[dataset.IndexOf(rate.Numerator)], denominator = counts[dataset.IndexOf(rate.Denominator)];
+            return RateMetric.Compute(numerator, denominator, numerator, denominator).Current;
+        }
+
+        return counts[dataset.IndexOf(metric.Count!)];
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Ports;
+
+namespace Pipeline.Core.Summaries;
+
+/// <summary>
+/// Answers series requests (<c>GET /api/series</c>, and the dashboard's chart): one read of the document the last
+/// recalculation stored (two when it is large enough to be kept as a blob), and none while the one read last is fresh
+/// (<see cref="SummaryOptions.CacheSeconds"/>, as the summaries).
+/// </summary>
+public sealed partial class SeriesService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
+{
+    public const string DatasetParameter = "dataset";
+    public const string AreaParameter = "area";
+    public const string FormatParameter = "format";
+
+    private static readonly string[] Known = [DatasetParameter, AreaParameter, FormatParameter];
+
+    private readonly ConcurrentDictionary<string, (byte[] Json, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary><c>dataset</c> (default the default dataset), <c>area</c> (a GSS code) and <c>format</c> (<c>json</c> or <c>csv</c>).</summary>
+    public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            var problem = !Known.Contains(name, StringComparer.Ordinal) ? $"Unknown parameter '{name}'. The series takes {string.Join(", ", Known)}."
+                : string.IsNullOrWhiteSpace(value) ? $"Parameter '{name}' is empty. Give it a value or leave it out."
+                : !values.TryAdd(name, value.Trim()) ? $"Parameter '{name}' is given more than once. Give it once."
+                : null;
+            if (problem is not null)
+            {
+                return Bad(name, problem);
+            }
+        }
+
+        var id = values.GetValueOrDefault(DatasetParameter, DatasetDefinition.DefaultId);
+        if (!datasets.TryGet(id, out var dataset))
+        {
+            return Bad(DatasetParameter, datasets.UnknownDatasetParameter(id));
+        }
+
+        var area = values.GetValueOrDefault(AreaParameter);
+        if (area is not null && !GssCode().IsMatch(area))
+        {
+            return Bad(AreaParameter, $"Parameter 'area': '{area}' is not an ONS GSS code. Use a code such as E08000025.");
+        }
+
+        var format = values.GetValueOrDefault(FormatParameter, "json");
+        if (format is not ("json" or "csv"))
+        {
+            return Bad(FormatParameter, $"Parameter 'format': '{format}' is not a format. Use 'json' or 'csv'.");
+        }
+
+        if (await ReadAsync(dataset.Id, cancellationToken) is not { } json)
+        {
+            return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(
+                $"There is no series of {dataset.Id} yet. It is computed with the comparisons, once a return is accepted and a recalculation has run."));
+        }
+
+        if (area is null && format == "json")
+        {
+            return Ok(json, SeriesJson.ContentType);
+        }
+
+        var document = SeriesJson.Deserialize(json, dataset);
+        if (area is not null)
+        {
+            document = document.ForArea(area);
+            if (document is null)
+            {
+                return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound($"Area {area} is in no accepted quarter of {dataset.Id}."));
+            }
+        }
+
+        return format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document), SeriesCsv.ContentType) : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
+    }
+
+    /// <summary>The dataset's stored series, from this instance's cache while fresh; null before its first recalculation.</summary>
+    public async Task<byte[]?> ReadAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (options.CacheSeconds > 0 && _cache.TryGetValue(dataset, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
+        {
+            return cached.Json;
+        }
+
+        var json = await store.GetSeriesAsync(dataset, cancellationToken);
+        if (json is not null)
+        {
+            _cache[dataset] = (json, now); // "Not found" is not cached, as for the summaries.
+        }
+
+        return json;
+    }
+
+    /// <summary>Drops this instance's cached series of <paramref name="dataset"/>, so a recalculation made here shows at once.</summary>
+    public void Forget(string dataset) => _cache.TryRemove(dataset, out _);
+
+    private static SummaryResponse Bad(string parameter, string detail) =>
+        SummaryResponse.From(SummaryResult.BadParameter, SummaryProblem.BadParameter(parameter, detail));
+
+    private static SummaryResponse Ok(byte[] body, string contentType) =>
+        new(SummaryResult.Found, contentType, body, SummaryService.ETagOf(body), null);
+
+    [GeneratedRegex("^[EWSNK][0-9]{8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GssCode();
+}

@@ -1,0 +1,43 @@
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Web.Pages;
+
+/// <summary>
+/// What the dashboard shows: the chosen dataset's comparison (the whole summary document, every area) and series, the
+/// area chosen (null: all areas), and the periods of the basis the series gives, for the form.
+/// </summary>
+internal sealed record DashboardModel(
+    IReadOnlyList<DatasetDefinition> Datasets,
+    DatasetDefinition Dataset,
+    SummaryDocument Summary,
+    IReadOnlyList<SourceView> Sources,
+    SeriesDocument? Series,
+    string? Area,
+    IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods)
+{
+    public YearBasis Basis => Summary.Basis;
+
+    /// <summary>The chosen area's comparison, or null for all areas.</summary>
+    public AreaComparison? ChosenArea => Area is null ? null : Summary.Areas.FirstOrDefault(a => a.Code == Area);
+
+    /// <summary>"Birmingham", or "All areas".</summary>
+    public string AreaName => ChosenArea?.Name ?? "All areas";
+
+    /// <summary>The query of this view, every parameter explicit (the period resolved), for links to the same figures.</summary>
+    public string Query(string? format = null, bool series = false)
+    {
+        var parts = new List<(string, string?)> { ("dataset", Dataset.Id) };
+        if (!series)
+        {
+            parts.Add(("basis", Basis.ToWireName()));
+            parts.Add(("period", Summary.Period.ToString()));
+        }
+
+        parts.Add(("area", Area));
+        parts.Add(("format", format));
+        return "?" + string.Join('&', parts.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+    }
+}
