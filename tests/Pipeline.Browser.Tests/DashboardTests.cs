@@ -51,7 +51,7 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         var sources = await RowsAsync("sources-table");
         Assert.Equal(8, sources.Count);
         var q1 = await File.ReadAllBytesAsync(RepositoryRoot.Combine("samples", "2023-Q1.csv"));
-        Assert.Equal(["2023-Q1", "2023-Q1.csv", Convert.ToHexStringLower(SHA256.HashData(q1)), "Not recorded", "Not recorded"], sources[0]);
+        Assert.Equal(["2023-Q1", "2023-Q1.csv", Convert.ToHexStringLower(SHA256.HashData(q1)), "1", "26 November 2026, 09:00 UTC"], sources[0]);
         Assert.Equal("Computed at 26 November 2026, 09:00 UTC from these accepted returns (the previous period's, then this period's).", await TextAsync("#computed-at"));
         var links = await Page.Locator("#download-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(
