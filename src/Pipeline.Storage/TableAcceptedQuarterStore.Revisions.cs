@@ -48,7 +48,7 @@ public sealed partial class TableAcceptedQuarterStore
         return revisions;
     }
 
-    private static TableEntity RevisionEntity(AcceptedQuarter replacement, AcceptedQuarterRecord previous, DatasetDefinition dataset, IReadOnlyList<long> previousTotals)
+    private static TableEntity RevisionEntity(AcceptedQuarterRecord replacement, AcceptedQuarterRecord previous, DatasetDefinition dataset, IReadOnlyList<long> previousTotals)
     {
         var entity = new TableEntity(
             PartitionOf(replacement.Dataset),
@@ -63,7 +63,7 @@ public sealed partial class TableAcceptedQuarterStore
             ["PreviousFile"] = previous.File,
             ["PreviousSha256"] = previous.Sha256,
         };
-        var totals = replacement.Record.Totals!;
+        var totals = replacement.Totals!;
         for (var i = 0; i < dataset.Fields.Count; i++)
         {
             var name = InlineFigures.PascalCase(dataset.Fields[i].Name);

@@ -68,14 +68,15 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
     {
         ArgumentNullException.ThrowIfNull(replacement);
         var dataset = _datasets.Get(replacement.Dataset);
-        var record = replacement.Record;
+        var record = replacement.Record; // Its totals are summed over the areas once, for the entity and the log.
+        var name = FiguresName(record);
 
         // The figures first: once the index points to them they must be there. If the index write below loses a race,
         // the blob stays behind unreferenced (it names the file it came from, so it is never mistaken for another).
-        await _documents.PutAsync(FiguresName(record), FiguresDocument.Write(replacement, dataset), cancellationToken);
-        _cache.Add(FiguresName(record), replacement);
+        await _documents.PutAsync(name, FiguresDocument.Write(replacement, dataset), cancellationToken);
+        _cache.Add(name, replacement);
 
-        var entity = ToEntity(replacement, dataset);
+        var entity = ToEntity(record, name, dataset);
         try
         {
             if (expected is null)
@@ -85,7 +86,7 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
             else
             {
                 // The correction and its record in the revision log, in one transaction of the quarter's partition.
-                var log = RevisionEntity(replacement, expected.Quarter, dataset, await TotalsAsync(expected.Quarter, cancellationToken));
+                var log = RevisionEntity(record, expected.Quarter, dataset, await TotalsAsync(expected.Quarter, cancellationToken));
                 await _table.SubmitTransactionAsync(
                     [
                         new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(expected.ConcurrencyToken)),
@@ -139,20 +140,22 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
         var name = FiguresName(record);
         if (_cache.TryGet(name, out var cached))
         {
-            return cached with { File = record.File, UploadedAt = record.UploadedAt, AcceptedAt = record.AcceptedAt, Revision = record.Revision };
+            return Figures(cached.Areas);
         }
 
         var content = await _documents.GetAsync(name, cancellationToken);
         if (content is null)
         {
-            var inline = await ReadInlineAsync(record, dataset, cancellationToken);
-            return new AcceptedQuarter(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, inline, record.Dataset, record.Revision);
+            return Figures(await ReadInlineAsync(record, dataset, cancellationToken));
         }
 
-        var figures = new AcceptedQuarter(
-            record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, FiguresDocument.Read(content, record, dataset, name, _cache.Share), record.Dataset, record.Revision);
+        var figures = Figures(FiguresDocument.Read(content, record, dataset, name, _cache.Share));
         _cache.Add(name, figures);
         return figures;
+
+        // The areas under the record's own file, times and revision (cached figures may have come with another's).
+        AcceptedQuarter Figures(IReadOnlyList<AreaFigures> areas) =>
+            new(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, areas, record.Dataset, record.Revision);
     }
 
     /// <summary>Figures kept in the entity itself, as they were before the documents container.</summary>
@@ -167,21 +170,21 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
         return InlineFigures.Read(TableWrites.GetChunked(entity, "Figures"), dataset);
     }
 
-    private static TableEntity ToEntity(AcceptedQuarter quarter, DatasetDefinition dataset)
+    private static TableEntity ToEntity(AcceptedQuarterRecord record, string figures, DatasetDefinition dataset)
     {
-        var entity = new TableEntity(PartitionOf(quarter.Dataset), quarter.Quarter.ToString())
+        var entity = new TableEntity(PartitionOf(record.Dataset), record.Quarter.ToString())
         {
-            ["File"] = quarter.File,
-            ["Sha256"] = quarter.Sha256,
-            ["UploadedAt"] = quarter.UploadedAt,
-            ["AcceptedAt"] = quarter.AcceptedAt,
-            ["AreaCount"] = quarter.Areas.Count,
-            ["Revision"] = quarter.Revision,
-            ["Figures"] = FiguresName(quarter.Record),
+            ["File"] = record.File,
+            ["Sha256"] = record.Sha256,
+            ["UploadedAt"] = record.UploadedAt,
+            ["AcceptedAt"] = record.AcceptedAt,
+            ["AreaCount"] = record.AreaCount,
+            ["Revision"] = record.Revision,
+            ["Figures"] = figures,
         };
 
         // Totals beside the figures, for the revision log and anyone reading the table: Offences, KnifeOffences...
-        var totals = quarter.Record.Totals!;
+        var totals = record.Totals!;
         for (var i = 0; i < dataset.Fields.Count; i++)
         {
             entity[InlineFigures.PascalCase(dataset.Fields[i].Name)] = totals[i];

@@ -70,7 +70,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var inline = (await small.Tables.GetTableClient(small.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("calendar", "2024")).Value;
         var stored = await small.Get<IComparisonStore>().GetAsync("serious-youth-violence", YearBasis.Calendar, null);
         Assert.Equal(inline.GetString("Json"), Encoding.UTF8.GetString(stored!.Json));
-        Assert.Equal(DocumentBlobsSha(stored.Json), inline.GetString("Sha256"));
+        Assert.Equal(DocumentBlobs.Sha256Of(stored.Json), inline.GetString("Sha256"));
 
         using var large = await NationalAsync(new NationalDataset(40));
         var names = (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal)).ToList();
@@ -78,7 +78,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
             ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/", "summaries/national/rolling/2024-Q4/"],
             names.Select(n => n[..(n.LastIndexOf('/') + 1)]));
         var document = await large.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
-        Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobsSha(document!.Json)}.json", names[0]);
+        Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobs.Sha256Of(document!.Json)}.json", names[0]);
         Assert.True(document.Json.Length > TableComparisonStore.InlineBytes);
     }
 
@@ -94,7 +94,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.Equal(1, counter.Count);
         var entity = (await small.Tables.GetTableClient(small.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("series", "all")).Value;
         Assert.Equal(entity.GetString("Json"), Encoding.UTF8.GetString(inline!));
-        Assert.Equal((DocumentBlobsSha(inline!), inline!.Length), (entity.GetString("Sha256"), entity.GetInt32("Bytes")));
+        Assert.Equal((DocumentBlobs.Sha256Of(inline!), inline!.Length), (entity.GetString("Sha256"), entity.GetInt32("Bytes")));
         Assert.DoesNotContain(await small.ListAsync(small.Documents), n => n.StartsWith("series/", StringComparison.Ordinal));
         Assert.Null(await small.Get<IComparisonStore>().GetSeriesAsync("violence-admissions"));
 
@@ -102,7 +102,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var store = large.Get<IComparisonStore>();
         var series = await store.GetSeriesAsync(NationalDataset.Id);
         Assert.True(series!.Length > TableComparisonStore.InlineBytes);
-        var name = $"series/national/{DocumentBlobsSha(series)}.json";
+        var name = $"series/national/{DocumentBlobs.Sha256Of(series)}.json";
         Assert.Equal([name], (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)));
         Assert.Equal(series, await large.ReadAsync(large.Documents, name));
 
@@ -123,7 +123,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         await CorrectAsync(large, new NationalDataset(40), recalc, 2);
         var corrected = await store.GetSeriesAsync(NationalDataset.Id);
         Assert.Equal(
-            new[] { $"series/national/{DocumentBlobsSha(first!)}.json", $"series/national/{DocumentBlobsSha(corrected!)}.json" }.Order(StringComparer.Ordinal),
+            new[] { $"series/national/{DocumentBlobs.Sha256Of(first!)}.json", $"series/national/{DocumentBlobs.Sha256Of(corrected!)}.json" }.Order(StringComparer.Ordinal),
             (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.NotEqual(series, corrected);
         Assert.NotEqual(first, corrected);
@@ -173,7 +173,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var left = await CorrectAsync(app, national, recalc, 3);
         Assert.Equal(7, left.Count);
         var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
-        Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobsSha(current!.Json)}.json", left);
+        Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobs.Sha256Of(current!.Json)}.json", left);
         Assert.Equal(4, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's three.
         Assert.Single(left.Intersect(first)); // 2023/24, never replaced.
     }
@@ -206,6 +206,4 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
 
     private static async Task<List<string>> SummaryBlobsAsync(PipelineHarness app) =>
         [.. (await app.ListAsync(app.Documents)).Where(n => n.StartsWith("summaries/", StringComparison.Ordinal))];
-
-    private static string DocumentBlobsSha(byte[] json) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json));
 }
