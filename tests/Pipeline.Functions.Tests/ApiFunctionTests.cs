@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +14,7 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
 
-        var response = await CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<PutUpload>(app.Services).RunAsync(f.Request, "returns/2024-Q3.csv", CancellationToken.None));
+        var response = await HttpCall.CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<PutUpload>(app.Services).RunAsync(f.Request, "returns/2024-Q3.csv", CancellationToken.None));
 
         Assert.Equal(201, response.StatusCode);
         using var outcome = JsonDocument.Parse(response.Body());
@@ -32,7 +29,7 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
 
-        var response = await CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<PutUpload>(app.Services).RunAsync(f.Request, name, CancellationToken.None));
+        var response = await HttpCall.CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<PutUpload>(app.Services).RunAsync(f.Request, name, CancellationToken.None));
 
         Assert.Equal(400, response.StatusCode);
         using var problem = JsonDocument.Parse(response.Body());
@@ -45,7 +42,7 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
 
-        var response = await CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f =>
+        var response = await HttpCall.CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), f =>
         {
             f.Request.ContentLength = null;
             return ActivatorUtilities.CreateInstance<PutUpload>(app.Services).RunAsync(f.Request, "2024-Q3.csv", CancellationToken.None);
@@ -59,10 +56,10 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
 
-        var validate = await CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<ValidateReturn>(app.Services).RunAsync(f.Request, CancellationToken.None));
-        var list = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<ListUploads>(app.Services).RunAsync(f.Request, CancellationToken.None));
-        var report = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<GetUploadReport>(app.Services).RunAsync(f.Request, CancellationToken.None), "?file=x.csv");
-        var datasets = await CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<ListDatasets>(app.Services).Run(f.Request)));
+        var validate = await HttpCall.CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), f => ActivatorUtilities.CreateInstance<ValidateReturn>(app.Services).RunAsync(f.Request, CancellationToken.None));
+        var list = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<ListUploads>(app.Services).RunAsync(f.Request, CancellationToken.None));
+        var report = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<GetUploadReport>(app.Services).RunAsync(f.Request, CancellationToken.None), "?file=x.csv");
+        var datasets = await HttpCall.CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<ListDatasets>(app.Services).Run(f.Request)));
 
         Assert.Equal((200, 200, 404, 200), (validate.StatusCode, list.StatusCode, report.StatusCode, datasets.StatusCode));
         Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(list.Body()));
@@ -75,9 +72,9 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
         var off = new ConfigurationBuilder().Build();
         var on = new ConfigurationBuilder().AddInMemoryCollection([new(SubmitPage.SignInSetting, "True")]).Build();
 
-        var refused = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, off).RunAsync(f.Request, CancellationToken.None));
-        var served = await CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, on).RunAsync(f.Request, CancellationToken.None));
-        var css = await CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<PageAsset>(app.Services).Run(f.Request, "govuk-frontend.min.css")));
+        var refused = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, off).RunAsync(f.Request, CancellationToken.None));
+        var served = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, on).RunAsync(f.Request, CancellationToken.None));
+        var css = await HttpCall.CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<PageAsset>(app.Services).Run(f.Request, "govuk-frontend.min.css")));
 
         Assert.Equal(403, refused.StatusCode);
         Assert.Contains("enableEntraAuthentication", System.Text.Encoding.UTF8.GetString(refused.Body()), StringComparison.Ordinal);
@@ -93,7 +90,7 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
         using var app = PipelineHarness.Create(azurite);
         await app.IngestSamplesAsync();
         Task<HttpResponse> Revisions(string query = "") =>
-            CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<ListRevisions>(app.Services).RunAsync(f.Request, CancellationToken.None), query);
+            HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<ListRevisions>(app.Services).RunAsync(f.Request, CancellationToken.None), query);
 
         var none = await Revisions();
         Assert.Equal((200, "[]\n"), (none.StatusCode, none.Text()));
@@ -122,18 +119,5 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
         Assert.Equal(400, bad.StatusCode);
         using var problem = JsonDocument.Parse(bad.Body());
         Assert.Equal("dataset", problem.RootElement.GetProperty("parameter").GetString());
-    }
-
-    private static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")
-    {
-        var context = new DefaultHttpContext { RequestServices = app.Services };
-        context.Request.Method = method;
-        context.Request.QueryString = new QueryString(query);
-        context.Request.Body = new MemoryStream(body);
-        context.Request.ContentLength = body.Length;
-        context.Response.Body = new MemoryStream();
-        var result = await call(context);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return context.Response;
     }
 }

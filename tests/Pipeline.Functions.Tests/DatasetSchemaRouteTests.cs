@@ -13,7 +13,7 @@ public sealed class DatasetSchemaRouteTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
 
-        var response = await ResponseSchemaTests.CallAsync(app, "GET", [], c => Task.FromResult(ActivatorUtilities.CreateInstance<GetDatasetSchema>(app.Services).Run(c.Request, id)));
+        var response = await HttpCall.CallAsync(app, "GET", [], c => Task.FromResult(ActivatorUtilities.CreateInstance<GetDatasetSchema>(app.Services).Run(c.Request, id)));
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
@@ -31,7 +31,7 @@ public sealed class DatasetSchemaRouteTests(AzuriteFixture azurite)
         });
         using var app = PipelineHarness.Over(azurite, settings);
 
-        var response = await ResponseSchemaTests.CallAsync(app, "GET", [], c => Task.FromResult(ActivatorUtilities.CreateInstance<GetDatasetSchema>(app.Services).Run(c.Request, "serious-youth-violence")));
+        var response = await HttpCall.CallAsync(app, "GET", [], c => Task.FromResult(ActivatorUtilities.CreateInstance<GetDatasetSchema>(app.Services).Run(c.Request, "serious-youth-violence")));
 
         using var schema = System.Text.Json.JsonDocument.Parse(response.Body());
         var fields = schema.RootElement.GetProperty("fields").EnumerateArray().ToList();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions.Tests;
 
@@ -10,29 +9,12 @@ namespace Pipeline.Functions.Tests;
 /// independently from the sample files, and the JSON Schema docs/schemas/series.schema.json.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class GetSeriesTests(AzuriteFixture azurite) : RecalculatedSamples(azurite)
 {
-    private readonly RequestCounter _requests = new();
-    private PipelineHarness _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = PipelineHarness.Create(azurite, _requests);
-        await _app.IngestSamplesAsync();
-        await _app.Get<RecalculationService>().RecalculateAsync(force: true);
-        _requests.Reset();
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task The_series_is_every_sample_quarter_oldest_first_with_each_areas_and_the_totals()
     {
-        var response = await HttpCall.GetSeriesAsync(_app, "");
+        var response = await HttpCall.GetSeriesAsync(App, "");
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
@@ -48,9 +30,9 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Real_responses_match_the_series_schema_and_broken_ones_do_not()
     {
-        var series = JsonNode.Parse((await HttpCall.GetSeriesAsync(_app, "")).Body())!;
-        var area = JsonNode.Parse((await HttpCall.GetSeriesAsync(_app, "?area=E08000026")).Body())!;
-        var admissions = JsonNode.Parse((await HttpCall.GetSeriesAsync(_app, "?dataset=violence-admissions")).Body());
+        var series = JsonNode.Parse((await HttpCall.GetSeriesAsync(App, "")).Body())!;
+        var area = JsonNode.Parse((await HttpCall.GetSeriesAsync(App, "?area=E08000026")).Body())!;
+        var admissions = JsonNode.Parse((await HttpCall.GetSeriesAsync(App, "?dataset=violence-admissions")).Body());
 
         ResponseSchemas.AssertValid(ResponseSchemas.Series, series);
         ResponseSchemas.AssertValid(ResponseSchemas.Series, area);
@@ -65,7 +47,7 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_area_parameter_keeps_only_that_area_in_every_quarter_and_the_totals_of_all()
     {
-        var served = JsonNode.Parse((await HttpCall.GetSeriesAsync(_app, "?area=E08000029")).Body())!;
+        var served = JsonNode.Parse((await HttpCall.GetSeriesAsync(App, "?area=E08000029")).Body())!;
 
         var quarters = served["quarters"]!.AsArray();
         Assert.Equal(8, quarters.Count);
@@ -77,7 +59,7 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_csv_has_the_csvw_columns_a_row_per_quarter_and_area_and_a_total_row_per_quarter()
     {
-        var response = await HttpCall.GetSeriesAsync(_app, "?format=csv");
+        var response = await HttpCall.GetSeriesAsync(App, "?format=csv");
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("text/csv; charset=utf-8", response.ContentType);
@@ -98,21 +80,21 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_series_costs_one_storage_request_and_none_while_fresh()
     {
-        var first = await HttpCall.GetSeriesAsync(_app, "");
-        var read = Assert.Single(_requests.Requests); // The sample series is inline in its index entity: one point read.
+        var first = await HttpCall.GetSeriesAsync(App, "");
+        var read = Assert.Single(StorageRequests.Requests); // The sample series is inline in its index entity: one point read.
         Assert.StartsWith("GET ", read, StringComparison.Ordinal);
         Assert.Contains("PartitionKey='series',RowKey='all'", Uri.UnescapeDataString(read), StringComparison.Ordinal);
 
-        await HttpCall.GetSeriesAsync(_app, "?format=csv&area=E08000026");
-        var again = await HttpCall.GetSeriesAsync(_app, "", ifNoneMatch: first.Headers.ETag.ToString());
-        Assert.Equal(1, _requests.Count);
+        await HttpCall.GetSeriesAsync(App, "?format=csv&area=E08000026");
+        var again = await HttpCall.GetSeriesAsync(App, "", ifNoneMatch: first.Headers.ETag.ToString());
+        Assert.Equal(1, StorageRequests.Count);
         Assert.Equal(304, again.StatusCode);
         Assert.Matches("^\"[0-9a-f]{32}\"$", first.Headers.ETag.ToString());
         Assert.Equal("public, max-age=60", first.Headers.CacheControl.ToString());
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(61));
-        await HttpCall.GetSeriesAsync(_app, "");
-        Assert.Equal(2, _requests.Count);
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
+        await HttpCall.GetSeriesAsync(App, "");
+        Assert.Equal(2, StorageRequests.Count);
     }
 
     [Theory]
@@ -124,7 +106,7 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?area=E08000025&area=E08000026", "area")]
     public async Task A_malformed_or_unknown_parameter_gets_400_problem_json_naming_it(string query, string parameter)
     {
-        var response = await HttpCall.GetSeriesAsync(_app, query);
+        var response = await HttpCall.GetSeriesAsync(App, query);
 
         Assert.Equal(400, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
@@ -138,7 +120,7 @@ public sealed class GetSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?dataset=violence-admissions")]
     public async Task An_area_in_no_quarter_or_a_dataset_with_no_series_gets_404_problem_json(string query)
     {
-        var response = await HttpCall.GetSeriesAsync(_app, query);
+        var response = await HttpCall.GetSeriesAsync(App, query);
 
         Assert.Equal(404, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);

@@ -1,32 +1,14 @@
 using System.Text.Json;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Functions.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class GetSummaryTests(AzuriteFixture azurite) : RecalculatedSamples(azurite)
 {
-    private readonly RequestCounter _requests = new();
-    private PipelineHarness _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = PipelineHarness.Create(azurite, _requests);
-        await _app.IngestSamplesAsync();
-        await _app.Get<RecalculationService>().RecalculateAsync(force: true);
-        _requests.Reset();
-    }
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task The_default_summary_is_the_calendar_2024_comparison_as_stored_in_the_snapshot()
     {
-        var response = await HttpCall.GetSummaryAsync(_app, "");
+        var response = await HttpCall.GetSummaryAsync(App, "");
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
@@ -45,7 +27,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_sample_summary_carries_the_published_figures()
     {
-        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(_app, "?basis=calendar&period=2024")).Body());
+        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(App, "?basis=calendar&period=2024")).Body());
         var total = json.RootElement.GetProperty("total");
         Assert.Equal(7675, total.GetProperty("offences").GetProperty("previous").GetInt64());
         Assert.Equal(6621, total.GetProperty("offences").GetProperty("current").GetInt64());
@@ -60,33 +42,33 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Every_200_has_an_ETag_and_a_matching_If_None_Match_gets_304()
     {
-        var first = await HttpCall.GetSummaryAsync(_app, "?basis=financial");
+        var first = await HttpCall.GetSummaryAsync(App, "?basis=financial");
         var etag = first.Headers.ETag.ToString();
         Assert.Matches("^\"[0-9a-f]{32}\"$", etag);
         Assert.Equal("public, max-age=60", first.Headers.CacheControl.ToString());
 
-        var again = await HttpCall.GetSummaryAsync(_app, "?basis=financial", ifNoneMatch: etag);
+        var again = await HttpCall.GetSummaryAsync(App, "?basis=financial", ifNoneMatch: etag);
         Assert.Equal(304, again.StatusCode);
         Assert.Empty(again.Body());
         Assert.Equal(etag, again.Headers.ETag.ToString());
 
-        var other = await HttpCall.GetSummaryAsync(_app, "?basis=financial", ifNoneMatch: "\"0000\"");
+        var other = await HttpCall.GetSummaryAsync(App, "?basis=financial", ifNoneMatch: "\"0000\"");
         Assert.Equal(200, other.StatusCode);
     }
 
     [Fact]
     public async Task A_summary_costs_one_storage_request_and_none_while_fresh()
     {
-        await HttpCall.GetSummaryAsync(_app, "?basis=calendar");
-        Assert.Equal(1, _requests.Count);
+        await HttpCall.GetSummaryAsync(App, "?basis=calendar");
+        Assert.Equal(1, StorageRequests.Count);
 
-        await HttpCall.GetSummaryAsync(_app, "?basis=calendar");
-        await HttpCall.GetSummaryAsync(_app, "?basis=calendar&format=csv&area=E08000026");
-        Assert.Equal(1, _requests.Count);
+        await HttpCall.GetSummaryAsync(App, "?basis=calendar");
+        await HttpCall.GetSummaryAsync(App, "?basis=calendar&format=csv&area=E08000026");
+        Assert.Equal(1, StorageRequests.Count);
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(61));
-        await HttpCall.GetSummaryAsync(_app, "?basis=calendar");
-        Assert.Equal(2, _requests.Count);
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
+        await HttpCall.GetSummaryAsync(App, "?basis=calendar");
+        Assert.Equal(2, StorageRequests.Count);
     }
 
     [Theory]
@@ -95,7 +77,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?basis=financial")]
     public async Task Financial_periods_are_named_with_a_slash_or_a_hyphen(string query)
     {
-        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(_app, query)).Body());
+        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(App, query)).Body());
         Assert.Equal("financial", json.RootElement.GetProperty("basis").GetString());
         Assert.Equal("2024/25", json.RootElement.GetProperty("period").GetString());
         Assert.Equal("2023/24", json.RootElement.GetProperty("previousPeriod").GetString());
@@ -105,7 +87,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_area_parameter_keeps_only_that_area()
     {
-        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(_app, "?area=E08000029")).Body());
+        using var json = JsonDocument.Parse((await HttpCall.GetSummaryAsync(App, "?area=E08000029")).Body());
         var area = Assert.Single(json.RootElement.GetProperty("areas").EnumerateArray());
         Assert.Equal("E08000029", area.GetProperty("code").GetString());
         Assert.Equal("Solihull", area.GetProperty("name").GetString());
@@ -115,7 +97,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_csv_format_has_a_header_a_row_per_area_and_a_total_row()
     {
-        var response = await HttpCall.GetSummaryAsync(_app, "?format=csv");
+        var response = await HttpCall.GetSummaryAsync(App, "?format=csv");
 
         Assert.Equal(200, response.StatusCode);
         Assert.StartsWith("text/csv", response.ContentType, StringComparison.Ordinal);
@@ -141,7 +123,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?basis=calendar&basis=financial", "basis")]
     public async Task A_malformed_or_unknown_parameter_gets_400_problem_json_naming_it(string query, string parameter)
     {
-        var response = await HttpCall.GetSummaryAsync(_app, query);
+        var response = await HttpCall.GetSummaryAsync(App, query);
 
         Assert.Equal(400, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
@@ -157,7 +139,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?basis=financial&period=2030/31")]
     public async Task A_comparison_that_does_not_exist_gets_404_problem_json(string query)
     {
-        var response = await HttpCall.GetSummaryAsync(_app, query);
+        var response = await HttpCall.GetSummaryAsync(App, query);
 
         Assert.Equal(404, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
@@ -168,7 +150,7 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Before_any_recalculation_the_summary_is_404()
     {
-        using var empty = PipelineHarness.Create(azurite);
+        using var empty = PipelineHarness.Create(Azurite);
         var response = await HttpCall.GetSummaryAsync(empty, "");
         Assert.Equal(404, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
@@ -177,9 +159,9 @@ public sealed class GetSummaryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_dataset_parameter_chooses_the_dataset_and_an_unknown_one_is_a_400_naming_it()
     {
-        var known = await HttpCall.GetSummaryAsync(_app, "?dataset=serious-youth-violence");
-        var unknown = await HttpCall.GetSummaryAsync(_app, "?dataset=violence");
-        var empty = await HttpCall.GetSummaryAsync(_app, "?dataset=violence-admissions");
+        var known = await HttpCall.GetSummaryAsync(App, "?dataset=serious-youth-violence");
+        var unknown = await HttpCall.GetSummaryAsync(App, "?dataset=violence");
+        var empty = await HttpCall.GetSummaryAsync(App, "?dataset=violence-admissions");
 
         Assert.Equal(200, known.StatusCode);
         Assert.Equal(400, unknown.StatusCode);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Calls <see cref="GetSummary"/> or <see cref="GetSeries"/> as the ASP.NET Core integration would, and captures the response.</summary>
+/// <summary>Calls the function classes as the ASP.NET Core integration would, and captures the response.</summary>
 internal static class HttpCall
 {
     public static Task<HttpResponse> GetSummaryAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
@@ -14,6 +14,23 @@ internal static class HttpCall
 
     public static Task<HttpResponse> GetSeriesAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
         GetAsync(app, "/api/series", query, ifNoneMatch, (services, request) => ActivatorUtilities.CreateInstance<GetSeries>(services).RunAsync(request, CancellationToken.None));
+
+    public static Task<HttpResponse> GetDashboardAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
+        GetAsync(app, "/", query, ifNoneMatch, (services, request) => ActivatorUtilities.CreateInstance<Dashboard>(services).RunAsync(request, CancellationToken.None));
+
+    /// <summary>Any function, with a <paramref name="method"/>, a body and a query string, as <paramref name="call"/> runs it.</summary>
+    public static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")
+    {
+        var context = new DefaultHttpContext { RequestServices = app.Services };
+        context.Request.Method = method;
+        context.Request.QueryString = new QueryString(query);
+        context.Request.Body = new MemoryStream(body);
+        context.Request.ContentLength = body.Length;
+        context.Response.Body = new MemoryStream();
+        var result = await call(context);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return context.Response;
+    }
 
     private static async Task<HttpResponse> GetAsync(
         PipelineHarness app, string path, string query, string? ifNoneMatch, Func<IServiceProvider, HttpRequest, Task<IActionResult>> run)

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Summaries;
 
@@ -73,12 +70,12 @@ public sealed class ResponseSchemaTests(AzuriteFixture azurite)
         using var app = PipelineHarness.Create(azurite);
         var withWarning = ReturnFiles.ValidBuilder("2024-Q2").WithBlankLine().BuildBytes();
 
-        var valid = await CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
-        var invalid = await CallAsync(app, "POST", ReturnFiles.KnifeExceedsOffences("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
-        var warned = await CallAsync(app, "POST", withWarning, c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
-        var accepted = await CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), c => Function<PutUpload>(app).RunAsync(c.Request, "returns/2024-Q3.csv", CancellationToken.None));
-        var rejected = await CallAsync(app, "PUT", ReturnFiles.KnifeExceedsOffences("2024-Q1"), c => Function<PutUpload>(app).RunAsync(c.Request, "returns/2024-Q1.csv", CancellationToken.None));
-        var report = await CallAsync(app, "GET", [], c => Function<GetUploadReport>(app).RunAsync(c.Request, CancellationToken.None), "?file=returns/2024-Q1.csv");
+        var valid = await HttpCall.CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
+        var invalid = await HttpCall.CallAsync(app, "POST", ReturnFiles.KnifeExceedsOffences("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
+        var warned = await HttpCall.CallAsync(app, "POST", withWarning, c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None));
+        var accepted = await HttpCall.CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), c => Function<PutUpload>(app).RunAsync(c.Request, "returns/2024-Q3.csv", CancellationToken.None));
+        var rejected = await HttpCall.CallAsync(app, "PUT", ReturnFiles.KnifeExceedsOffences("2024-Q1"), c => Function<PutUpload>(app).RunAsync(c.Request, "returns/2024-Q1.csv", CancellationToken.None));
+        var report = await HttpCall.CallAsync(app, "GET", [], c => Function<GetUploadReport>(app).RunAsync(c.Request, CancellationToken.None), "?file=returns/2024-Q1.csv");
 
         Assert.Equal((200, 200, 200, 201, 201, 200), (valid.StatusCode, invalid.StatusCode, warned.StatusCode, accepted.StatusCode, rejected.StatusCode, report.StatusCode));
         foreach (var body in new[] { valid, invalid, warned, report })
@@ -103,10 +100,10 @@ public sealed class ResponseSchemaTests(AzuriteFixture azurite)
         [
             await HttpCall.GetSummaryAsync(app, "?basis=rolling&period=2024"),
             await HttpCall.GetSummaryAsync(app, "?basis=rolling"),
-            await CallAsync(app, "GET", [], c => Function<GetUploadReport>(app).RunAsync(c.Request, CancellationToken.None), "?file=never.csv"),
-            await CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None), "?dataset=nope"),
-            await CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), c => Function<PutUpload>(app).RunAsync(c.Request, "../x.csv", CancellationToken.None)),
-            await CallAsync(app, "GET", [], c => Task.FromResult(Function<GetDatasetSchema>(app).Run(c.Request, "nope"))),
+            await HttpCall.CallAsync(app, "GET", [], c => Function<GetUploadReport>(app).RunAsync(c.Request, CancellationToken.None), "?file=never.csv"),
+            await HttpCall.CallAsync(app, "POST", ReturnFiles.Valid("2024-Q3"), c => Function<ValidateReturn>(app).RunAsync(c.Request, CancellationToken.None), "?dataset=nope"),
+            await HttpCall.CallAsync(app, "PUT", ReturnFiles.Valid("2024-Q3"), c => Function<PutUpload>(app).RunAsync(c.Request, "../x.csv", CancellationToken.None)),
+            await HttpCall.CallAsync(app, "GET", [], c => Task.FromResult(Function<GetDatasetSchema>(app).Run(c.Request, "nope"))),
         ];
 
         Assert.Equal([400, 404, 404, 400, 400, 404], problems.Select(p => p.StatusCode));
@@ -131,18 +128,5 @@ public sealed class ResponseSchemaTests(AzuriteFixture azurite)
         var copy = original.DeepClone();
         change(copy);
         return copy;
-    }
-
-    internal static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")
-    {
-        var context = new DefaultHttpContext { RequestServices = app.Services };
-        context.Request.Method = method;
-        context.Request.QueryString = new QueryString(query);
-        context.Request.Body = new MemoryStream(body);
-        context.Request.ContentLength = body.Length;
-        context.Response.Body = new MemoryStream();
-        var result = await call(context);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return context.Response;
     }
 }
