@@ -7,8 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Summaries;
-using Pipeline.Core.Validation;
 using Pipeline.Storage;
 
 namespace Pipeline.Cli;
@@ -110,17 +108,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     /// <summary>Reads every option and the datasets now, so a bad setting is an environment error before any work.</summary>
     private static void Check(IServiceProvider provider)
     {
-        try
+        if (PipelineCoreRegistration.SettingsProblem(provider) is { } problem)
         {
-            _ = provider.GetRequiredService<IOptions<PipelineSettings>>().Value;
-            _ = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<SummaryOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<DatasetOptions>>().Value;
-            _ = provider.GetRequiredService<DatasetRegistry>();
-        }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or DatasetDefinitionException)
-        {
-            throw new CliEnvironmentException($"The settings are not usable: {e.Message}");
+            throw new CliEnvironmentException(problem);
         }
     }
 

@@ -64,4 +64,27 @@ public static class PipelineCoreRegistration
         services.TryAddSingleton<RevisionLog>();
         return services;
     }
+
+    /// <summary>
+    /// Reads every option and the datasets of a composition made by <see cref="AddPipelineCore"/>, so that a bad setting
+    /// is refused before any work: null when all is usable, else one sentence saying what is not (the CLI and
+    /// pipeline-validate print it).
+    /// </summary>
+    public static string? SettingsProblem(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<PipelineSettings>>().Value;
+            _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SummaryOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<DatasetOptions>>().Value;
+            _ = services.GetRequiredService<DatasetRegistry>();
+            return null;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or DatasetDefinitionException)
+        {
+            return $"The settings are not usable: {e.Message}";
+        }
+    }
 }

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Validate;
@@ -68,21 +66,13 @@ internal static class ValidateApp
         services.Configure<PipelineSettings>(s => s.Known.AddRange(
             configuration.GetSection($"{PipelineSettings.Root}:Storage").GetChildren().Select(c => $"Storage:{c.Key}")));
         using var provider = services.BuildServiceProvider();
-        DatasetRegistry registry;
-        try
+        // Every setting the CLI checks before validate runs, so that a bad one is refused here too.
+        if (PipelineCoreRegistration.SettingsProblem(provider) is { } problem)
         {
-            // Every setting the CLI checks before validate runs, so that a bad one is refused here too.
-            _ = provider.GetRequiredService<IOptions<PipelineSettings>>().Value;
-            _ = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<SummaryOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<DatasetOptions>>().Value;
-            registry = provider.GetRequiredService<DatasetRegistry>();
-        }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or DatasetDefinitionException)
-        {
-            throw new InvalidOperationException($"The settings are not usable: {e.Message}", e);
+            throw new InvalidOperationException(problem);
         }
 
+        var registry = provider.GetRequiredService<DatasetRegistry>();
         if (datasetId is null)
         {
             return provider.GetRequiredService<ReturnValidators>().For(registry.Default);
