@@ -24,9 +24,9 @@ internal static class BlobWrites
 
     /// <summary>The blobs of <paramref name="container"/> (under <paramref name="prefix"/>, if given); none when the container does not exist yet.</summary>
     public static async IAsyncEnumerable<BlobItem> ListAsync(
-        BlobContainerClient container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+        BlobContainerClient container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken, BlobTraits traits = BlobTraits.None)
     {
-        var pages = container.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken).AsPages();
+        var pages = container.GetBlobsAsync(traits: traits, prefix: prefix, cancellationToken: cancellationToken).AsPages();
         await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Azure;
@@ -13,9 +14,17 @@ namespace Pipeline.Storage;
 /// switching to a new version is a table write, atomic as table writes are, and a reader who read the index finds the
 /// blob it names whole.
 /// </summary>
-internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageOptions> options)
+/// <remarks>
+/// Each blob carries the time it was written (or last touched) by <paramref name="time"/>, the application's clock, in
+/// its metadata. The clean-up compares that with the same clock: a blob's age is never storage's clock against the
+/// application's, which would drift apart (and did, in the tests, once the real date passed the test clock's).
+/// </remarks>
+internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time)
 {
     public const string ContentType = "application/json";
+
+    /// <summary>The metadata holding when the blob was written or last touched, by the application's clock (ISO 8601).</summary>
+    internal const string WrittenAtMetadata = "writtenat";
 
     private readonly BlobContainerClient _container = service.GetBlobContainerClient(options.Value.DocumentsContainer);
 
@@ -34,6 +43,7 @@ internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageO
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+            Metadata = Stamp(),
         };
         try
         {
@@ -44,7 +54,7 @@ internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageO
             // Written before, by an earlier run or another instance.
             if (touchExisting)
             {
-                await blob.SetMetadataAsync(new Dictionary<string, string> { ["touched"] = "true" }, cancellationToken: cancellationToken);
+                await blob.SetMetadataAsync(Stamp(), cancellationToken: cancellationToken);
             }
         }
     }
@@ -62,14 +72,28 @@ internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageO
         }
     }
 
-    /// <summary>The names of the blobs under <paramref name="prefix"/> and when each was last written; none when the container does not exist yet.</summary>
-    public async IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The names of the blobs under <paramref name="prefix"/> and when each was last written or touched, by the
+    /// application's clock; none when the container does not exist yet. A blob written before the stamp was kept reads
+    /// by storage's last-modified time, the only time it has.
+    /// </summary>
+    public async IAsyncEnumerable<(string Name, DateTimeOffset WrittenAt)> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var blob in BlobWrites.ListAsync(_container, prefix, cancellationToken))
+        await foreach (var blob in BlobWrites.ListAsync(_container, prefix, cancellationToken, BlobTraits.Metadata))
         {
-            yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+            yield return (blob.Name, WrittenAt(blob));
         }
     }
+
+    /// <summary>The application's clock now, as the metadata a written or touched blob carries.</summary>
+    private Dictionary<string, string> Stamp() =>
+        new() { [WrittenAtMetadata] = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
+
+    private static DateTimeOffset WrittenAt(BlobItem blob) =>
+        blob.Metadata is { } metadata && metadata.TryGetValue(WrittenAtMetadata, out var stamp) &&
+        DateTimeOffset.TryParseExact(stamp, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var writtenAt)
+            ? writtenAt
+            : blob.Properties.LastModified ?? DateTimeOffset.MinValue;
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
         _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);

@@ -32,12 +32,12 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
     /// <summary>The columns of an index entity: never the figures of an entity written before the documents container.</summary>
     private readonly string[] _indexColumns;
 
-    public TableAcceptedQuarterStore(TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, DatasetRegistry datasets, IOptions<StorageOptions> options)
+    public TableAcceptedQuarterStore(TableServiceClient service, Azure.Storage.Blobs.BlobServiceClient blobs, DatasetRegistry datasets, IOptions<StorageOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _table = service.GetTableClient(options.Value.AcceptedQuartersTable);
-        _documents = new DocumentBlobs(blobs, options);
+        _documents = new DocumentBlobs(blobs, options, time);
         _datasets = datasets;
         _indexColumns =
         [

@@ -45,9 +45,9 @@ public sealed partial class TableComparisonStore
         // The version just replaced is kept until the next switch, as the summaries' are.
         var previous = current?.GetString("Document");
         var cutOff = _time.GetUtcNow() - CleanUpAge;
-        await foreach (var (old, lastModified) in _documents.ListAsync(prefix, cancellationToken))
+        await foreach (var (old, writtenAt) in _documents.ListAsync(prefix, cancellationToken))
         {
-            if (old != name && old != previous && lastModified < cutOff)
+            if (old != name && old != previous && writtenAt < cutOff)
             {
                 await _documents.DeleteAsync(old, cancellationToken);
             }

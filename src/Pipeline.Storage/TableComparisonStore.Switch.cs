@@ -82,9 +82,9 @@ public sealed partial class TableComparisonStore
 
         referenced.UnionWith(actions.Select(a => a.Entity).OfType<TableEntity>().Select(e => e.GetString("Document")).OfType<string>());
         var cutOff = _time.GetUtcNow() - CleanUpAge;
-        await foreach (var (name, lastModified) in _documents.ListAsync(prefix, cancellationToken))
+        await foreach (var (name, writtenAt) in _documents.ListAsync(prefix, cancellationToken))
         {
-            if (!referenced.Contains(name) && lastModified < cutOff)
+            if (!referenced.Contains(name) && writtenAt < cutOff)
             {
                 await _documents.DeleteAsync(name, cancellationToken);
             }

@@ -48,7 +48,7 @@ public sealed partial class TableComparisonStore : IComparisonStore
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _table = service.GetTableClient(options.Value.ComparisonsTable);
-        _documents = new DocumentBlobs(blobs, options);
+        _documents = new DocumentBlobs(blobs, options, time);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetInputFingerprintsAsync(CancellationToken cancellationToken = default)

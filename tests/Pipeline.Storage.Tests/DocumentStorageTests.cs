@@ -82,8 +82,9 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.True(document.Json.Length > TableComparisonStore.InlineBytes);
     }
 
-    [Fact]
-    public async Task A_series_of_the_samples_is_one_inline_read_and_a_larger_one_a_blob_two_reads_then_cleaned_up()
+    [Theory]
+    [MemberData(nameof(PipelineHarness.FarFromToday), MemberType = typeof(PipelineHarness))]
+    public async Task A_series_of_the_samples_is_one_inline_read_and_a_larger_one_a_blob_two_reads_then_cleaned_up(DateTimeOffset today)
     {
         var counter = new RequestCounter();
         using var small = PipelineHarness.Create(azurite, counter);
@@ -98,7 +99,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.DoesNotContain(await small.ListAsync(small.Documents), n => n.StartsWith("series/", StringComparison.Ordinal));
         Assert.Null(await small.Get<IComparisonStore>().GetSeriesAsync("violence-admissions"));
 
-        using var large = await NationalAsync(new NationalDataset(40));
+        using var large = await NationalAsync(new NationalDataset(40), today);
         var store = large.Get<IComparisonStore>();
         var series = await store.GetSeriesAsync(NationalDataset.Id);
         Assert.True(series!.Length > TableComparisonStore.InlineBytes);
@@ -110,7 +111,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         // the next switch, and older ones deleted once over an hour old.
         var recalc = large.Get<RecalculationService>();
         var writes = new RequestCounter();
-        using (var again = PipelineHarness.Over(azurite, large.Settings, writes))
+        using (var again = PipelineHarness.Over(azurite, large.Settings, today, writes))
         {
             await again.Get<IComparisonStore>().WriteSeriesAsync(NationalDataset.Id, series);
             Assert.Equal(["GET"], writes.Requests.Select(r => r.Split(' ')[0]));
@@ -149,11 +150,12 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.Equal((6621, 7675, -13.73m), (offences.GetProperty("current").GetInt32(), offences.GetProperty("previous").GetInt32(), offences.GetProperty("changePercent").GetDecimal()));
     }
 
-    [Fact]
-    public async Task A_switch_writes_only_changed_documents_keeps_the_version_before_and_deletes_older_ones_once_an_hour_old()
+    [Theory]
+    [MemberData(nameof(PipelineHarness.FarFromToday), MemberType = typeof(PipelineHarness))]
+    public async Task A_switch_writes_only_changed_documents_keeps_the_version_before_and_deletes_older_ones_once_an_hour_old(DateTimeOffset today)
     {
         var national = new NationalDataset(40);
-        using var app = await NationalAsync(national);
+        using var app = await NationalAsync(national, today);
         var recalc = app.Get<RecalculationService>();
         var first = await SummaryBlobsAsync(app);
         Assert.Equal(4, first.Count); // 2024, 2023/24, 2024/25 and the year ending 2024-Q4.
@@ -167,9 +169,9 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         Assert.Equal(7, second.Count); // The version before kept: it was just replaced.
 
         var third = await CorrectAsync(app, national, recalc, 2);
-        Assert.Equal(10, third.Count); // Unreferenced, but less than an hour old (by storage's clock).
+        Assert.Equal(10, third.Count); // Unreferenced, but less than an hour old by the app's clock, which wrote them.
 
-        app.Clock.Advance(TimeSpan.FromDays(2)); // The app's clock now well past storage's.
+        app.Clock.Advance(TimeSpan.FromDays(2)); // Two days on by the same clock, whatever storage's clock says.
         var left = await CorrectAsync(app, national, recalc, 3);
         Assert.Equal(7, left.Count);
         var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
@@ -190,10 +192,11 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         return await SummaryBlobsAsync(app);
     }
 
-    /// <summary>Two years of <paramref name="national"/>, accepted and recalculated.</summary>
-    private async Task<PipelineHarness> NationalAsync(NationalDataset national)
+    /// <summary>Two years of <paramref name="national"/>, accepted and recalculated, the app's clock starting at <paramref name="today"/>.</summary>
+    private async Task<PipelineHarness> NationalAsync(NationalDataset national, DateTimeOffset? today = null)
     {
-        var app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() }));
+        var app = PipelineHarness.Over(
+            azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() }), today ?? PipelineHarness.Today);
         foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
         {
             await app.UploadAsync($"national/{quarter}.csv", national.Return(quarter));

@@ -23,11 +23,21 @@ public sealed class PipelineHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    private PipelineHarness(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> settings, HttpPipelinePolicy[] policies)
+    /// <summary>
+    /// Days far behind and far ahead of any real date the suite runs on (the first still after every quarter the tests
+    /// send), for the tests that compare ages: they pass on each, so they cannot depend on the day they run.
+    /// </summary>
+    public static IEnumerable<object[]> FarFromToday =>
+    [
+        [new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero)],
+        [new DateTimeOffset(2099, 6, 1, 9, 0, 0, TimeSpan.Zero)],
+    ];
+
+    private PipelineHarness(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> settings, HttpPipelinePolicy[] policies, DateTimeOffset? today = null)
     {
         Settings = settings;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Clock = new FakeTimeProvider(Today);
+        Clock = new FakeTimeProvider(today ?? Today);
         var services = new ServiceCollection();
         services.AddSingleton(Configuration);
         services.AddSingleton<TimeProvider>(Clock);
@@ -93,6 +103,10 @@ public sealed class PipelineHarness : IDisposable
     /// <summary>A second application instance over the same storage (another function instance, or the CLI).</summary>
     public static PipelineHarness Over(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> settings, params HttpPipelinePolicy[] policies) =>
         new(azurite, settings, policies);
+
+    /// <summary>Like <see cref="Over(AzuriteFixture, IReadOnlyDictionary{string, string?}, HttpPipelinePolicy[])"/>, its clock starting at <paramref name="today"/>.</summary>
+    public static PipelineHarness Over(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> settings, DateTimeOffset today, params HttpPipelinePolicy[] policies) =>
+        new(azurite, settings, policies, today);
 
     public async Task UploadAsync(string name, byte[] content)
     {
