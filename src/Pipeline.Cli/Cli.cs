@@ -10,7 +10,7 @@ public static class Cli
 {
     /// <summary>Runs the CLI as the process would, reading configuration from environment variables.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
-        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, input: null, tablePolicies: null, cancellationToken);
+        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, input: null, tablePolicies: null, blobPolicies: null, cancellationToken);
 
     internal static async Task<int> RunAsync(
         string[] args,
@@ -20,13 +20,14 @@ public static class Cli
         TimeProvider timeProvider,
         Func<Stream>? input = null,
         IReadOnlyList<HttpPipelinePolicy>? tablePolicies = null,
+        IReadOnlyList<HttpPipelinePolicy>? blobPolicies = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var context = new CliContext(stdout, stderr, configuration, timeProvider, input) { TablePolicies = tablePolicies ?? [] };
+        var context = new CliContext(stdout, stderr, configuration, timeProvider, input) { TablePolicies = tablePolicies ?? [], BlobPolicies = blobPolicies ?? [] };
         var root = new RootCommand("Operator CLI for the serious youth violence quarterly returns pipeline.")
         {
             ValidateCommand.Create(context),

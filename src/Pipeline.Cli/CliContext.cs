@@ -17,6 +17,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     /// <summary>Policies added to the table client (the tests add one that enforces Azure's entity and batch limits).</summary>
     public IReadOnlyList<HttpPipelinePolicy> TablePolicies { get; init; } = [];
 
+    /// <summary>Policies added to the blob client (the tests enforce Azure's blob limits with one).</summary>
+    public IReadOnlyList<HttpPipelinePolicy> BlobPolicies { get; init; } = [];
+
     /// <summary>Standard input, for <c>validate -</c>; opened only when asked for.</summary>
     public Stream OpenInput() => (input ?? Console.OpenStandardInput)();
 
@@ -75,6 +78,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
         foreach (var policy in TablePolicies)
         {
             tableOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
+
+        foreach (var policy in BlobPolicies)
+        {
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
         }
 
         services.AddSingleton(StorageClients.CreateBlobServiceClient(settings, blobOptions));

@@ -22,7 +22,8 @@ public sealed partial class BlobUploadStore
         // The blob's own name first; if that name (or its report's) already holds something else, a name carrying the
         // hash, and so on: every write is create-only, so whatever is already there, a partner's file or another
         // report, is never overwritten.
-        foreach (var name in CandidateNames(upload.Name, sha256))
+        // A rejected upload's report stands beside it as <name>.report.json, so its name needs room for that too.
+        foreach (var name in CandidateNames(upload.Name, sha256, reportJson is null ? 0 : ReportSuffix.Length))
         {
             string? reportName = null;
             ETag? reportWritten = null;
@@ -57,28 +58,33 @@ public sealed partial class BlobUploadStore
     /// <summary>
     /// The names to try for a kept copy, in order: the upload's own, then <c>stem.&lt;12 hex&gt;.csv</c>, then that with
     /// <c>-2</c>, <c>-3</c>... and at last one made unique by a fresh GUID, which nobody can have taken. Each fits the
-    /// 1,024-character limit of a blob name (the stem is shortened when it must be).
+    /// 1,024-character limit of a blob name with <paramref name="reserve"/> characters to spare (a report's suffix): the
+    /// upload's own name is skipped when it has not that room, and the stem is shortened when it must be.
     /// </summary>
-    internal static IEnumerable<string> CandidateNames(string name, string sha256)
+    internal static IEnumerable<string> CandidateNames(string name, string sha256, int reserve = 0)
     {
-        yield return name;
-        var tag = sha256[..12];
-        yield return UniqueName(name, tag);
-        for (var n = 2; n <= 20; n++)
+        if (name.Length + reserve <= MaxBlobNameLength)
         {
-            yield return UniqueName(name, string.Create(CultureInfo.InvariantCulture, $"{tag}-{n}"));
+            yield return name;
         }
 
-        yield return UniqueName(name, $"{sha256}-{Guid.NewGuid():N}");
+        var tag = sha256[..12];
+        yield return UniqueName(name, tag, reserve);
+        for (var n = 2; n <= 20; n++)
+        {
+            yield return UniqueName(name, string.Create(CultureInfo.InvariantCulture, $"{tag}-{n}"), reserve);
+        }
+
+        yield return UniqueName(name, $"{sha256}-{Guid.NewGuid():N}", reserve);
     }
 
     /// <summary><c>returns/2024-Q3.csv</c> with tag <c>ab12…</c> becomes <c>returns/2024-Q3.ab12cd34ef56.csv</c>.</summary>
-    internal static string UniqueName(string name, string tag)
+    internal static string UniqueName(string name, string tag, int reserve = 0)
     {
         var slash = name.LastIndexOf('/');
         var dot = name.LastIndexOf('.');
         var (stem, extension) = dot > slash + 1 ? (name[..dot], name[dot..]) : (name, string.Empty);
-        var room = MaxBlobNameLength - tag.Length - 1 - extension.Length;
+        var room = MaxBlobNameLength - reserve - tag.Length - 1 - extension.Length;
         if (stem.Length > room)
         {
             stem = stem[..room];

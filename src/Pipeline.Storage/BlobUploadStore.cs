@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage;
@@ -18,7 +21,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
     private const string ReportSuffix = ".report.json";
 
     /// <summary>Azure's limit on a blob name, in characters.</summary>
-    private const int MaxBlobNameLength = 1024;
+    private const int MaxBlobNameLength = UploadNames.MaxLength;
 
     private readonly BlobContainerClient _uploads = service.GetBlobContainerClient(options.Value.UploadsContainer);
     private readonly BlobContainerClient _accepted = service.GetBlobContainerClient(options.Value.AcceptedContainer);
@@ -38,24 +41,33 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         ArgumentNullException.ThrowIfNull(content);
         var blob = Blob(_uploads, name);
 
+        // One Put Blob request from bytes this call owns. A stream that cannot seek would be sent as staged blocks whose
+        // ids depend only on their offsets, and two uploads of one name at once would commit each other's blocks: the
+        // create-only condition would then let one request store another's bytes. So it is read into a buffer first.
+        var owned = content.CanSeek ? content : await BufferAsync(content, cancellationToken);
+        var start = owned.Position;
+        var length = owned.Length - start;
+        if (length >= UploadNames.MaxSingleRequestBytes)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The content is {length:N0} bytes, over the {UploadNames.MaxSingleRequestBytes:N0} storage takes in one request."), nameof(content));
+        }
+
         // Create-only: a blob of the same name still waiting is somebody's upload, and is never overwritten.
-        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        var options = new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            // The SDK sends content shorter than InitialTransferSize in one Put Blob (and stages blocks from that size on).
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = UploadNames.MaxSingleRequestBytes },
+        };
         try
         {
-            if (!content.CanSeek)
-            {
-                // A stream that cannot be rewound cannot be sent twice, so make sure of the container first.
-                await _uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-                return (await blob.UploadAsync(content, options, cancellationToken)).Value.ETag.ToString();
-            }
-
-            var start = content.Position;
             var created = await BlobWrites.WhenContainerExistsAsync(
                 _uploads,
                 () =>
                 {
-                    content.Position = start; // Sent again after the container is created.
-                    return blob.UploadAsync(content, options, cancellationToken);
+                    owned.Position = start; // Sent again after the container is created.
+                    return blob.UploadAsync(owned, options, cancellationToken);
                 },
                 cancellationToken);
             return created.Value.ETag.ToString();
@@ -64,6 +76,21 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         {
             return null;
         }
+        finally
+        {
+            if (!ReferenceEquals(owned, content))
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<MemoryStream> BufferAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return buffer;
     }
 
     public async Task<OpenedUpload?> OpenAsync(string name, string? version = null, CancellationToken cancellationToken = default)
@@ -133,6 +160,12 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         if (name.Length > MaxBlobNameLength)
         {
             throw new UploadNameException(name, $"it is longer than {MaxBlobNameLength} characters.");
+        }
+
+        if (name.Contains('\\', StringComparison.Ordinal))
+        {
+            // System.Uri turns a backslash into '/' in an http URL: the request would address another blob than the one named.
+            throw new UploadNameException(name, "it has a '\\', which the storage client sends as '/', a folder, so it would address another blob.");
         }
 
         var blob = container.GetBlobClient(name);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,9 @@ public sealed partial class ApiHandlers
 
     /// <summary>
     /// <c>PUT /api/uploads/{name}</c>: stores the body in uploads under <paramref name="name"/> (never over an upload still
-    /// waiting: 409) and processes exactly that upload, as the blob function would; 201 with the outcome.
+    /// waiting: 409) and processes exactly that upload, as the blob function would; 201 with the outcome of these very
+    /// bytes. <paramref name="name"/> is the route's value; the name sent is read from the request's own path where the
+    /// server gives it (<see cref="UploadPath.NameOf"/>), so that <c>%2F</c> is a folder and <c>%252F</c> a <c>%2F</c>.
     /// </summary>
     public async Task<WebResult> PutUploadAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
     {
@@ -31,9 +34,10 @@ public sealed partial class ApiHandlers
             return problem!;
         }
 
-        if (string.IsNullOrWhiteSpace(name))
+        name = UploadPath.NameOf(request, name ?? string.Empty);
+        if (UploadNames.Problem(name) is { } refused)
         {
-            return WebResult.BadParameter(NameParameter, "The upload needs a name: PUT /api/uploads/{name}, e.g. /api/uploads/2024-Q3.csv.");
+            return WebResult.BadParameter(NameParameter, refused);
         }
 
         // Decided from the declared length before a byte is read: storage is never asked to hold an oversize body.
@@ -50,10 +54,25 @@ public sealed partial class ApiHandlers
                 string.Create(CultureInfo.InvariantCulture, $"The file is {length:N0} bytes, over the limit of {validation.Value.MaxFileBytes:N0} bytes. A quarterly return has one row per area and is far smaller: check that this is the right file."));
         }
 
+        // The body into a buffer this request owns, so that what is stored, and what the outcome describes, is exactly
+        // these bytes (UploadSending checks the outcome's sha256 against them).
+        var body = new byte[length];
+        try
+        {
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+        }
+        catch (Exception e) when (e is EndOfStreamException or BadHttpRequestException or IOException)
+        {
+            return WebResult.Problem(
+                StatusCodes.Status400BadRequest,
+                "Bad Request",
+                string.Create(CultureInfo.InvariantCulture, $"The body ended before the {length:N0} bytes its Content-Length declared: nothing was stored. Send the whole file again."));
+        }
+
         UploadSending sending;
         try
         {
-            sending = await SendAsync(name, request.Body, cancellationToken);
+            sending = await SendAsync(name, body, cancellationToken);
         }
         catch (UploadNameException e)
         {
@@ -65,13 +84,13 @@ public sealed partial class ApiHandlers
             return WebResult.Problem(
                 StatusCodes.Status409Conflict,
                 "Conflict",
-                $"'{name}' is still waiting in uploads (an earlier upload of that name has not been processed yet), and it is never overwritten. Try again once it is processed.",
+                $"'{UploadNames.Visible(name)}' is still waiting in uploads (an earlier upload of that name has not been processed yet), and it is never overwritten: nothing of this request was stored. Try again once it is processed.",
                 NameParameter);
         }
 
         var outcome = sending.Outcome;
         return outcome is null
-            ? WebResult.Problem(StatusCodes.Status202Accepted, "Accepted", $"'{name}' was stored and is being processed by another run; see GET /api/uploads/report?file={Uri.EscapeDataString(name)}.")
+            ? WebResult.Problem(StatusCodes.Status202Accepted, "Accepted", $"'{UploadNames.Visible(name)}' was stored and is being processed by another run; see GET /api/uploads/report?file={Uri.EscapeDataString(name)}.")
             : new WebResult(StatusCodes.Status201Created, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(outcome, WebJson.Relaxed.UploadOutcome));
     }
 
@@ -150,18 +169,33 @@ public sealed partial class ApiHandlers
 
     /// <summary>
     /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> unless an upload of that name is still
-    /// waiting, then processes exactly that version: the PUT route and the partner page send a file the same way.
+    /// waiting, then processes exactly that version: the PUT route and the partner page send a file the same way. The
+    /// outcome is that of these bytes, checked by their sha256; never another sender's.
     /// </summary>
     /// <exception cref="UploadNameException">The name cannot be stored under.</exception>
-    internal async Task<UploadSending> SendAsync(string name, Stream content, CancellationToken cancellationToken)
+    internal async Task<UploadSending> SendAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
-        var version = await uploads.TryCreateAsync(name, content, cancellationToken);
+        if (UploadNames.Problem(name) is { } refused)
+        {
+            throw new ArgumentException(refused, nameof(name)); // Each caller checks the name first, with its own answer.
+        }
+
+        using var buffer = new MemoryStream(content, writable: false);
+        var version = await uploads.TryCreateAsync(name, buffer, cancellationToken);
         if (version is null)
         {
             return new UploadSending(StillWaiting: true, Outcome: null);
         }
 
         var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (outcome is not null && outcome.Sha256 != sha256)
+        {
+            // The version this request created holds other bytes: storage broke the create-only promise. Never report
+            // another sender's outcome as this one's.
+            throw new InvalidOperationException($"The upload '{UploadNames.Visible(name)}' (version {version}) was processed as {outcome.Sha256}, not as the {sha256} sent.");
+        }
+
         if (outcome is not null)
         {
             await freshFigures.RefreshAsync([outcome], cancellationToken); // the summaries show an accepted upload at once

@@ -32,7 +32,7 @@ public abstract class PageSession(AzuriteFixture azurite, ChromiumFixture chromi
     public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, TimeProvider.System);
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, TimeProvider.System) { BlobPolicies = [new BlobLimitsPolicy()] };
         server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
         await server.StartAsync();
         BaseAddress = new Uri(server.Urls.Single());

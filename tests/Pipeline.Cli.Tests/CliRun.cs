@@ -14,7 +14,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var exitCode = await Cli.RunAsync(args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now), input, tablePolicies: [new TableLimitsPolicy()]);
+        var exitCode = await Cli.RunAsync(args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now), input, tablePolicies: [new TableLimitsPolicy()], blobPolicies: [new BlobLimitsPolicy()]);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

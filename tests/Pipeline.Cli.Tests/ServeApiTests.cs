@@ -23,7 +23,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, clock) { TablePolicies = [new TableLimitsPolicy()] };
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, clock) { TablePolicies = [new TableLimitsPolicy()], BlobPolicies = [new BlobLimitsPolicy()] };
         server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
         await server.StartAsync();
         client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()) };

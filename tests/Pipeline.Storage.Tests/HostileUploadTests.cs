@@ -35,12 +35,16 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
 
         var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
 
+        // Kept under its own name, unless that leaves no room for its report's ".report.json" within Azure's 1,024
+        // characters: then under the name shortened and tagged with the hash.
         Assert.NotNull(outcome);
-        Assert.Equal((UploadStatus.Rejected, name), (outcome.Status, outcome.StoredAs));
+        var kept = name.Length <= 1024 - 12 ? name : name[..(1024 - 12 - 1 - 12 - 4)] + "." + outcome.Sha256[..12] + ".csv";
+        Assert.Equal((UploadStatus.Rejected, kept), (outcome.Status, outcome.StoredAs));
         Assert.Empty(await app.ListAsync(app.Uploads));
         var entry = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
-        Assert.Equal((name, UploadStatus.Rejected, name), (entry.File, entry.Status, entry.StoredAs));
-        Assert.Equal(ReturnFiles.KnifeExceedsOffences("2024-Q3"), await app.ReadAsync(app.Rejected, name));
+        Assert.Equal((name, UploadStatus.Rejected, kept), (entry.File, entry.Status, entry.StoredAs));
+        Assert.Equal(ReturnFiles.KnifeExceedsOffences("2024-Q3"), await app.ReadAsync(app.Rejected, kept));
+        Assert.Equal([kept, kept + ".report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -134,8 +138,8 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
     {
         using var app = PipelineHarness.Create(azurite);
         var name = new string('q', 1020) + ".csv";
-        var first = ReturnFiles.KnifeExceedsOffences("2024-Q3");
-        var second = ReturnFiles.KnifeExceedsOffences("2024-Q2");
+        var first = ReturnFiles.Valid("2024-Q3");
+        var second = ReturnFiles.Valid("2024-Q3", offencesBase: 200);
         await app.UploadAsync(name, first);
         await app.Get<UploadProcessor>().ProcessAsync(name);
 
@@ -144,8 +148,8 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
 
         Assert.Equal(1024, outcome!.StoredAs.Length);
         Assert.EndsWith($".{Sha(second)[..12]}.csv", outcome.StoredAs, StringComparison.Ordinal);
-        Assert.Equal(second, await app.ReadAsync(app.Rejected, outcome.StoredAs));
-        Assert.Equal(first, await app.ReadAsync(app.Rejected, name));
+        Assert.Equal(second, await app.ReadAsync(app.Accepted, outcome.StoredAs));
+        Assert.Equal(first, await app.ReadAsync(app.Accepted, name));
     }
 
     [Fact]
@@ -181,6 +185,53 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
     }
 
     [Theory]
+    [InlineData("violence-admissions\\x.csv")]
+    [InlineData("..\\..\\accepted\\precious.csv")]
+    public async Task A_name_with_a_backslash_is_refused_before_any_request(string name)
+    {
+        // Storage (Azurite, and the SDK's URL) turns '\\' into '/': such a name would address another blob than itself.
+        var counter = new RequestCounter();
+        using var app = PipelineHarness.Create(azurite, counter);
+
+        var failure = await Assert.ThrowsAsync<UploadNameException>(() => app.Get<UploadProcessor>().ProcessAsync(name));
+
+        Assert.Equal(
+            $"The blob name '{name.Replace("\\", "\\\\", StringComparison.Ordinal)}' cannot be processed: it has a '\\', which the storage client sends as '/', a folder, so it would address another blob. Rename or remove it with another storage tool.",
+            failure.Message);
+        Assert.Equal(0, counter.Count);
+    }
+
+    [Fact]
+    public async Task The_tests_refuse_a_blob_name_over_1024_characters_as_Azure_does()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        await app.Uploads.CreateIfNotExistsAsync();
+
+        await app.Uploads.GetBlobClient(new string('z', 1024)).UploadAsync(BinaryData.FromString("fits"));
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => app.Uploads.GetBlobClient(new string('z', 1025)).UploadAsync(BinaryData.FromString("too long")));
+
+        Assert.Equal((400, "OutOfRangeInput"), (refused.Status, refused.ErrorCode));
+        Assert.Equal([new string('z', 1024)], await app.ListAsync(app.Uploads));
+    }
+
+    [Fact]
+    public async Task A_rejected_upload_named_1024_characters_keeps_its_report_within_the_limit()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        var name = "drops/" + new string('r', 1014) + ".csv";
+        await app.UploadAsync(name, ReturnFiles.KnifeExceedsOffences("2024-Q3"));
+
+        var outcome = (await app.Get<UploadProcessor>().ProcessAsync(name))!;
+
+        Assert.Equal(UploadStatus.Rejected, outcome.Status);
+        var kept = "drops/" + new string('r', 1024 - 6 - 1 - 12 - 4 - 12) + "." + outcome.Sha256[..12] + ".csv";
+        Assert.Equal((kept, kept + ".report.json"), (outcome.StoredAs, outcome.ReportName));
+        Assert.Equal(1024, outcome.ReportName!.Length);
+        Assert.Equal([kept, kept + ".report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
+        Assert.Equal(kept, Assert.Single(await app.Get<IUploadLedger>().ListAsync()).StoredAs);
+    }
+
+    [Theory]
     [InlineData("..%2Fback.csv", "../back.csv")]
     [InlineData("a%2F.%2Fb.csv", "a/./b.csv")]
     [InlineData("..%2F{accepted}%2Fprecious.csv", "../{accepted}/precious.csv")]
@@ -197,7 +248,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite)
 
         var failure = await Assert.ThrowsAsync<UploadNameException>(() => app.Get<UploadProcessor>().ProcessAsync(name));
 
-        Assert.Contains(name, failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{UploadNames.Visible(name)}'", failure.Message, StringComparison.Ordinal);
         Assert.Equal([name], await app.ListAsync(app.Uploads));
         Assert.Equal("precious", Encoding.UTF8.GetString(await app.ReadAsync(app.Accepted, "precious.csv")));
         Assert.Equal(["precious.csv"], await app.ListAsync(app.Accepted));

@@ -16,7 +16,7 @@ namespace Pipeline.Testing;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountName = "devstoreaccount1";
+    public const string AccountName = "devstoreaccount1";
 
     // Azurite's well-known development key (published in its documentation; not a secret).
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -127,6 +127,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         }
 
+        // Azurite takes blob names longer than Azure does; every blob client of the tests enforces Azure's limits.
+        options.AddPolicy(new BlobLimitsPolicy(), HttpPipelinePosition.PerCall);
         return new BlobServiceClient(ConnectionString, options);
     }
 

@@ -76,6 +76,13 @@ internal static class IngestCommand
         foreach (var path in paths)
         {
             var name = folder + Path.GetFileName(path);
+            if (UploadNames.Problem(name) is { } refused)
+            {
+                failed = true;
+                await context.Error.WriteLineAsync($"{UploadNames.Visible(path)}: not uploaded: {refused}");
+                continue;
+            }
+
             string? version;
             try
             {
@@ -149,7 +156,7 @@ internal static class IngestCommand
                 await ValidationReportText.WriteAsync(context.Output, outcome.Report, $"{outcome.Status.ToWire()}, ");
                 var prefix = outcome.Container is { } container ? container + "/" : string.Empty;
                 await context.Output.WriteLineAsync(
-                    $"  kept as {prefix}{outcome.StoredAs}{(outcome.ReportName is { } report ? $" with {prefix}{report}" : string.Empty)}");
+                    $"  kept as {prefix}{UploadNames.Visible(outcome.StoredAs)}{(outcome.ReportName is { } report ? $" with {prefix}{UploadNames.Visible(report)}" : string.Empty)}");
                 if (outcome.Notice is { } notice)
                 {
                     await context.Output.WriteLineAsync($"  note: {notice}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal static class StatusListing
         if (report.Quarters.Count > 0)
         {
             string[] header = ["quarter", "file", "sha256", "revision", "accepted at"];
-            var rows = report.Quarters.Select(q => new[] { q.Quarter, q.File, q.Sha256, q.Revision.ToString(CultureInfo.InvariantCulture), Time(q.AcceptedAt) });
+            var rows = report.Quarters.Select(q => new[] { q.Quarter, UploadNames.Visible(q.File), q.Sha256, q.Revision.ToString(CultureInfo.InvariantCulture), Time(q.AcceptedAt) });
             await WriteTableAsync(output, [header, .. rows]);
         }
 
@@ -24,7 +25,7 @@ internal static class StatusListing
         await output.WriteLineAsync($"Waiting in uploads: {CountOrNone(report.Waiting.Count)}");
         foreach (var name in report.Waiting)
         {
-            await output.WriteLineAsync($"  {name}");
+            await output.WriteLineAsync($"  {UploadNames.Visible(name)}");
         }
 
         await output.WriteLineAsync();
@@ -35,7 +36,7 @@ internal static class StatusListing
         {
             var quarter = rejection.Quarter is null ? string.Empty : $" ({rejection.Quarter})";
             await output.WriteLineAsync(
-                $"  {rejection.File}{quarter}: {ValidationReportText.Count(rejection.Errors, "error")}, rejected at {Time(rejection.ProcessedAt)}, kept as {rejection.StoredAs}");
+                $"  {UploadNames.Visible(rejection.File)}{quarter}: {ValidationReportText.Count(rejection.Errors, "error")}, rejected at {Time(rejection.ProcessedAt)}, kept as {UploadNames.Visible(rejection.StoredAs)}");
             foreach (var error in rejection.FirstErrors)
             {
                 await output.WriteLineAsync($"    {Where(error)}{error.Code}: {error.Message}");
@@ -44,7 +45,7 @@ internal static class StatusListing
             var more = rejection.Errors - rejection.FirstErrors.Count;
             if (more > 0 && rejection.FirstErrors.Count > 0)
             {
-                await output.WriteLineAsync($"    ({ValidationReportText.Count(more, "more error")} in {rejection.StoredAs}.report.json)");
+                await output.WriteLineAsync($"    ({ValidationReportText.Count(more, "more error")} in {UploadNames.Visible(rejection.StoredAs)}.report.json)");
             }
         }
 

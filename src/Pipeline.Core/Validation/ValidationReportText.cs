@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Core.Validation;
 
@@ -16,7 +17,7 @@ public static class ValidationReportText
         var verdict = report.Valid
             ? $"valid ({report.Quarter}, {Count(report.Rows, "row")}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})"
             : $"INVALID ({Count(report.Errors.Count, "error")}{(report.Truncated ? " shown" : string.Empty)}{(report.Warnings.Count > 0 ? $", {warnings}" : string.Empty)})";
-        await output.WriteLineAsync($"{report.File}: {verdictPrefix}{verdict}");
+        await output.WriteLineAsync($"{UploadNames.Visible(report.File)}: {verdictPrefix}{verdict}");
         foreach (var error in report.Errors)
         {
             await output.WriteLineAsync(Line("error", error));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Web.Pages;
 
@@ -55,7 +56,7 @@ internal static class DashboardTables
         {
             html.Markup("<tr class=\"govuk-table__row\">")
                 .Element("th", source.Quarter, ("scope", "row"), ("class", "govuk-table__header"))
-                .Element("td", source.File, ("class", "govuk-table__cell pipeline-break"))
+                .Element("td", UploadNames.Visible(source.File), ("class", "govuk-table__cell pipeline-break"))
                 .Open("td", ("class", "govuk-table__cell pipeline-break")).Element("code", source.Sha256).Close("td")
                 .Element("td", source.Revision?.ToString(CultureInfo.InvariantCulture) ?? "Not recorded", ("class", "govuk-table__cell govuk-table__cell--numeric"))
                 .Element("td", source.AcceptedAt is { } at ? Time(at) : "Not recorded", ("class", "govuk-table__cell"))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Web.Pages;
 
@@ -32,7 +33,7 @@ internal static class OutcomesView
         foreach (var entry in latest)
         {
             html.Markup("<tr class=\"govuk-table__row\">")
-                .Open("td", ("class", "govuk-table__cell pipeline-break")).Text(entry.File).Close("td")
+                .Open("td", ("class", "govuk-table__cell pipeline-break")).Text(UploadNames.Visible(entry.File)).Close("td")
                 .Markup("<td class=\"govuk-table__cell\">");
             StatusTag.Write(html, entry.Status);
             html.Markup("</td>")

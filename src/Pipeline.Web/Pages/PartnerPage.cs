@@ -34,7 +34,7 @@ internal static class PartnerPage
         }
         else if (model.SentElsewhere is { } name)
         {
-            Banner(html, success: true, "The file was stored", $"'{name}' is being processed by another run. Its outcome will appear in the latest outcomes below.");
+            Banner(html, success: true, "The file was stored", $"'{UploadNames.Visible(name)}' is being processed by another run. Its outcome will appear in the latest outcomes below.");
         }
         else if (model.Checked is { } report)
         {
@@ -119,11 +119,11 @@ internal static class PartnerPage
     {
         html.Markup("<h2 class=\"govuk-heading-l\" id=\"outcome-heading\">Outcome</h2>\n");
         html.Markup("<dl class=\"govuk-summary-list\" id=\"outcome\">\n");
-        ReportView.Fact(html, "File", sent.File);
+        ReportView.Fact(html, "File", UploadNames.Visible(sent.File));
         html.Markup("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Status</dt><dd class=\"govuk-summary-list__value\">");
         StatusTag.Write(html, sent.Status);
         html.Markup("</dd></div>\n");
-        ReportView.Fact(html, "Stored as", sent.StoredAs, code: true);
+        ReportView.Fact(html, "Stored as", UploadNames.Visible(sent.StoredAs), code: true);
         ReportView.Fact(html, "Quarter", sent.Quarter ?? "Not known");
         ReportView.Fact(html, "Rows", sent.Report.Rows.ToString("N0", CultureInfo.InvariantCulture));
         ReportView.Fact(html, "SHA-256", sent.Sha256, code: true);

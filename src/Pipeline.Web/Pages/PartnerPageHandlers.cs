@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
 
@@ -79,9 +80,14 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         }
 
         await using var content = file.OpenReadStream();
-        return form[PartnerPage.ActionField] == PartnerPage.SendAction
-            ? await SendAsync(dataset, fileName, content, cancellationToken)
-            : await CheckAsync(dataset, fileName, content, file.Length, cancellationToken);
+        if (form[PartnerPage.ActionField] != PartnerPage.SendAction)
+        {
+            return await CheckAsync(dataset, fileName, content, file.Length, cancellationToken);
+        }
+
+        var bytes = new byte[file.Length];
+        await content.ReadExactlyAsync(bytes, cancellationToken);
+        return await SendAsync(dataset, fileName, bytes, cancellationToken);
     }
 
     private async Task<WebResult> CheckAsync(DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
@@ -91,10 +97,15 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         return PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model));
     }
 
-    private async Task<WebResult> SendAsync(DatasetDefinition dataset, string fileName, Stream content, CancellationToken cancellationToken)
+    private async Task<WebResult> SendAsync(DatasetDefinition dataset, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         // As the blob function files it: the default dataset's returns at the top of uploads, another's in its folder.
         var name = dataset.Id == Datasets.Default.Id ? fileName : $"{dataset.Id}/{fileName}";
+        if (UploadNames.Problem(name) is { } refused)
+        {
+            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, $"{refused} This file was not sent.", cancellationToken);
+        }
+
         UploadSending sending;
         try
         {
@@ -102,7 +113,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         }
         catch (UploadNameException e)
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{name}': {e.Message} Rename the file and send it again.", cancellationToken);
+            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{UploadNames.Visible(name)}': {e.Message} Rename the file and send it again.", cancellationToken);
         }
 
         if (sending.StillWaiting)
@@ -110,7 +121,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
             return await ErrorAsync(
                 StatusCodes.Status409Conflict,
                 dataset.Id,
-                $"An earlier file called '{name}' is still waiting to be processed, and it is never overwritten: this file was not sent. Try again in a few minutes, or rename this file.",
+                $"An earlier file called '{UploadNames.Visible(name)}' is still waiting to be processed, and it is never overwritten: this file was not sent. Try again in a few minutes, or rename this file.",
                 cancellationToken);
         }
 

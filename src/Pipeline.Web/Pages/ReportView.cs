@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Web.Pages;
 
@@ -24,7 +25,7 @@ internal static class ReportView
     public static void WriteFacts(HtmlWriter html, ValidationReport report)
     {
         html.Markup("<dl class=\"govuk-summary-list\">\n");
-        Fact(html, "File", report.File);
+        Fact(html, "File", UploadNames.Visible(report.File));
         html.Markup("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">Result</dt><dd class=\"govuk-summary-list__value\">");
         StatusTag.WriteVerdict(html, report.Valid);
         html.Markup("</dd></div>\n");
