@@ -5,7 +5,7 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Ingestion;
+using Pipeline.Core;
 using Pipeline.Core.Ports;
 
 namespace Pipeline.Storage;

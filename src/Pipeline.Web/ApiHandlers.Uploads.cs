@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Pipeline.Core;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;

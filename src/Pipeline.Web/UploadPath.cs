@@ -8,7 +8,7 @@ namespace Pipeline.Web;
 /// leave as it is, so the route's value cannot tell <c>a%2Fb.csv</c> (a folder, escaped by a client that escapes the
 /// whole name) from <c>a%252Fb.csv</c> (a name with the characters <c>%2F</c> in it). The request's own target, where
 /// the server gives it, is decoded here exactly once: <c>%2F</c> is a folder separator, as <c>/</c> is, and every other
-/// escape is the character it stands for. The name is then checked as it is (<see cref="Core.Ingestion.UploadNames"/>):
+/// escape is the character it stands for. The name is then checked as it is (<see cref="Core.UploadNames"/>):
 /// dot segments and all, which the server's own path has already resolved away.
 /// </summary>
 internal static class UploadPath

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Pipeline.Core;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
-using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Cli.Commands;
 

@@ -5,7 +5,7 @@ namespace Pipeline.Core.Ports;
 /// resolved away by the URL, so <c>../accepted/x.csv</c> would address another container. Such a blob is never touched.
 /// </summary>
 public sealed class UploadNameException(string name, string reason)
-    : Exception($"The blob name '{Ingestion.UploadNames.Visible(name)}' cannot be processed: {reason} Rename or remove it with another storage tool.")
+    : Exception($"The blob name '{UploadNames.Visible(name)}' cannot be processed: {reason} Rename or remove it with another storage tool.")
 {
     public string Name { get; } = name;
 }

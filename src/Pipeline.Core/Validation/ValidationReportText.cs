@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Core.Validation;
 

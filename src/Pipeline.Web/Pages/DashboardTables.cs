@@ -1,8 +1,8 @@
 using System.Globalization;
+using Pipeline.Core;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Summaries;
-using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Web.Pages;
 

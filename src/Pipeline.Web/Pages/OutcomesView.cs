@@ -1,6 +1,6 @@
 using System.Globalization;
+using Pipeline.Core;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Web.Pages;
 

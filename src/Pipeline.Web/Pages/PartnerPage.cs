@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
 

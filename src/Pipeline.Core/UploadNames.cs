@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Core.Ingestion;
+namespace Pipeline.Core;
 
 /// <summary>
 /// The rules a name must meet to be sent (by <c>PUT /api/uploads/{name}</c>, the partner page or <c>pipeline ingest</c>),
