@@ -706,3 +706,6 @@ output AZURE_RESOURCE_GROUP string = resourceGroup().name
 
 @description('Client id of the app\'s user-assigned identity.')
 output AZURE_CLIENT_ID string = identity.properties.clientId
+
+@description('Client id of the Entra ID app registration people sign in through; empty when sign-in is off. The postdeploy hook applies infra/app-roles.json to it.')
+output ENTRA_SIGN_IN_CLIENT_ID string = enableEntraAuthentication ? entraClientId : ''
