@@ -80,10 +80,10 @@ param logRetentionDays int = 30
 @description('Put a CanNotDelete lock on the storage account, so that deleting it (or the resource group) fails until the lock is removed. Turn on for production; it also makes `azd down` fail.')
 param lockStorageAccount bool = false
 
-@description('Require an Entra ID sign-in (App Service Authentication) before any request reaches the app: the partner page and the API. Off by default, when function keys guard the API. Needs entraClientId.')
+@description('Turn on Entra ID sign-in (App Service Authentication) with the app registration entraClientId. Every request still reaches the app, signed in or not: public pages and figures stay open, and the app refuses the partner page and the upload routes to a caller without the app role they need. Off, nobody can sign in, so only the public routes, storage drops and the CLI work.')
 param enableEntraAuthentication bool = false
 
-@description('Client id of the Entra ID app registration people sign in through, when enableEntraAuthentication is true.')
+@description('Client id of the Entra ID app registration people sign in through and whose app roles (infra/app-roles.json) they are given. Needed when enableEntraAuthentication is true.')
 param entraClientId string = ''
 
 @description('The Entra ID tenant whose people may sign in.')
@@ -550,8 +550,11 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-// Entra ID sign-in in front of the whole app (App Service Authentication), when asked for: a browser is sent to the
-// sign-in page; a program presents a bearer token for the registration. The function keys still apply behind it.
+// Entra ID sign-in (App Service Authentication), when asked for. It does not stand in front of the app: published
+// figures are public, so unauthenticated requests are let through (AllowAnonymous) and the app itself answers 401 or 403
+// on the partner page and the upload routes. A browser signs in at /.auth/login/aad (the app links there); a program
+// presents a bearer token for the registration. Either way the platform passes the principal, with its app roles, in the
+// X-MS-CLIENT-PRINCIPAL header, and removes any such header a client sent.
 resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (enableEntraAuthentication) {
   parent: functionApp
   name: 'authsettingsV2'
@@ -560,15 +563,17 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (enableEntraA
       enabled: true
     }
     globalValidation: {
-      requireAuthentication: true
-      unauthenticatedClientAction: 'RedirectToLoginPage'
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
       redirectToProvider: 'azureactivedirectory'
     }
     identityProviders: {
       azureActiveDirectory: {
         enabled: true
         registration: {
-          clientId: entraClientId
+          clientId: empty(entraClientId)
+            ? fail('enableEntraAuthentication is true but entraClientId is empty: give the client id of the Entra ID app registration people sign in through')
+            : entraClientId
           openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
         }
         validation: {
@@ -686,7 +691,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
 @description('Name of the function app.')
 output AZURE_FUNCTION_APP_NAME string = functionApp.name
 
-@description('URL of the summary endpoint (it needs a function key unless its auth level is changed).')
+@description('URL of the summary endpoint, open to anyone like every route that shows published figures.')
 output SUMMARY_URL string = 'https://${functionApp.properties.defaultHostName}/api/summary'
 
 @description('Name of the storage account holding uploads, outcomes and figures.')

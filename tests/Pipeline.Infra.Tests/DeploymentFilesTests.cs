@@ -18,6 +18,15 @@ public sealed class DeploymentFilesTests(CompiledTemplateFixture compiled)
     }
 
     [Fact]
+    public void Parameters_file_feeds_azd_the_sign_in_switch_and_app_registration()
+    {
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.Infra("main.parameters.json")))!["parameters"]!;
+
+        Assert.Equal("${ENABLE_ENTRA_AUTHENTICATION=false}", (string)parameters["enableEntraAuthentication"]!["value"]!);
+        Assert.Equal("${ENTRA_CLIENT_ID}", (string)parameters["entraClientId"]!["value"]!);
+    }
+
+    [Fact]
     public void Postdeploy_hook_then_applies_the_app_roles_to_the_app_registration_sign_in_uses()
     {
         var postdeploy = File.ReadAllText(Repository.Infra("hooks", "postdeploy.sh"));
