@@ -6,6 +6,12 @@
 // trigger listens through. The topic's subscription is created by infra/hooks/postdeploy.sh, because
 // the webhook needs the blobs_extension system key, which exists only once the app code has started.
 //
+// Who may see and do what (docs/contract.md section 10): published figures are public, so App Service
+// Authentication, when on, signs people in but lets every request through; the app answers 401/403 itself
+// from the principal the platform passes it. Partners' Entra groups may drop returns straight into the
+// uploads container, each only under its datasets' folders (partnerGroups). The app roles people are given
+// are declared in infra/app-roles.json, which the postdeploy hook applies to the app registration.
+//
 // Deploy with `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p environmentName=<env>`.
 
 targetScope = 'resourceGroup'
@@ -89,6 +95,9 @@ param entraClientId string = ''
 @description('The Entra ID tenant whose people may sign in.')
 param entraTenantId string = tenant().tenantId
 
+@description('Partners\' Entra ID groups that may drop returns straight into the uploads container, by dataset id: { \'violence-admissions\': [ \'<group object id>\' ] }. Each group may create and overwrite blobs only under its datasets\' folders (uploads/<dataset id>/), and may not read, list or delete any. The default dataset\'s folder is serious-youth-violence/. Keys must be dataset ids as written in datasets/*.json.')
+param partnerGroups object = {}
+
 // ---------------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------------
@@ -124,6 +133,41 @@ var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' //
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+
+// The datasets the app ships: infra/app-roles.json has an enabled Submit.<id> role for each definition in datasets/
+// (a test holds the two together), so a partner group can be granted only a folder the app reads as that dataset.
+var datasetIds = map(
+  filter(loadJsonContent('app-roles.json'), role => role.isEnabled && startsWith(role.value, 'Submit.')),
+  role => substring(role.value, length('Submit.'))
+)
+
+// partnerGroups, checked, then turned round: one grant per group, with the folders of all its datasets. Azure refuses a
+// second assignment of a role to the same principal at the same scope (RoleAssignmentExists), so a group that sends two
+// datasets gets one assignment covering both folders.
+var partnerDatasets = map(items(partnerGroups), dataset => {
+  folder: contains(datasetIds, dataset.key)
+    ? '${dataset.key}/'
+    : fail('partnerGroups: \'${dataset.key}\' is not a dataset id. Use one of: ${join(datasetIds, ', ')}')
+  groupIds: map(dataset.value, groupId => toLower(groupId))
+})
+var partnerGroupIds = union(flatten(map(partnerDatasets, dataset => dataset.groupIds)), [])
+
+// The role assignment condition (Azure ABAC, version 2.0) of a partner group. Storage Blob Data Contributor carries five
+// data actions; each is constrained here, since an action a condition does not name is granted without it:
+// - write and add/action (create, overwrite, append) only in the uploads container and under the group's folders;
+// - read (which includes listing), delete and move/action (rename) never: the assignment's scope is the uploads
+//   container, whose name is never another. A partner cannot read or remove another partner's return, even one of the
+//   same dataset, nor see what waits to be published. It can overwrite a blob of the same name in its folders, which
+//   the app then processes as a new upload; versioning keeps the bytes it replaced.
+var blobsAction = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs'
+var containerNameAttribute = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]'
+var blobPathAttribute = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path]'
+var writeActions = '!(ActionMatches{\'${blobsAction}/write\'}) AND !(ActionMatches{\'${blobsAction}/add/action\'})'
+var readDeleteMoveActions = '!(ActionMatches{\'${blobsAction}/read\'}) AND !(ActionMatches{\'${blobsAction}/delete\'}) AND !(ActionMatches{\'${blobsAction}/move/action\'})'
+var partnerGrants = map(partnerGroupIds, groupId => {
+  groupId: groupId
+  folders: map(filter(partnerDatasets, dataset => contains(dataset.groupIds, groupId)), dataset => dataset.folder)
+})
 
 // ---------------------------------------------------------------------------------------------------
 // Identity
@@ -346,6 +390,23 @@ resource metricsPublisherAssignment 'Microsoft.Authorization/roleAssignments@202
     principalType: 'ServicePrincipal'
   }
 }
+
+// Storage drops: Storage Blob Data Contributor on the uploads container for each partner group, with the condition above
+// (partnerGroups). Without the condition the role would let a partner read, overwrite and delete every upload.
+resource partnerUploadAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for grant in partnerGrants: {
+    name: guid(uploadsContainer.id, grant.groupId, storageBlobDataContributorRoleId)
+    scope: uploadsContainer
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+      principalId: grant.groupId
+      principalType: 'Group'
+      description: 'Pipeline storage drop: create and overwrite returns under ${join(grant.folders, ', ')} in ${uploadsContainerName}; no reading, listing or deleting.'
+      conditionVersion: '2.0'
+      condition: '((${writeActions}) OR (${containerNameAttribute} StringEquals \'${uploadsContainerName}\' AND (${join(map(grant.folders, folder => '${blobPathAttribute} StringStartsWith \'${folder}\''), ' OR ')}))) AND ((${readDeleteMoveActions}) OR (${containerNameAttribute} StringNotEquals \'${uploadsContainerName}\'))'
+    }
+  }
+]
 
 // ---------------------------------------------------------------------------------------------------
 // Monitoring
