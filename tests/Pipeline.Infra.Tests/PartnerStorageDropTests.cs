@@ -34,6 +34,8 @@ public sealed class PartnerStorageDropTests(PartnerDropsFixture fixture) : IClas
         + $" AND ((!(ActionMatches{{'{Blobs}/read'}}) AND !(ActionMatches{{'{Blobs}/delete'}}) AND !(ActionMatches{{'{Blobs}/move/action'}}))"
         + " OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'uploads'))";
 
+    private const string UnknownDatasetMessage = "partnerGroups: '<key>' is not a dataset id. Use one of: serious-youth-violence, violence-admissions";
+
     private DeploymentSnapshot Snapshot => fixture.Snapshot;
 
     [Fact]
@@ -153,11 +155,12 @@ public sealed class PartnerStorageDropTests(PartnerDropsFixture fixture) : IClas
 
         Assert.False(snapshot.Succeeded);
         Assert.NotEqual(0, snapshot.Run.ExitCode);
-        Assert.Contains(
-            $"partnerGroups: '{key}' is not a dataset id. Use one of: serious-youth-violence, violence-admissions",
-            snapshot.Run.StandardError,
-            StringComparison.Ordinal);
+        Assert.Contains(UnknownDatasetMessage.Replace("<key>", key, StringComparison.Ordinal), snapshot.Run.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_deployment_guide_quotes_the_sentence_an_unknown_dataset_fails_with() =>
+        Assert.Contains($"`{UnknownDatasetMessage}`", File.ReadAllText(Repository.File("docs", "deployment.md")), StringComparison.Ordinal);
 
     [Fact]
     public async Task Without_partner_groups_no_group_is_granted_anything()
