@@ -6,6 +6,12 @@
 // trigger listens through. The topic's subscription is created by infra/hooks/postdeploy.sh, because
 // the webhook needs the blobs_extension system key, which exists only once the app code has started.
 //
+// Who may see and do what (docs/contract.md section 10): published figures are public, so App Service
+// Authentication, when on, signs people in but lets every request through; the app answers 401/403 itself
+// from the principal the platform passes it. Partners' Entra groups may drop returns straight into the
+// uploads container, each only under its datasets' folders (partnerGroups). The app roles people are given
+// are declared in infra/app-roles.json, which the postdeploy hook applies to the app registration.
+//
 // Deploy with `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p environmentName=<env>`.
 
 targetScope = 'resourceGroup'
@@ -80,14 +86,17 @@ param logRetentionDays int = 30
 @description('Put a CanNotDelete lock on the storage account, so that deleting it (or the resource group) fails until the lock is removed. Turn on for production; it also makes `azd down` fail.')
 param lockStorageAccount bool = false
 
-@description('Require an Entra ID sign-in (App Service Authentication) before any request reaches the app: the partner page and the API. Off by default, when function keys guard the API. Needs entraClientId.')
+@description('Turn on Entra ID sign-in (App Service Authentication) with the app registration entraClientId. Every request still reaches the app, signed in or not: public pages and figures stay open, and the app refuses the partner page and the upload routes to a caller without the app role they need. Off, nobody can sign in, so only the public routes, storage drops and the CLI work.')
 param enableEntraAuthentication bool = false
 
-@description('Client id of the Entra ID app registration people sign in through, when enableEntraAuthentication is true.')
+@description('Client id of the Entra ID app registration people sign in through and whose app roles (infra/app-roles.json) they are given. Needed when enableEntraAuthentication is true.')
 param entraClientId string = ''
 
 @description('The Entra ID tenant whose people may sign in.')
 param entraTenantId string = tenant().tenantId
+
+@description('Partners\' Entra ID groups that may drop returns straight into the uploads container, by dataset id: { \'violence-admissions\': [ \'<group object id>\' ] }. Each group may create and overwrite blobs only under its datasets\' folders (uploads/<dataset id>/), and may not read, list or delete any. The default dataset\'s folder is serious-youth-violence/. Keys must be dataset ids as written in datasets/*.json.')
+param partnerGroups object = {}
 
 // ---------------------------------------------------------------------------------------------------
 // Names
@@ -124,6 +133,41 @@ var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' //
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+
+// The datasets the app ships: infra/app-roles.json has an enabled Submit.<id> role for each definition in datasets/
+// (a test holds the two together), so a partner group can be granted only a folder the app reads as that dataset.
+var datasetIds = map(
+  filter(loadJsonContent('app-roles.json'), role => role.isEnabled && startsWith(role.value, 'Submit.')),
+  role => substring(role.value, length('Submit.'))
+)
+
+// partnerGroups, checked, then turned round: one grant per group, with the folders of all its datasets. Azure refuses a
+// second assignment of a role to the same principal at the same scope (RoleAssignmentExists), so a group that sends two
+// datasets gets one assignment covering both folders.
+var partnerDatasets = map(items(partnerGroups), dataset => {
+  folder: contains(datasetIds, dataset.key)
+    ? '${dataset.key}/'
+    : fail('partnerGroups: \'${dataset.key}\' is not a dataset id. Use one of: ${join(datasetIds, ', ')}')
+  groupIds: map(dataset.value, groupId => toLower(groupId))
+})
+var partnerGroupIds = union(flatten(map(partnerDatasets, dataset => dataset.groupIds)), [])
+
+// The role assignment condition (Azure ABAC, version 2.0) of a partner group. Storage Blob Data Contributor carries five
+// data actions; each is constrained here, since an action a condition does not name is granted without it:
+// - write and add/action (create, overwrite, append) only in the uploads container and under the group's folders;
+// - read (which includes listing), delete and move/action (rename) never: the assignment's scope is the uploads
+//   container, whose name is never another. A partner cannot read or remove another partner's return, even one of the
+//   same dataset, nor see what waits to be published. It can overwrite a blob of the same name in its folders, which
+//   the app then processes as a new upload; versioning keeps the bytes it replaced.
+var blobsAction = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs'
+var containerNameAttribute = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]'
+var blobPathAttribute = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path]'
+var writeActions = '!(ActionMatches{\'${blobsAction}/write\'}) AND !(ActionMatches{\'${blobsAction}/add/action\'})'
+var readDeleteMoveActions = '!(ActionMatches{\'${blobsAction}/read\'}) AND !(ActionMatches{\'${blobsAction}/delete\'}) AND !(ActionMatches{\'${blobsAction}/move/action\'})'
+var partnerGrants = map(partnerGroupIds, groupId => {
+  groupId: groupId
+  folders: map(filter(partnerDatasets, dataset => contains(dataset.groupIds, groupId)), dataset => dataset.folder)
+})
 
 // ---------------------------------------------------------------------------------------------------
 // Identity
@@ -347,6 +391,23 @@ resource metricsPublisherAssignment 'Microsoft.Authorization/roleAssignments@202
   }
 }
 
+// Storage drops: Storage Blob Data Contributor on the uploads container for each partner group, with the condition above
+// (partnerGroups). Without the condition the role would let a partner read, overwrite and delete every upload.
+resource partnerUploadAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for grant in partnerGrants: {
+    name: guid(uploadsContainer.id, grant.groupId, storageBlobDataContributorRoleId)
+    scope: uploadsContainer
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+      principalId: grant.groupId
+      principalType: 'Group'
+      description: 'Pipeline storage drop: create and overwrite returns under ${join(grant.folders, ', ')} in ${uploadsContainerName}; no reading, listing or deleting.'
+      conditionVersion: '2.0'
+      condition: '((${writeActions}) OR (${containerNameAttribute} StringEquals \'${uploadsContainerName}\' AND (${join(map(grant.folders, folder => '${blobPathAttribute} StringStartsWith \'${folder}\''), ' OR ')}))) AND ((${readDeleteMoveActions}) OR (${containerNameAttribute} StringNotEquals \'${uploadsContainerName}\'))'
+    }
+  }
+]
+
 // ---------------------------------------------------------------------------------------------------
 // Monitoring
 // ---------------------------------------------------------------------------------------------------
@@ -550,8 +611,11 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-// Entra ID sign-in in front of the whole app (App Service Authentication), when asked for: a browser is sent to the
-// sign-in page; a program presents a bearer token for the registration. The function keys still apply behind it.
+// Entra ID sign-in (App Service Authentication), when asked for. It does not stand in front of the app: published
+// figures are public, so unauthenticated requests are let through (AllowAnonymous) and the app itself answers 401 or 403
+// on the partner page and the upload routes. A browser signs in at /.auth/login/aad (the app links there); a program
+// presents a bearer token for the registration. Either way the platform passes the principal, with its app roles, in the
+// X-MS-CLIENT-PRINCIPAL header, and removes any such header a client sent.
 resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (enableEntraAuthentication) {
   parent: functionApp
   name: 'authsettingsV2'
@@ -560,15 +624,17 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = if (enableEntraA
       enabled: true
     }
     globalValidation: {
-      requireAuthentication: true
-      unauthenticatedClientAction: 'RedirectToLoginPage'
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
       redirectToProvider: 'azureactivedirectory'
     }
     identityProviders: {
       azureActiveDirectory: {
         enabled: true
         registration: {
-          clientId: entraClientId
+          clientId: empty(entraClientId)
+            ? fail('enableEntraAuthentication is true but entraClientId is empty: give the client id of the Entra ID app registration people sign in through')
+            : entraClientId
           openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
         }
         validation: {
@@ -686,7 +752,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
 @description('Name of the function app.')
 output AZURE_FUNCTION_APP_NAME string = functionApp.name
 
-@description('URL of the summary endpoint (it needs a function key unless its auth level is changed).')
+@description('URL of the summary endpoint, open to anyone like every route that shows published figures.')
 output SUMMARY_URL string = 'https://${functionApp.properties.defaultHostName}/api/summary'
 
 @description('Name of the storage account holding uploads, outcomes and figures.')
@@ -706,3 +772,6 @@ output AZURE_RESOURCE_GROUP string = resourceGroup().name
 
 @description('Client id of the app\'s user-assigned identity.')
 output AZURE_CLIENT_ID string = identity.properties.clientId
+
+@description('Client id of the Entra ID app registration people sign in through; empty when sign-in is off. The postdeploy hook applies infra/app-roles.json to it.')
+output ENTRA_SIGN_IN_CLIENT_ID string = enableEntraAuthentication ? entraClientId : ''

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Subscribes the app's blob trigger to the storage account's BlobCreated events in the uploads container.
+# Subscribes the app's blob trigger to the storage account's BlobCreated events in the uploads container, then
+# applies the app roles of infra/app-roles.json to the Entra ID app registration (infra/hooks/app-roles.sh).
 #
 # Why a hook and not Bicep: the trigger (Source = EventGrid) is reached through the blobs extension
 # webhook, whose URL carries the `blobs_extension` system key. The Functions host creates that key
@@ -74,3 +75,5 @@ until az eventgrid system-topic event-subscription create \
   sleep 20
 done
 echo "Event subscription $subscription_name is in place."
+
+"$(dirname "$0")/app-roles.sh"

@@ -31,7 +31,7 @@ public sealed class IdentityAndRoleTests(CompiledTemplateFixture compiled)
     [InlineData(MonitoringMetricsPublisher, "Microsoft.Insights/components")]
     public void Identity_is_granted_each_role_it_needs_on_the_one_resource_it_needs_it_for(string roleId, string scopeType)
     {
-        var assignment = Assert.Single(RoleAssignments(), assignment => RoleOf(assignment) == roleId);
+        var assignment = Assert.Single(ServiceAssignments(), assignment => RoleOf(assignment) == roleId);
 
         Assert.Equal($"[{Template.ResourceIdOf(scopeType)}]", (string)assignment["scope"]!);
         Assert.Matches(
@@ -41,17 +41,30 @@ public sealed class IdentityAndRoleTests(CompiledTemplateFixture compiled)
     }
 
     [Fact]
-    public void No_role_is_granted_beyond_the_five_least_privilege_ones()
+    public void No_service_is_granted_a_role_beyond_the_five_least_privilege_ones()
     {
         Assert.Equal(
             new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher, StorageBlobDataContributor }.Order(StringComparer.Ordinal),
-            RoleAssignments().Select(RoleOf).Order(StringComparer.Ordinal));
+            ServiceAssignments().Select(RoleOf).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_only_other_role_assignments_are_the_partner_groups_conditioned_ones_on_the_uploads_container()
+    {
+        // PartnerStorageDropTests evaluate them with real parameters.
+        var partners = Assert.Single(RoleAssignments(), assignment => (string?)assignment["properties"]!["principalType"] != "ServicePrincipal");
+
+        Assert.Equal("Group", (string)partners["properties"]!["principalType"]!);
+        Assert.Equal(StorageBlobDataContributor, RoleOf(partners));
+        Assert.Equal("[length(variables('partnerGrants'))]", (string)partners["copy"]!["count"]!);
+        Assert.Equal("2.0", (string)partners["properties"]!["conditionVersion"]!);
+        Assert.Contains("'uploads'", Template.ResolveVariables((string)partners["scope"]!), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_event_grid_topic_may_write_only_to_the_dead_letter_container_with_its_own_identity()
     {
-        var assignment = Assert.Single(RoleAssignments(), a => RoleOf(a) == StorageBlobDataContributor);
+        var assignment = Assert.Single(ServiceAssignments(), a => RoleOf(a) == StorageBlobDataContributor);
         var topic = Template.Single("Microsoft.EventGrid/systemTopics");
 
         Assert.Equal("SystemAssigned", (string)topic["identity"]!["type"]!);
@@ -62,6 +75,9 @@ public sealed class IdentityAndRoleTests(CompiledTemplateFixture compiled)
     private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
     private IReadOnlyList<JsonObject> RoleAssignments() => Template.Resources("Microsoft.Authorization/roleAssignments");
+
+    private IReadOnlyList<JsonObject> ServiceAssignments() =>
+        [.. RoleAssignments().Where(assignment => (string?)assignment["properties"]!["principalType"] == "ServicePrincipal")];
 
     private string RoleOf(JsonObject assignment)
     {
