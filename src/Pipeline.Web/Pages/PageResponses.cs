@@ -5,7 +5,8 @@ namespace Pipeline.Web.Pages;
 
 /// <summary>
 /// The headers every page and asset is served with: a strict Content-Security-Policy (no script at all, styles, images and
-/// fonts from this origin only, forms posted only here, never framed), nosniff, and same-origin referrers.
+/// fonts from this origin only, forms posted only here, never framed) and same-origin referrers. nosniff is on every
+/// answer, pages or not: <see cref="WebResult.WriteAsync"/> sets it.
 /// </summary>
 internal static class PageResponses
 {
@@ -18,7 +19,6 @@ internal static class PageResponses
     public static Dictionary<string, string> SecurityHeaders() => new(StringComparer.OrdinalIgnoreCase)
     {
         ["Content-Security-Policy"] = ContentSecurityPolicy,
-        ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "same-origin",
     };
 
