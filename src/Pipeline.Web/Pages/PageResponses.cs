@@ -41,6 +41,7 @@ internal static class PageResponses
         return Page(status, html.ToString());
     }
 
-    public static WebResult NotFound() =>
-        new(StatusCodes.Status404NotFound, "text/plain; charset=utf-8", "Not found."u8.ToArray(), SecurityHeaders());
+    /// <summary>An asset that is not there: problem+json, as every error answer of the app.</summary>
+    public static WebResult NotFound(string path) =>
+        WebResult.Problem(StatusCodes.Status404NotFound, "Not Found", $"There is no asset '{path}' under {PageAssets.UrlPrefix}.");
 }
