@@ -10,7 +10,7 @@ public sealed class PageAsset(PageAssets assets)
 {
     [Function(nameof(PageAsset))]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "assets/{*path}")] HttpRequest request,
         string path)
     {
         ArgumentNullException.ThrowIfNull(request);

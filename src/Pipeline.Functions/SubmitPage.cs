@@ -8,7 +8,7 @@ using Pipeline.Web.Pages;
 namespace Pipeline.Functions;
 
 /// <summary>
-/// <c>GET</c> and <c>POST /submit</c>: the partner page, the same handlers as <c>pipeline serve</c>'s. A browser cannot
+/// <c>GET</c> (and <c>HEAD</c>) and <c>POST /submit</c>: the partner page, the same handlers as <c>pipeline serve</c>'s. A browser cannot
 /// send a function key with a form, so in Azure the page is served only behind App Service Authentication (Entra ID
 /// sign-in, the Bicep option <c>enableEntraAuthentication</c>; the platform then sets <c>WEBSITE_AUTH_ENABLED</c>).
 /// Without it the page would be an open door to the uploads, so it says how to turn sign-in on instead.
@@ -19,7 +19,7 @@ public sealed class SubmitPage(PartnerPageHandlers page, IConfiguration configur
 
     [Function(nameof(SubmitPage))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "submit")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "submit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -5,7 +5,8 @@ namespace Pipeline.Web;
 
 /// <summary>
 /// An answer to an HTTP request, decided once for the function app and <c>pipeline serve</c> alike: the status, the exact
-/// body bytes and their type, and any headers. Each host only writes it.
+/// body bytes and their type, and any headers. Each host only writes it, and every answer of either host is written
+/// here: the headers every answer carries are set here and nowhere else.
 /// </summary>
 public sealed record WebResult(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
@@ -17,6 +18,11 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
 
     public static WebResult BadParameter(string parameter, string detail) => Problem(StatusCodes.Status400BadRequest, "Bad Request", detail, parameter);
 
+    /// <summary>
+    /// Writes the answer. Every answer, errors and 304s included, says <c>X-Content-Type-Options: nosniff</c>, so no
+    /// browser reads a JSON or CSV body (which may quote a partner's file) as a page or a script. A HEAD request gets
+    /// what GET would (RFC 9110 section 9.3.2): the same status and headers, Content-Length included, and no body.
+    /// </summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -26,6 +32,7 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
             response.Headers[name] = value;
         }
 
+        response.Headers.XContentTypeOptions = "nosniff";
         if (Status == StatusCodes.Status304NotModified)
         {
             return;
@@ -33,6 +40,9 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
 
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;
-        await response.Body.WriteAsync(Body, cancellationToken);
+        if (!HttpMethods.IsHead(response.HttpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(Body, cancellationToken);
+        }
     }
 }

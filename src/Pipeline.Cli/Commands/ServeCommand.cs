@@ -56,7 +56,10 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The local server: the application composed as the function app composes it, and the same routes.</summary>
+    /// <summary>
+    /// The local server: the application composed as the function app composes it, and the same routes; every error that
+    /// no handler answers (unknown route, wrong method, a '..' segment, a failure) is problem+json like the handlers' own.
+    /// </summary>
     internal static WebApplication Build(CliContext context, string host, int port, string? connection)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -65,6 +68,7 @@ internal static class ServeCommand
         context.AddServices(builder.Services, connection);
         builder.Services.AddPipelineWeb();
         var app = builder.Build();
+        app.UsePipelineProblems();
         app.MapPipelineApi();
         app.MapPipelinePages();
         return app;

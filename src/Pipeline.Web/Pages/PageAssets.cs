@@ -40,12 +40,12 @@ public sealed class PageAssets
             .ToFrozenDictionary(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'), f => f, StringComparer.Ordinal);
     }
 
-    /// <summary>The asset at <paramref name="path"/> (relative to /assets/), or 404.</summary>
+    /// <summary>The asset at <paramref name="path"/> (relative to /assets/), or a 404 problem.</summary>
     public WebResult Get(string path)
     {
         if (!files.TryGetValue(path, out var file))
         {
-            return PageResponses.NotFound();
+            return PageResponses.NotFound(path);
         }
 
         return loaded.GetOrAdd(path, _ =>

@@ -5,7 +5,8 @@ namespace Pipeline.Web.Pages;
 
 /// <summary>
 /// The headers every page and asset is served with: a strict Content-Security-Policy (no script at all, styles, images and
-/// fonts from this origin only, forms posted only here, never framed), nosniff, and same-origin referrers.
+/// fonts from this origin only, forms posted only here, never framed) and same-origin referrers. nosniff is on every
+/// answer, pages or not: <see cref="WebResult.WriteAsync"/> sets it.
 /// </summary>
 internal static class PageResponses
 {
@@ -18,7 +19,6 @@ internal static class PageResponses
     public static Dictionary<string, string> SecurityHeaders() => new(StringComparer.OrdinalIgnoreCase)
     {
         ["Content-Security-Policy"] = ContentSecurityPolicy,
-        ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "same-origin",
     };
 
@@ -41,6 +41,7 @@ internal static class PageResponses
         return Page(status, html.ToString());
     }
 
-    public static WebResult NotFound() =>
-        new(StatusCodes.Status404NotFound, "text/plain; charset=utf-8", "Not found."u8.ToArray(), SecurityHeaders());
+    /// <summary>An asset that is not there: problem+json, as every error answer of the app.</summary>
+    public static WebResult NotFound(string path) =>
+        WebResult.Problem(StatusCodes.Status404NotFound, "Not Found", $"There is no asset '{path}' under {PageAssets.UrlPrefix}.");
 }
