@@ -25,6 +25,11 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("../back.csv")]
     [InlineData("a/./b.csv")]
+    [InlineData("..\\..\\accepted\\rt.csv")]
+    [InlineData("violence-admissions\\x.csv")]
+    [InlineData("rt-bidi-\u202Egpj.csv")]
+    [InlineData("rt\u0000.csv")]
+    [InlineData("a%2F..%2F..%2Faccepted%2Fx.csv")] // The route's value with its one undecoded escape: a folder.
     public async Task PutUpload_refuses_a_name_the_storage_client_would_resolve_elsewhere(string name)
     {
         using var app = PipelineHarness.Create(azurite);
@@ -35,6 +40,7 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
         using var problem = JsonDocument.Parse(response.Body());
         Assert.Equal("name", problem.RootElement.GetProperty("parameter").GetString());
         Assert.Empty(await app.ListAsync(app.Uploads));
+        Assert.Empty(await app.ListAsync(app.Accepted));
     }
 
     [Fact]
