@@ -10,7 +10,7 @@ public sealed class GetDatasetSchema(ApiHandlers handlers)
 {
     [Function(nameof(GetDatasetSchema))]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/datasets/{id}/schema")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets/{id}/schema")] HttpRequest request,
         string id)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -9,7 +9,7 @@ namespace Pipeline.Functions;
 public sealed class GetOpenApi
 {
     [Function(nameof(GetOpenApi))]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/openapi.json")] HttpRequest request)
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/openapi.json")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new WebActionResult(ApiHandlers.OpenApi());

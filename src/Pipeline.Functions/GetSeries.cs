@@ -10,7 +10,7 @@ public sealed class GetSeries(ApiHandlers handlers)
 {
     [Function(nameof(GetSeries))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/series")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/series")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.SeriesAsync(request, cancellationToken));
 }

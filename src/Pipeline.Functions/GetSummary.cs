@@ -10,7 +10,7 @@ public sealed class GetSummary(ApiHandlers handlers)
 {
     [Function(nameof(GetSummary))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/summary")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/summary")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.SummaryAsync(request, cancellationToken));
 }

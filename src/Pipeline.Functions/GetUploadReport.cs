@@ -10,7 +10,7 @@ public sealed class GetUploadReport(ApiHandlers handlers)
 {
     [Function(nameof(GetUploadReport))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/uploads/report")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/uploads/report")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.ReportAsync(request, cancellationToken));
 }

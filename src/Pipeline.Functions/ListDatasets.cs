@@ -9,7 +9,7 @@ namespace Pipeline.Functions;
 public sealed class ListDatasets(ApiHandlers handlers)
 {
     [Function(nameof(ListDatasets))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/datasets")] HttpRequest request)
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new WebActionResult(handlers.Datasets());

@@ -10,7 +10,7 @@ public sealed class ListRevisions(ApiHandlers handlers)
 {
     [Function(nameof(ListRevisions))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/revisions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revisions")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.RevisionsAsync(request, cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class ListUploads(ApiHandlers handlers)
 {
     [Function(nameof(ListUploads))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = "api/uploads")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/uploads")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.ListUploadsAsync(request, cancellationToken));
 }

@@ -10,7 +10,7 @@ public sealed class PutUpload(ApiHandlers handlers)
 {
     [Function(nameof(PutUpload))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/uploads/{*name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/uploads/{*name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.PutUploadAsync(request, name, cancellationToken));

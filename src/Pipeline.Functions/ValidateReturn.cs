@@ -10,7 +10,7 @@ public sealed class ValidateReturn(ApiHandlers handlers)
 {
     [Function(nameof(ValidateReturn))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/validate")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/validate")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new WebActionResult(await handlers.ValidateAsync(request, cancellationToken));
 }

@@ -8,6 +8,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Web.Access;
 
 namespace Pipeline.Web;
 
@@ -20,6 +21,8 @@ public sealed partial class ApiHandlers
     private const string FileParameter = "file";
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
+    private const string SendAction = "send returns";
+    private const string ListAction = "see the uploads";
 
     /// <summary>
     /// <c>PUT /api/uploads/{name}</c>: stores the body in uploads under <paramref name="name"/> (never over an upload still
@@ -30,6 +33,11 @@ public sealed partial class ApiHandlers
     public async Task<WebResult> PutUploadAsync(HttpRequest request, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (AccessAnswers.SignedIn(callers.Resolve(request), SendAction, out var caller) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         if (!QueryParameters.TryRead(request.Query, [], out _, out var problem))
         {
             return problem!;
@@ -39,6 +47,12 @@ public sealed partial class ApiHandlers
         if (UploadNames.Problem(name) is { } refused)
         {
             return WebResult.BadParameter(NameParameter, refused);
+        }
+
+        // The upload's dataset is its first folder, in any case (VIOLENCE-ADMISSIONS/x.csv is violence-admissions').
+        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(name).Id, SendAction) is { } forbidden)
+        {
+            return forbidden;
         }
 
         // Decided from the declared length before a byte is read: storage is never asked to hold an oversize body.
@@ -99,10 +113,20 @@ public sealed partial class ApiHandlers
     public async Task<WebResult> ListUploadsAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (AccessAnswers.SignedIn(callers.Resolve(request), ListAction, out var caller) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         if (!QueryParameters.TryRead(request.Query, [StatusParameter, QuarterParameter, LimitParameter, DatasetParameter], out var values, out var problem) ||
             !TryDataset(values, out var dataset, out problem))
         {
             return problem!;
+        }
+
+        if (AccessAnswers.MaySubmit(caller, dataset.Id, ListAction) is { } forbidden)
+        {
+            return forbidden;
         }
 
         UploadStatus? status = null;
@@ -144,6 +168,11 @@ public sealed partial class ApiHandlers
     public async Task<WebResult> ReportAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (AccessAnswers.SignedIn(callers.Resolve(request), ListAction, out var caller) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         if (!QueryParameters.TryRead(request.Query, [FileParameter, DatasetParameter], out var values, out var problem) ||
             !TryDataset(values, out _, out problem))
         {
@@ -153,6 +182,12 @@ public sealed partial class ApiHandlers
         if (!values.TryGetValue(FileParameter, out var file))
         {
             return WebResult.BadParameter(FileParameter, "Parameter 'file' is required: the upload's name as it was uploaded, folders included.");
+        }
+
+        // Decided from the name alone, before the ledger is read: a refusal says nothing of whether the file exists.
+        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(file).Id, ListAction) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var latest = (await ledger.ListForFileAsync(file, cancellationToken)).MaxBy(e => e.ProcessedAt);

@@ -8,6 +8,7 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
+using Pipeline.Web.Access;
 
 namespace Pipeline.Web;
 
@@ -26,7 +27,8 @@ public sealed partial class ApiHandlers(
     FreshFigures freshFigures,
     RevisionLog revisions,
     IOptions<ValidationOptions> validation,
-    IOptions<SummaryOptions> summary)
+    IOptions<SummaryOptions> summary,
+    ICallers callers)
 {
     private const string NameParameter = "name";
     private const string DatasetParameter = "dataset";
@@ -36,6 +38,11 @@ public sealed partial class ApiHandlers(
     public async Task<WebResult> ValidateAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (AccessAnswers.SignedIn(callers.Resolve(request), "check returns", out var caller) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         if (!QueryParameters.TryRead(request.Query, [NameParameter, DatasetParameter], out var values, out var problem))
         {
             return problem!;
@@ -44,6 +51,11 @@ public sealed partial class ApiHandlers(
         if (!TryDataset(values, out var dataset, out problem))
         {
             return problem!;
+        }
+
+        if (AccessAnswers.MaySubmit(caller, dataset.Id, "check returns") is { } refused)
+        {
+            return refused;
         }
 
         var name = values.GetValueOrDefault(NameParameter, DefaultValidateName);

@@ -14,7 +14,7 @@ public static class PageRoutes
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGetAndHead("/", Routes.Handle<DashboardHandlers>(static (page, c) => page.GetAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.GetAsync(c.RequestAborted)));
+        endpoints.MapGetAndHead("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.GetAsync(c.Request, c.RequestAborted)));
         endpoints.MapPost("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.PostAsync(c.Request, c.RequestAborted)));
         endpoints.MapGetAndHead(
             PageAssets.UrlPrefix + "{**path}",

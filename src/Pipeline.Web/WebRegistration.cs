@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pipeline.Web.Access;
 using Pipeline.Web.Pages;
 
 namespace Pipeline.Web;
@@ -10,6 +11,7 @@ public static class WebRegistration
     public static IServiceCollection AddPipelineWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ICallers, PlatformCallers>(); // pipeline serve registers its own before this
         services.TryAddSingleton<ApiHandlers>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();

@@ -72,21 +72,23 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SubmitPage_is_refused_without_Entra_sign_in_and_served_behind_it()
+    public async Task SubmitPage_asks_nobody_to_sign_in_and_serves_a_submitter_the_form()
     {
         using var app = PipelineHarness.Create(azurite);
-        var off = new ConfigurationBuilder().Build();
-        var on = new ConfigurationBuilder().AddInMemoryCollection([new(SubmitPage.SignInSetting, "True")]).Build();
 
-        var refused = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, off).RunAsync(f.Request, CancellationToken.None));
-        var served = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services, on).RunAsync(f.Request, CancellationToken.None));
-        var css = await HttpCall.CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<PageAsset>(app.Services).Run(f.Request, "govuk-frontend.min.css")));
+        var refused = await HttpCall.CallAsync(app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services).RunAsync(f.Request, CancellationToken.None), anonymous: true);
+        var served = await HttpCall.CallAsync(
+            app, "GET", [], f => ActivatorUtilities.CreateInstance<SubmitPage>(app.Services).RunAsync(f.Request, CancellationToken.None), principal: Principals.Of("nhs@example.org", "Submit.violence-admissions"));
+        var css = await HttpCall.CallAsync(app, "GET", [], f => Task.FromResult(ActivatorUtilities.CreateInstance<PageAsset>(app.Services).Run(f.Request, "govuk-frontend.min.css")), anonymous: true);
 
-        Assert.Equal(403, refused.StatusCode);
-        Assert.Contains("enableEntraAuthentication", System.Text.Encoding.UTF8.GetString(refused.Body()), StringComparison.Ordinal);
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Contains("href=\"/.auth/login/aad?post_login_redirect_uri=/submit\"", System.Text.Encoding.UTF8.GetString(refused.Body()), StringComparison.Ordinal);
         Assert.Equal(200, served.StatusCode);
         Assert.StartsWith("text/html", served.ContentType, StringComparison.Ordinal);
-        Assert.Contains("Send the file", System.Text.Encoding.UTF8.GetString(served.Body()), StringComparison.Ordinal);
+        var page = System.Text.Encoding.UTF8.GetString(served.Body());
+        Assert.Contains("Send the file", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"violence-admissions\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"serious-youth-violence\"", page, StringComparison.Ordinal);
         Assert.Equal(200, css.StatusCode);
     }
 

@@ -40,18 +40,22 @@ public sealed class FunctionsMetadataTests
         Assert.False(binding.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
     }
 
-    [Fact]
-    public void GetSummary_is_a_function_key_GET_and_HEAD_on_route_summary()
-    {
-        var binding = TriggerOf("GetSummary");
-        Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("api/summary", binding.GetProperty("route").GetString());
-        Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
-        Assert.Equal(["get", "head"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-    }
+    /// <summary>
+    /// The HTTP functions whose answers are for everyone (docs/contract.md section 10's first row): published figures,
+    /// definitions, descriptions, the dashboard and its assets.
+    /// </summary>
+    public static readonly string[] Public =
+        ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "ListDatasets", "ListRevisions", "PageAsset"];
 
-    // The host answers a method a trigger does not list with its own empty 404, so every GET lists HEAD too (RFC 9110).
+    /// <summary>The HTTP functions that need a role, which their handler checks from the signed-in principal (AccessMatrixTests).</summary>
+    public static readonly string[] NeedARole = ["GetUploadReport", "ListUploads", "PutUpload", "SubmitPage", "ValidateReturn"];
+
+    // Every HTTP function is anonymous to the platform: a function key would stop a browser, and a person signed in with
+    // Entra ID has none. Public reads need nothing; the rest are decided by their handler from the principal, which answers
+    // 401 or 403 (AccessMatrixTests). The host answers a method a trigger does not list with its own empty 404, so every
+    // GET lists HEAD too (RFC 9110).
     [Theory]
+    [InlineData("GetSummary", new[] { "get", "head" }, "api/summary")]
     [InlineData("ValidateReturn", new[] { "post" }, "api/validate")]
     [InlineData("PutUpload", new[] { "put" }, "api/uploads/{*name}")]
     [InlineData("ListUploads", new[] { "get", "head" }, "api/uploads")]
@@ -61,25 +65,23 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetDatasetSchema", new[] { "get", "head" }, "api/datasets/{id}/schema")]
     [InlineData("GetOpenApi", new[] { "get", "head" }, "api/openapi.json")]
     [InlineData("GetSeries", new[] { "get", "head" }, "api/series")]
-    public void Every_API_route_is_a_function_key_HTTP_trigger_on_its_route(string function, string[] methods, string route)
+    [InlineData("SubmitPage", new[] { "get", "head", "post" }, "submit")]
+    [InlineData("PageAsset", new[] { "get", "head" }, "assets/{*path}")]
+    [InlineData("Dashboard", new[] { "get", "head" }, "{root:maxlength(0)?}")]
+    public void Every_HTTP_function_is_anonymous_to_the_platform_on_its_route(string function, string[] methods, string route)
     {
         var binding = TriggerOf(function);
         Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
         Assert.Equal(route, binding.GetProperty("route").GetString());
-        Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
+        Assert.Equal("Anonymous", binding.GetProperty("authLevel").GetString());
         Assert.Equal(methods, binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
-    [Theory]
-    [InlineData("SubmitPage", new[] { "get", "head", "post" }, "submit")]
-    [InlineData("PageAsset", new[] { "get", "head" }, "assets/{*path}")]
-    [InlineData("Dashboard", new[] { "get", "head" }, "{root:maxlength(0)?}")]
-    public void The_pages_and_their_assets_are_anonymous_routes_outside_api(string function, string[] methods, string route)
+    [Fact]
+    public void Every_HTTP_function_is_either_public_or_checks_a_role()
     {
-        var binding = TriggerOf(function);
-        Assert.Equal(route, binding.GetProperty("route").GetString());
-        Assert.Equal("Anonymous", binding.GetProperty("authLevel").GetString());
-        Assert.Equal(methods, binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        var http = Names.Where(n => TriggerOf(n).GetProperty("type").GetString() == "httpTrigger").Order(StringComparer.Ordinal);
+        Assert.Equal(http, Public.Concat(NeedARole).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -18,10 +18,22 @@ internal static class HttpCall
     public static Task<HttpResponse> GetDashboardAsync(PipelineHarness app, string query, string? ifNoneMatch = null) =>
         GetAsync(app, "/", query, ifNoneMatch, (services, request) => ActivatorUtilities.CreateInstance<Dashboard>(services).RunAsync(request, CancellationToken.None));
 
-    /// <summary>Any function, with a <paramref name="method"/>, a body and a query string, as <paramref name="call"/> runs it.</summary>
-    public static async Task<HttpResponse> CallAsync(PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "")
+    /// <summary>An administrator, as App Service Authentication describes one: the principal of the calls below unless told.</summary>
+    public static readonly string Admin = Principals.Of("ops@example.org", "Pipeline.Admin");
+
+    /// <summary>
+    /// Any function, with a <paramref name="method"/>, a body and a query string, as <paramref name="call"/> runs it, the
+    /// platform's principal header set to <paramref name="principal"/> (an administrator unless told; null for nobody).
+    /// </summary>
+    public static async Task<HttpResponse> CallAsync(
+        PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "", string? principal = null, bool anonymous = false)
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };
+        if (!anonymous)
+        {
+            context.Request.Headers[Principals.Header] = principal ?? Admin;
+        }
+
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query);
         context.Request.Body = new MemoryStream(body);

@@ -6,6 +6,7 @@ using Pipeline.Core;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
+using Pipeline.Web.Access;
 
 namespace Pipeline.Web.Pages;
 
@@ -14,15 +15,19 @@ namespace Pipeline.Web.Pages;
 /// it exactly as <c>PUT /api/uploads/{name}</c> does (<see cref="ApiHandlers.SendAsync"/>). The size limit is applied
 /// from Content-Length before a byte is read, and a POST from another site is refused.
 /// </summary>
-public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation)
+public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers)
 {
     /// <summary>What a multipart form adds around the file: boundaries, part headers, the dataset and the button.</summary>
     private const long FormOverheadBytes = 16 * 1024;
 
     private DatasetRegistry Datasets => validators.Datasets;
 
-    public async Task<WebResult> GetAsync(CancellationToken cancellationToken) =>
-        PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(await ModelAsync(Datasets.Default.Id, cancellationToken)));
+    public async Task<WebResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Refusal(request, out var allowed) ??
+            PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(await ModelAsync(allowed, allowed[0].Id, cancellationToken)));
+    }
 
     public async Task<WebResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -33,15 +38,20 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
                 StatusCodes.Status403Forbidden, "This form was sent from another site", "Files can only be checked or sent from the form on this site's own page.");
         }
 
+        if (Refusal(request, out var allowed) is { } refused)
+        {
+            return refused;
+        }
+
         var max = validation.Value.MaxFileBytes;
         if (request.ContentLength is not { } length)
         {
-            return await ErrorAsync(StatusCodes.Status411LengthRequired, Datasets.Default.Id, "The form was sent without its length. Choose the file again and resend it.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status411LengthRequired, allowed[0].Id, "The form was sent without its length. Choose the file again and resend it.", cancellationToken);
         }
 
         if (length > max + FormOverheadBytes)
         {
-            return await ErrorAsync(StatusCodes.Status413PayloadTooLarge, Datasets.Default.Id, TooLarge(length, max), cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status413PayloadTooLarge, allowed[0].Id, TooLarge(length, max), cancellationToken);
         }
 
         IFormCollection form;
@@ -54,56 +64,66 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         }
         catch (InvalidDataException)
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, Datasets.Default.Id, "The form could not be read. Choose the file and send it again.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, allowed[0].Id, "The form could not be read. Choose the file and send it again.", cancellationToken);
         }
 
         if (!Datasets.TryGet(form[PartnerPage.DatasetField].ToString(), out var dataset))
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, Datasets.Default.Id, "Select a dataset from the list.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, allowed[0].Id, "Select a dataset from the list.", cancellationToken);
+        }
+
+        if (!allowed.Contains(dataset))
+        {
+            return await ErrorAsync(
+                allowed,
+                StatusCodes.Status403Forbidden,
+                allowed[0].Id,
+                $"You may not send returns of the dataset '{dataset.Id}': that needs the app role {Caller.SubmitPrefix}{dataset.Id}. Nothing was checked or stored. Ask an administrator to assign it to you.",
+                cancellationToken);
         }
 
         var file = form.Files.GetFile(PartnerPage.FileField);
         var fileName = FileNameOf(file?.FileName);
         if (file is null || fileName.Length == 0)
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, "Select a CSV file.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "Select a CSV file.", cancellationToken);
         }
 
         if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, "The selected file must be a CSV: its name ends .csv.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "The selected file must be a CSV: its name ends .csv.", cancellationToken);
         }
 
         if (file.Length > max)
         {
-            return await ErrorAsync(StatusCodes.Status413PayloadTooLarge, dataset.Id, TooLarge(file.Length, max), cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status413PayloadTooLarge, dataset.Id, TooLarge(file.Length, max), cancellationToken);
         }
 
         await using var content = file.OpenReadStream();
         if (form[PartnerPage.ActionField] != PartnerPage.SendAction)
         {
-            return await CheckAsync(dataset, fileName, content, file.Length, cancellationToken);
+            return await CheckAsync(allowed, dataset, fileName, content, file.Length, cancellationToken);
         }
 
         var bytes = new byte[file.Length];
         await content.ReadExactlyAsync(bytes, cancellationToken);
-        return await SendAsync(dataset, fileName, bytes, cancellationToken);
+        return await SendAsync(allowed, dataset, fileName, bytes, cancellationToken);
     }
 
-    private async Task<WebResult> CheckAsync(DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
+    private async Task<WebResult> CheckAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
     {
         var result = await validators.For(dataset).ValidateAsync(content, fileName, length, cancellationToken);
-        var model = await ModelAsync(dataset.Id, cancellationToken) with { Checked = result.Report };
+        var model = await ModelAsync(allowed, dataset.Id, cancellationToken) with { Checked = result.Report };
         return PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model));
     }
 
-    private async Task<WebResult> SendAsync(DatasetDefinition dataset, string fileName, byte[] content, CancellationToken cancellationToken)
+    private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         // As the blob function files it: the default dataset's returns at the top of uploads, another's in its folder.
         var name = dataset.Id == Datasets.Default.Id ? fileName : $"{dataset.Id}/{fileName}";
         if (UploadNames.Problem(name) is { } refused)
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, $"{refused} This file was not sent.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"{refused} This file was not sent.", cancellationToken);
         }
 
         UploadSending sending;
@@ -113,35 +133,67 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         }
         catch (UploadNameException e)
         {
-            return await ErrorAsync(StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{UploadNames.Visible(name)}': {e.Message} Rename the file and send it again.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{UploadNames.Visible(name)}': {e.Message} Rename the file and send it again.", cancellationToken);
         }
 
         if (sending.StillWaiting)
         {
             return await ErrorAsync(
+                allowed,
                 StatusCodes.Status409Conflict,
                 dataset.Id,
                 $"An earlier file called '{UploadNames.Visible(name)}' is still waiting to be processed, and it is never overwritten: this file was not sent. Try again in a few minutes, or rename this file.",
                 cancellationToken);
         }
 
-        var model = await ModelAsync(dataset.Id, cancellationToken);
+        var model = await ModelAsync(allowed, dataset.Id, cancellationToken);
         return sending.Outcome is { } outcome
             ? PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model with { Sent = outcome }))
             : PageResponses.Page(StatusCodes.Status202Accepted, PartnerPage.Render(model with { SentElsewhere = name }));
     }
 
-    private async Task<WebResult> ErrorAsync(int status, string dataset, string message, CancellationToken cancellationToken) =>
-        PageResponses.Page(status, PartnerPage.Render(await ModelAsync(dataset, cancellationToken) with { Error = message }));
+    private async Task<WebResult> ErrorAsync(IReadOnlyList<DatasetDefinition> allowed, int status, string dataset, string message, CancellationToken cancellationToken) =>
+        PageResponses.Page(status, PartnerPage.Render(await ModelAsync(allowed, dataset, cancellationToken) with { Error = message }));
 
-    private async Task<PartnerPageModel> ModelAsync(string dataset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when a principal is signed in who may send at least one dataset (those, in <paramref name="allowed"/>); else
+    /// the page that says what to do: sign in (401), or ask for a role (403).
+    /// </summary>
+    private WebResult? Refusal(HttpRequest request, out IReadOnlyList<DatasetDefinition> allowed)
+    {
+        var who = callers.Resolve(request);
+        var caller = who.Caller;
+        allowed = [.. Datasets.All.Where(d => caller.MaySubmit(d.Id))];
+        if (who.Problem is { } problem)
+        {
+            return PageResponses.Refusal(StatusCodes.Status400BadRequest, "Your sign-in could not be read", $"{problem} Sign out and sign in again.", SignIn);
+        }
+
+        if (!caller.IsSignedIn)
+        {
+            return PageResponses.Refusal(
+                StatusCodes.Status401Unauthorized, "Sign in to send a return", "Partners sign in with their organisation's account to check and send quarterly returns.", SignIn);
+        }
+
+        return allowed.Count > 0
+            ? null
+            : PageResponses.Refusal(
+                StatusCodes.Status403Forbidden,
+                "You may not send returns",
+                $"You are signed in as {UploadNames.Visible(caller.Name!)}, but your account may not send any dataset's returns. Ask an administrator for the role of your dataset, for example {Caller.SubmitPrefix}{Datasets.Default.Id}.",
+                ("/", "See the published figures"));
+    }
+
+    /// <summary>The form for the datasets the caller may send, and the latest outcomes of those datasets only.</summary>
+    private async Task<PartnerPageModel> ModelAsync(IReadOnlyList<DatasetDefinition> allowed, string dataset, CancellationToken cancellationToken)
     {
         var latest = (await ledger.ListAsync(cancellationToken))
+            .Where(e => allowed.Contains(Datasets.ForUpload(e.File)))
             .OrderByDescending(e => e.ProcessedAt)
             .ThenBy(e => e.File, StringComparer.Ordinal)
             .Take(OutcomesView.Rows)
             .ToList();
-        return new PartnerPageModel(Datasets.All, dataset, latest);
+        return new PartnerPageModel(allowed, dataset, latest);
     }
 
     /// <summary>
@@ -159,6 +211,8 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
     /// <summary>The name without any folders a browser may have sent with it.</summary>
     private static string FileNameOf(string? sent) =>
         (sent ?? string.Empty)[((sent ?? string.Empty).LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+
+    private static (string Href, string Text) SignIn => ($"{AccessAnswers.SignInPath}?post_login_redirect_uri=/submit", "Sign in");
 
     private static string TooLarge(long length, long max) => string.Create(
         CultureInfo.InvariantCulture,

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Pipeline.Web.Access;
+
+/// <summary>
+/// The answers to a request that needs a role it lacks (docs/contract.md section 10), decided in one place for the API:
+/// 400 when the principal cannot be read, 401 when nobody is signed in, 403 naming the dataset when the role is missing.
+/// A refusal says nothing about the dataset's uploads: not their names, their number or whether there are any.
+/// </summary>
+public static class AccessAnswers
+{
+    public const string SignInPath = "/.auth/login/aad";
+
+    /// <summary>Null when a principal is signed in (its caller in <paramref name="caller"/>); else the 400 or 401 answer.</summary>
+    public static WebResult? SignedIn(CallerResult who, string action, out Caller caller)
+    {
+        caller = who.Caller;
+        if (who.Problem is { } problem)
+        {
+            return WebResult.Problem(StatusCodes.Status400BadRequest, "Bad Request", problem);
+        }
+
+        return caller.IsSignedIn
+            ? null
+            : WebResult.Problem(
+                StatusCodes.Status401Unauthorized,
+                "Unauthorized",
+                $"Sign in to {action}: {SignInPath}. Published figures need no sign-in; sending and checking returns does.");
+    }
+
+    /// <summary>Null when <paramref name="caller"/> may submit to <paramref name="dataset"/>; else the 403 answer naming it.</summary>
+    public static WebResult? MaySubmit(Caller caller, string dataset, string action) =>
+        caller.MaySubmit(dataset) ? null : Forbidden(dataset, action);
+
+    public static WebResult Forbidden(string dataset, string action) =>
+        WebResult.Problem(
+            StatusCodes.Status403Forbidden,
+            "Forbidden",
+            $"You may not {action} of the dataset '{dataset}': that needs the app role {Caller.SubmitPrefix}{dataset}. Ask an administrator to assign it to you.");
+}
