@@ -29,14 +29,20 @@ public abstract class PageSession(AzuriteFixture azurite, ChromiumFixture chromi
 
     protected List<IResponse> Responses { get; } = [];
 
+    /// <summary>
+    /// The principal every request of the page carries in <c>X-MS-CLIENT-PRINCIPAL</c>, as App Service Authentication
+    /// would add it; when set, the server is <c>pipeline serve --identity</c>. Null: the operator's plain <c>serve</c>.
+    /// </summary>
+    protected virtual string? Principal => null;
+
     public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, TimeProvider.System) { BlobPolicies = [new BlobLimitsPolicy()] };
-        server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
+        server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null, identity: Principal is not null);
         await server.StartAsync();
         BaseAddress = new Uri(server.Urls.Single());
-        Context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1100, Height = 900 } });
+        Context = await NewContextAsync(Principal);
         Page = await Context.NewPageAsync();
         Page.Dialog += (_, dialog) =>
         {
@@ -55,6 +61,15 @@ public abstract class PageSession(AzuriteFixture azurite, ChromiumFixture chromi
             }
         };
     }
+
+    /// <summary>A browser context on this server whose requests carry <paramref name="principal"/> (none when null).</summary>
+    protected Task<IBrowserContext> NewContextAsync(string? principal) =>
+        chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1100, Height = 900 },
+            ExtraHTTPHeaders = principal is null ? null : new Dictionary<string, string> { [Principals.Header] = principal },
+        });
 
     public async Task DisposeAsync()
     {
