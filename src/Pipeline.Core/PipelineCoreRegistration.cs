@@ -62,6 +62,7 @@ public static class PipelineCoreRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<StatusService>();
         services.TryAddSingleton<RevisionLog>();
+        services.TryAddSingleton<PublishedFigures>();
         return services;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class ApiHandlers
             return problem!;
         }
 
-        var log = await revisions.ListAsync(dataset, cancellationToken);
+        var log = await published.RevisionsAsync(dataset, cancellationToken);
         return new WebResult(StatusCodes.Status200OK, RevisionJson.ContentType, RevisionJson.ToUtf8Bytes(log, dataset));
     }
 }

@@ -22,10 +22,8 @@ public sealed partial class ApiHandlers(
     UploadProcessor processor,
     IUploadStore uploads,
     IUploadLedger ledger,
-    SummaryService summaries,
-    SeriesService series,
+    PublishedFigures published,
     FreshFigures freshFigures,
-    RevisionLog revisions,
     IOptions<ValidationOptions> validation,
     IOptions<SummaryOptions> summary,
     ICallers callers)
@@ -73,7 +71,7 @@ public sealed partial class ApiHandlers(
     public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Revalidated(request, await summaries.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        return Revalidated(request, await published.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
     }
 
     /// <summary>
@@ -83,7 +81,7 @@ public sealed partial class ApiHandlers(
     public async Task<WebResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Revalidated(request, await series.GetAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        return Revalidated(request, await published.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
     }
 
     /// <summary>A document's answer with its ETag and max-age, or 304 when the request's If-None-Match names that ETag.</summary>

@@ -10,7 +10,7 @@ namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// <c>pipeline summary [--basis B] [--period P] [--area A] [--format F]</c>: prints exactly the body the HTTP function
-/// returns for the same parameters (both come from <see cref="SummaryService"/>), or, with <c>--format table</c>
+/// returns for the same parameters (both come from <see cref="PublishedFigures"/>, what the public may see), or, with <c>--format table</c>
 /// (CLI only), the same document as a table for people.
 /// </summary>
 internal static class SummaryCommand
@@ -55,7 +55,7 @@ internal static class SummaryCommand
                 return ExitCodes.Usage;
             }
 
-            var response = await services.GetRequiredService<SummaryService>().GetAsync(request, cancellationToken);
+            var response = await services.GetRequiredService<PublishedFigures>().SummaryAsync(request, cancellationToken);
             if (response.Problem is { } problem)
             {
                 await context.Error.WriteLineAsync(problem.Detail);

@@ -12,12 +12,12 @@ namespace Pipeline.Web.Pages;
 
 /// <summary>
 /// GET / (docs/contract.md section 9): the dashboard of the dataset, basis, period and area the query names (defaults as
-/// the summary's). It reads two stored documents, the summary (every area, through <see cref="SummaryService"/>) and the
-/// series (<see cref="SeriesService"/>), each cached for CacheSeconds, so a view costs at most two storage reads and none
+/// the summary's). It reads two stored documents, the summary (every area, through <see cref="PublishedFigures"/>, which decides what the public may see) and the
+/// series, each cached for CacheSeconds, so a view costs at most two storage reads and none
 /// while both are cached. The ETag is derived from both documents, the view asked for and this build, so a browser that
 /// has the page gets 304.
 /// </summary>
-public sealed class DashboardHandlers(SummaryService summaries, SeriesService series, DatasetRegistry datasets, IOptions<SummaryOptions> options)
+public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options)
 {
     private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
 
@@ -55,7 +55,7 @@ public sealed class DashboardHandlers(SummaryService summaries, SeriesService se
             return Problem(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
         }
 
-        var found = await summaries.GetAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+        var found = await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
             var which = asked.Period is { } p ? $"for {PeriodLabels.Label(p)}" : "yet";
@@ -72,7 +72,7 @@ public sealed class DashboardHandlers(SummaryService summaries, SeriesService se
                 dataset, asked.Basis, [], [.. summary.Areas.Select(a => (a.Code, a.Name))]);
         }
 
-        var seriesJson = await series.ReadAsync(dataset.Id, cancellationToken);
+        var seriesJson = await published.SeriesDocumentAsync(dataset.Id, cancellationToken);
         var etag = ETagOf(found.Body, seriesJson, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area);
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
@@ -91,7 +91,7 @@ public sealed class DashboardHandlers(SummaryService summaries, SeriesService se
 
     /// <summary>The periods of the basis with a comparison, from the series (one read, or none while cached).</summary>
     private async Task<IReadOnlyList<(Period Period, ComparisonStatus Status)>> PeriodsAsync(DatasetDefinition dataset, YearBasis basis, CancellationToken cancellationToken) =>
-        await series.ReadAsync(dataset.Id, cancellationToken) is { } json
+        await published.SeriesDocumentAsync(dataset.Id, cancellationToken) is { } json
             ? ComparablePeriods.Of(basis, SeriesJson.Deserialize(json, dataset).Quarters.Select(q => q.Quarter))
             : [];
 

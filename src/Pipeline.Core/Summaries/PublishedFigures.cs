@@ -1,0 +1,34 @@
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Returns;
+
+namespace Pipeline.Core.Summaries;
+
+/// <summary>
+/// The one place that decides what the public may see (docs/contract.md section 10): every public read of figures goes
+/// through here, the HTTP API's summary, series and revisions, the dashboard and its downloads, and <c>pipeline summary</c>
+/// and <c>pipeline revisions</c>, which show operators what the public sees. Today every accepted figure is published as
+/// soon as it is accepted (continuous publication, the default of every dataset); scheduled releases (section 11) and
+/// disclosure control (section 12) narrow what this returns, here and nowhere else.
+/// </summary>
+public sealed class PublishedFigures(SummaryService summaries, SeriesService series, RevisionLog revisions)
+{
+    /// <summary>The published summary for the request's parameters (docs/contract.md section 5).</summary>
+    public Task<SummaryResponse> SummaryAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
+        summaries.GetAsync(parameters, cancellationToken);
+
+    /// <inheritdoc cref="SummaryAsync(IEnumerable{KeyValuePair{string, string?}}, CancellationToken)"/>
+    public Task<SummaryResponse> SummaryAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
+        summaries.GetAsync(request, cancellationToken);
+
+    /// <summary>The published series for the request's parameters (docs/contract.md section 7).</summary>
+    public Task<SummaryResponse> SeriesAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
+        series.GetAsync(parameters, cancellationToken);
+
+    /// <summary>The published series of <paramref name="dataset"/> as its stored JSON; null before any recalculation.</summary>
+    public Task<byte[]?> SeriesDocumentAsync(string dataset, CancellationToken cancellationToken = default) =>
+        series.ReadAsync(dataset, cancellationToken);
+
+    /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
+    public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>
+        revisions.ListAsync(dataset, cancellationToken);
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+using Pipeline.Core.Summaries;
+using Pipeline.Web;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>
+/// Every public read of figures goes through <see cref="PublishedFigures"/>, the one place that decides what the public
+/// may see: no handler or function reaches the summaries, the series or the revision log around it, so that releases and
+/// disclosure control change one class.
+/// </summary>
+public sealed class PublicReadsTests
+{
+    private static readonly Type[] Around = [typeof(SummaryService), typeof(SeriesService), typeof(RevisionLog)];
+
+    [Fact]
+    public void No_handler_or_function_takes_the_figures_services_but_through_PublishedFigures()
+    {
+        var takers = new[] { typeof(ApiHandlers).Assembly, typeof(PutUpload).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .SelectMany(c => c.GetParameters())
+                .Where(p => Around.Contains(p.ParameterType))
+                .Select(p => $"{t.FullName} takes {p.ParameterType.Name}"))
+            .ToList();
+
+        Assert.Empty(takers);
+        Assert.Contains(typeof(ApiHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
+        Assert.Contains(typeof(Pipeline.Web.Pages.DashboardHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
+    }
+}
