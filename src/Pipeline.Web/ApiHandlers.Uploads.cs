@@ -72,7 +72,7 @@ public sealed partial class ApiHandlers
         UploadSending sending;
         try
         {
-            sending = await SendAsync(name, body, cancellationToken);
+            sending = await SendAsync(name, body, Sender.Of(request), cancellationToken);
         }
         catch (UploadNameException e)
         {
@@ -134,7 +134,7 @@ public sealed partial class ApiHandlers
             .OrderByDescending(e => e.ProcessedAt)
             .ThenBy(e => e.File, StringComparer.Ordinal)
             .Take(limit)
-            .Select(e => new LedgerItem(e.File, e.Sha256, e.Size, e.UploadedAt, e.ProcessedAt, e.Status, e.Quarter, e.Errors, e.Warnings, e.StoredAs))
+            .Select(e => new LedgerItem(e.File, e.Sha256, e.Size, e.UploadedAt, e.ProcessedAt, e.Status, e.Quarter, e.Errors, e.Warnings, e.StoredAs, e.SentBy))
             .ToList();
         return new WebResult(StatusCodes.Status200OK, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(entries, WebJson.Relaxed.ListLedgerItem));
     }
@@ -168,12 +168,12 @@ public sealed partial class ApiHandlers
     }
 
     /// <summary>
-    /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> unless an upload of that name is still
-    /// waiting, then processes exactly that version: the PUT route and the partner page send a file the same way. The
-    /// outcome is that of these bytes, checked by their sha256; never another sender's.
+    /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> for <paramref name="sentBy"/> unless an
+    /// upload of that name is still waiting, then processes exactly that version: the PUT route and the partner page send
+    /// a file the same way. The outcome is that of these bytes, checked by their sha256; never another sender's.
     /// </summary>
     /// <exception cref="UploadNameException">The name cannot be stored under.</exception>
-    internal async Task<UploadSending> SendAsync(string name, byte[] content, CancellationToken cancellationToken)
+    internal async Task<UploadSending> SendAsync(string name, byte[] content, string sentBy, CancellationToken cancellationToken)
     {
         if (UploadNames.Problem(name) is { } refused)
         {
@@ -181,13 +181,13 @@ public sealed partial class ApiHandlers
         }
 
         using var buffer = new MemoryStream(content, writable: false);
-        var version = await uploads.TryCreateAsync(name, buffer, cancellationToken);
+        var version = await processor.TryCreateAsync(name, buffer, sentBy, cancellationToken);
         if (version is null)
         {
             return new UploadSending(StillWaiting: true, Outcome: null);
         }
 
-        var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
+        var outcome = await processor.ProcessAsync(name, version, sentBy, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         if (outcome is not null && outcome.Sha256 != sha256)
         {
@@ -213,6 +213,6 @@ public sealed partial class ApiHandlers
         }
 
         var report = JsonSerializer.Deserialize(json, WebJson.Relaxed.ValidationReport)!;
-        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report);
+        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report, entry.SentBy);
     }
 }

@@ -19,7 +19,6 @@ namespace Pipeline.Web;
 public sealed partial class ApiHandlers(
     ReturnValidators validators,
     UploadProcessor processor,
-    IUploadStore uploads,
     IUploadLedger ledger,
     SummaryService summaries,
     SeriesService series,
