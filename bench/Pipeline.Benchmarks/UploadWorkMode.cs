@@ -14,7 +14,8 @@ namespace Pipeline.Benchmarks;
 /// of 7, 350 and 10,000 rows, each against as many configured areas. What is measured is this process's CPU time (every
 /// thread: the app, the Azure SDK's requests, the collector) and the bytes it allocated, for one processing; Azurite runs
 /// in its own process, so the storage's own work and the waits for it are not counted (wall time is printed beside).
-/// Each run uploads new figures under the same name, a partner's correction (10 storage requests); one warm-up run first.
+/// Each run uploads new figures under the same name, a partner's correction (11 storage requests, 9 of them the processing
+/// measured); one warm-up run first.
 /// </summary>
 internal static class UploadWorkMode
 {
