@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
 using Pipeline.Core.Returns;
@@ -69,11 +68,11 @@ internal static class LatencyMode
         string? version;
         using (var stream = new MemoryStream(content, writable: false))
         {
-            version = await app.Get<IUploadStore>().TryCreateAsync(Name, stream);
+            version = await app.Get<UploadProcessor>().TryCreateAsync(Name, stream, UploadSenders.Cli);
         }
 
         var uploaded = timer.Elapsed;
-        var outcome = await app.Get<UploadProcessor>().ProcessAsync(Name, version);
+        var outcome = await app.Get<UploadProcessor>().ProcessAsync(Name, version!, UploadSenders.Cli);
         var processed = timer.Elapsed;
         var recalculation = await app.Get<RecalculationService>().RecalculateAsync(force: false);
         var recalculated = timer.Elapsed;

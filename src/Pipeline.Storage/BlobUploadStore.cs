@@ -17,6 +17,14 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
     private const string SourceNameMetadata = "sourcename";
     private const string UploadedAtMetadata = "uploadedat";
     private const string KindMetadata = "kind";
+
+    /// <summary>
+    /// The app's mark on the uploads it creates (<see cref="OpenedUpload.SentViaApp"/>): a hint to look for the sender the
+    /// app recorded in the ledger's table, never a sender itself, since whoever writes to uploads can set any metadata.
+    /// </summary>
+    internal const string SentViaMetadata = "sentvia";
+
+    internal const string SentViaApp = "app";
     private const string ReportKind = "report";
     private const string ReportSuffix = ".report.json";
 
@@ -57,6 +65,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Metadata = new Dictionary<string, string> { [SentViaMetadata] = SentViaApp },
             // The SDK sends content shorter than InitialTransferSize in one Put Blob (and stages blocks from that size on).
             TransferOptions = new StorageTransferOptions { InitialTransferSize = UploadNames.MaxSingleRequestBytes },
         };
@@ -105,7 +114,13 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
             var response = await Blob(_uploads, name).DownloadStreamingAsync(options, cancellationToken);
             var details = response.Value.Details;
             return new OpenedUpload(
-                name, response.Value.Content, details.ContentLength, details.CreatedOn, details.ETag.ToString(), details.LeaseState == LeaseState.Leased);
+                name,
+                response.Value.Content,
+                details.ContentLength,
+                details.CreatedOn,
+                details.ETag.ToString(),
+                details.LeaseState == LeaseState.Leased,
+                details.Metadata.TryGetValue(SentViaMetadata, out var via) && via == SentViaApp);
         }
         catch (RequestFailedException e) when (e.Status == 404 || (version is not null && e.Status == 412))
         {

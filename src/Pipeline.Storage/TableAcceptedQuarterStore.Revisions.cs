@@ -9,8 +9,9 @@ namespace Pipeline.Storage;
 
 /// <summary>
 /// The revision log: one entity per accepted correction, in the quarter's own partition (so it is written in the same
-/// transaction as the correction), row key <c>revision.2024-Q3.00002</c>, holding the version accepted, the version
-/// it replaced, and each field's total before (<c>PreviousOffences</c>…) and after (<c>Offences</c>…).
+/// transaction as the correction), row key <c>revision.2024-Q3.00002</c>, holding the version accepted and who sent it
+/// (<c>SentBy</c>; read as <c>unknown</c> in entries written before it was recorded), the version it replaced, and each
+/// field's total before (<c>PreviousOffences</c>…) and after (<c>Offences</c>…).
 /// </summary>
 public sealed partial class TableAcceptedQuarterStore
 {
@@ -34,6 +35,7 @@ public sealed partial class TableAcceptedQuarterStore
                     entity.GetDateTimeOffset("AcceptedAt") ?? default,
                     entity.GetString("File"),
                     entity.GetString("Sha256"),
+                    entity.GetString("SentBy") ?? UploadSenders.Unknown,
                     entity.GetString("PreviousFile"),
                     entity.GetString("PreviousSha256"),
                     TotalsOf(entity, definition, "Previous") ?? [],
@@ -59,6 +61,7 @@ public sealed partial class TableAcceptedQuarterStore
             ["AcceptedAt"] = replacement.AcceptedAt,
             ["File"] = replacement.File,
             ["Sha256"] = replacement.Sha256,
+            ["SentBy"] = replacement.SentBy,
             ["PreviousRevision"] = previous.Revision,
             ["PreviousFile"] = previous.File,
             ["PreviousSha256"] = previous.Sha256,

@@ -10,7 +10,7 @@ namespace Pipeline.Storage;
 
 /// <summary>
 /// The accepted figures: one small index entity per dataset and quarter in Azure Table Storage (the file, its hash,
-/// the times, the area count and each field's total), pointing to the figures themselves, a JSON blob in the documents
+/// who sent it, the times, the area count and each field's total), pointing to the figures themselves, a JSON blob in the documents
 /// container named after the dataset, the quarter and the accepted file's SHA-256 (<c>figures/&lt;dataset&gt;/2024-Q3/&lt;sha256&gt;.json</c>).
 /// The blob is written first and never changed; the entity is then replaced in one conditional write, so a reader sees
 /// either the old version or the new one, never a mix, and an index entity never points to a missing blob. A national
@@ -41,7 +41,7 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
         _datasets = datasets;
         _indexColumns =
         [
-            "PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount", "Revision",
+            "PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount", "Revision", "SentBy",
             .. datasets.All.SelectMany(d => d.Fields).Select(f => InlineFigures.PascalCase(f.Name)).Distinct(StringComparer.Ordinal),
         ];
     }
@@ -155,7 +155,7 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
 
         // The areas under the record's own file, times and revision (cached figures may have come with another's).
         AcceptedQuarter Figures(IReadOnlyList<AreaFigures> areas) =>
-            new(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, areas, record.Dataset, record.Revision);
+            new(record.Quarter, record.File, record.Sha256, record.UploadedAt, record.AcceptedAt, areas, record.Dataset, record.Revision, record.SentBy);
     }
 
     /// <summary>Figures kept in the entity itself, as they were before the documents container.</summary>
@@ -180,6 +180,7 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
             ["AcceptedAt"] = record.AcceptedAt,
             ["AreaCount"] = record.AreaCount,
             ["Revision"] = record.Revision,
+            ["SentBy"] = record.SentBy,
             ["Figures"] = figures,
         };
 
@@ -193,7 +194,10 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
         return entity;
     }
 
-    /// <summary>An index entity's record; entities written before revisions were tracked are revision 1.</summary>
+    /// <summary>
+    /// An index entity's record; entities written before revisions were tracked are revision 1, and before senders were,
+    /// sent by <c>unknown</c>.
+    /// </summary>
     private AcceptedQuarterRecord RecordOf(TableEntity entity)
     {
         var dataset = DatasetOf(entity);
@@ -206,7 +210,8 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
             entity.GetInt32("AreaCount") ?? 0,
             dataset,
             entity.GetInt32("Revision") ?? 1,
-            _datasets.TryGet(dataset, out var definition) ? TotalsOf(entity, definition, prefix: "") : null);
+            _datasets.TryGet(dataset, out var definition) ? TotalsOf(entity, definition, prefix: "") : null,
+            entity.GetString("SentBy") ?? UploadSenders.Unknown);
     }
 
     private static string DatasetOf(TableEntity entity) =>

@@ -13,7 +13,9 @@ namespace Pipeline.Storage;
 /// The upload ledger: one entity per processed upload. Partition = the SHA-256 of the blob name, which fits a key's
 /// 1 KiB whatever the name (a blob name may be 1,024 characters of any script, far more once escaped); the name itself
 /// is the <c>File</c> property. Row key = the upload's creation time and hash, so every upload under one name lists in
-/// time order and a retried run rewrites its own row.
+/// time order and a retried run rewrites its own row. Beside them, in the same partition, one small "sent" record per
+/// upload the app created (row key <c>sent.</c> + the SHA-256 of the blob's ETag): who sent that version. Entries' row
+/// keys start with a digit, so every query of entries stops below <c>sent.</c>.
 /// </summary>
 public sealed class TableUploadLedger(TableServiceClient service, IOptions<StorageOptions> options) : IUploadLedger
 {
@@ -24,7 +26,10 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     private const int MaxReportChars = 400_000;
 
     private static readonly string[] ListedProperties =
-        ["PartitionKey", "RowKey", "File", "Sha256", "Size", "UploadedAt", "ProcessedAt", "Status", "Quarter", "Errors", "Warnings", "StoredAs", "Version", "Notice"];
+        ["PartitionKey", "RowKey", "File", "Sha256", "Size", "UploadedAt", "ProcessedAt", "Status", "Quarter", "Errors", "Warnings", "StoredAs", "SentBy", "Version", "Notice"];
+
+    /// <summary>The row keys of the sent records start with this; every entry's (19 digits of ticks) sorts before it.</summary>
+    private const string SentPrefix = "sent.";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.LedgerTable);
 
@@ -44,6 +49,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
             ["Errors"] = entry.Errors,
             ["Warnings"] = entry.Warnings,
             ["StoredAs"] = entry.StoredAs,
+            ["SentBy"] = entry.SentBy,
             ["Version"] = entry.Version,
             ["Notice"] = entry.Notice,
         };
@@ -60,7 +66,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     {
         ArgumentException.ThrowIfNullOrEmpty(file);
         ArgumentException.ThrowIfNullOrEmpty(version);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)} and Version eq {version}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)} and RowKey lt {SentPrefix} and Version eq {version}");
         try
         {
             await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -77,13 +83,47 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     }
 
     public Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync(filter: null, ListedProperties, cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"RowKey lt {SentPrefix}"), ListedProperties, cancellationToken);
 
     public Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(file);
-        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)}"), select: null, cancellationToken);
+        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(file)} and RowKey lt {SentPrefix}"), select: null, cancellationToken);
     }
+
+    public async Task RecordSentAsync(string file, string version, string sentBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentException.ThrowIfNullOrEmpty(sentBy);
+        var entity = new TableEntity(PartitionOf(file), SentRowKey(version))
+        {
+            ["File"] = file,
+            ["UploadVersion"] = version,
+            ["SentBy"] = sentBy,
+        };
+        await TableWrites.WhenTableExistsAsync(
+            _table, () => _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<string?> FindSenderAsync(string file, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        try
+        {
+            var sent = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(file), SentRowKey(version), cancellationToken: cancellationToken);
+            return sent.HasValue && sent.Value!.GetString("UploadVersion") == version ? sent.Value.GetString("SentBy") : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // No table yet.
+        }
+    }
+
+    /// <summary>A key for any ETag (whatever characters storage puts in one): its SHA-256, under <see cref="SentPrefix"/>.</summary>
+    private static string SentRowKey(string version) =>
+        SentPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
 
     private async Task<IReadOnlyList<LedgerEntry>> QueryAsync(string? filter, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
@@ -117,6 +157,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
         e.GetInt32("Errors") ?? 0,
         e.GetInt32("Warnings") ?? 0,
         e.GetString("StoredAs"),
+        e.GetString("SentBy") ?? UploadSenders.Unknown,
         e.GetString("Version"),
         e.GetString("Notice"),
         e.ContainsKey("ReportChunks") ? TableWrites.GetChunked(e, "Report") : null);

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Pipeline.Core;
 using Pipeline.Core.Calendar;
-using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 using Pipeline.Web.Access;
@@ -87,7 +85,7 @@ public sealed partial class ApiHandlers
         UploadSending sending;
         try
         {
-            sending = await SendAsync(name, body, cancellationToken);
+            sending = await SendAsync(name, body, caller.Name!, cancellationToken); // The signed-in principal (or the operator) is the sender.
         }
         catch (UploadNameException e)
         {
@@ -159,7 +157,7 @@ public sealed partial class ApiHandlers
             .OrderByDescending(e => e.ProcessedAt)
             .ThenBy(e => e.File, StringComparer.Ordinal)
             .Take(limit)
-            .Select(e => new LedgerItem(e.File, e.Sha256, e.Size, e.UploadedAt, e.ProcessedAt, e.Status, e.Quarter, e.Errors, e.Warnings, e.StoredAs))
+            .Select(e => new LedgerItem(e.File, e.Sha256, e.Size, e.UploadedAt, e.ProcessedAt, e.Status, e.Quarter, e.Errors, e.Warnings, e.StoredAs, e.SentBy))
             .ToList();
         return new WebResult(StatusCodes.Status200OK, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(entries, WebJson.Relaxed.ListLedgerItem));
     }
@@ -201,54 +199,5 @@ public sealed partial class ApiHandlers
         }
 
         return new WebResult(StatusCodes.Status200OK, WebResult.Json, Encoding.UTF8.GetBytes(report));
-    }
-
-    /// <summary>
-    /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> unless an upload of that name is still
-    /// waiting, then processes exactly that version: the PUT route and the partner page send a file the same way. The
-    /// outcome is that of these bytes, checked by their sha256; never another sender's.
-    /// </summary>
-    /// <exception cref="UploadNameException">The name cannot be stored under.</exception>
-    internal async Task<UploadSending> SendAsync(string name, byte[] content, CancellationToken cancellationToken)
-    {
-        if (UploadNames.Problem(name) is { } refused)
-        {
-            throw new ArgumentException(refused, nameof(name)); // Each caller checks the name first, with its own answer.
-        }
-
-        using var buffer = new MemoryStream(content, writable: false);
-        var version = await uploads.TryCreateAsync(name, buffer, cancellationToken);
-        if (version is null)
-        {
-            return new UploadSending(StillWaiting: true, Outcome: null);
-        }
-
-        var outcome = await processor.ProcessAsync(name, version, cancellationToken) ?? await ProcessedElsewhereAsync(name, version, cancellationToken);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (outcome is not null && outcome.Sha256 != sha256)
-        {
-            // The version this request created holds other bytes: storage broke the create-only promise. Never report
-            // another sender's outcome as this one's.
-            throw new InvalidOperationException($"The upload '{UploadNames.Visible(name)}' (version {version}) was processed as {outcome.Sha256}, not as the {sha256} sent.");
-        }
-
-        if (outcome is not null)
-        {
-            await freshFigures.RefreshAsync([outcome], cancellationToken); // the summaries show an accepted upload at once
-        }
-
-        return new UploadSending(StillWaiting: false, outcome);
-    }
-
-    /// <summary>The outcome of this version as the run that got to it first recorded it, with its stored report.</summary>
-    private async Task<UploadOutcome?> ProcessedElsewhereAsync(string name, string version, CancellationToken cancellationToken)
-    {
-        if (await processor.FindOutcomeAsync(name, version, cancellationToken) is not { ReportJson: { } json } entry)
-        {
-            return null;
-        }
-
-        var report = JsonSerializer.Deserialize(json, WebJson.Relaxed.ValidationReport)!;
-        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report);
     }
 }

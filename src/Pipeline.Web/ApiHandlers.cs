@@ -20,7 +20,6 @@ namespace Pipeline.Web;
 public sealed partial class ApiHandlers(
     ReturnValidators validators,
     UploadProcessor processor,
-    IUploadStore uploads,
     IUploadLedger ledger,
     PublishedFigures published,
     FreshFigures freshFigures,

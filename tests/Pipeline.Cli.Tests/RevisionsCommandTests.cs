@@ -29,7 +29,7 @@ public sealed class RevisionsCommandTests(AzuriteFixture azurite)
             [
                 "Serious youth violence (serious-youth-violence): 1 correction, newest first",
                 "2024-Q4 revision 2, accepted 2026-11-27T09:00:00+00:00",
-                $"  now      2024-Q4.csv (sha256 {fixSha[..12]})",
+                $"  now      2024-Q4.csv (sha256 {fixSha[..12]}, sent by cli)",
                 $"  replaced 2024-Q4.csv (sha256 {sampleSha[..12]})",
                 "  Offences                      1,523 ->      1,710 (+187)",
                 "  Knife offences                   83 ->         91 (+8)",
@@ -40,7 +40,8 @@ public sealed class RevisionsCommandTests(AzuriteFixture azurite)
         var json = await CliRun.RunAsync(["revisions", "--json", "--dataset", "serious-youth-violence"], settings);
         ResponseSchemas.AssertValid("revisions.schema.json", System.Text.Encoding.UTF8.GetBytes(json.Stdout));
         using var log = JsonDocument.Parse(json.Stdout);
-        Assert.Equal(fixSha, Assert.Single(log.RootElement.EnumerateArray()).GetProperty("sha256").GetString());
+        var revision = Assert.Single(log.RootElement.EnumerateArray());
+        Assert.Equal((fixSha, "cli"), (revision.GetProperty("sha256").GetString(), revision.GetProperty("sentBy").GetString()));
 
         var status = await CliRun.RunAsync(["status", "--json"], settings);
         using var report = JsonDocument.Parse(status.Stdout);

@@ -86,9 +86,10 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var outcome = await Json(response);
-        Assert.Equal(["file", "status", "quarter", "storedAs", "sha256", "report"], outcome.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(("partners/bham/2024-Q3.csv", "accepted", "2024-Q3"),
-            (outcome.RootElement.GetProperty("file").GetString(), outcome.RootElement.GetProperty("status").GetString(), outcome.RootElement.GetProperty("quarter").GetString()));
+        Assert.Equal(["file", "status", "quarter", "storedAs", "sha256", "report", "sentBy"], outcome.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("partners/bham/2024-Q3.csv", "accepted", "2024-Q3", "operator"),
+            (outcome.RootElement.GetProperty("file").GetString(), outcome.RootElement.GetProperty("status").GetString(), outcome.RootElement.GetProperty("quarter").GetString(),
+             outcome.RootElement.GetProperty("sentBy").GetString()));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), outcome.RootElement.GetProperty("sha256").GetString());
         using var app = PipelineHarness.Over(azurite, settings);
         Assert.Equal(["partners/bham/2024-Q3.csv"], await app.ListAsync(app.Accepted));
@@ -145,8 +146,9 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
         using var health = await Json(await client.GetAsync("/api/uploads?dataset=violence-admissions"));
 
         Assert.Equal(3, all.RootElement.GetArrayLength());
-        Assert.Equal(["file", "sha256", "size", "uploadedAt", "processedAt", "status", "quarter", "errors", "warnings", "storedAs"],
+        Assert.Equal(["file", "sha256", "size", "uploadedAt", "processedAt", "status", "quarter", "errors", "warnings", "storedAs", "sentBy"],
             all.RootElement[0].EnumerateObject().Select(p => p.Name));
+        Assert.All(all.RootElement.EnumerateArray(), e => Assert.Equal("operator", e.GetProperty("sentBy").GetString()));
         var rejectedEntry = Assert.Single(rejected.RootElement.EnumerateArray());
         Assert.Equal(("2024-Q2.csv", 1), (rejectedEntry.GetProperty("file").GetString(), rejectedEntry.GetProperty("errors").GetInt32()));
         Assert.Equal("2024-Q3.csv", Assert.Single(q3.RootElement.EnumerateArray()).GetProperty("file").GetString());

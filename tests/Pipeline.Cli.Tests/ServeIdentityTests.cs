@@ -100,6 +100,27 @@ public sealed class ServeIdentityTests(AzuriteFixture azurite) : IAsyncLifetime,
     }
 
     [Fact]
+    public async Task A_file_sent_by_a_signed_in_principal_is_recorded_as_sent_by_them()
+    {
+        var health = AccessMatrix.Callers[2].Principal!;
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/uploads/{AccessMatrix.Admissions}/2024-Q1.csv")
+        {
+            Content = new ByteArrayContent(AccessMatrix.Body(AccessMatrix.BodyKind.AdmissionsReturn)),
+            Headers = { { Principals.Header, health } },
+        };
+        using var list = new HttpRequestMessage(HttpMethod.Get, $"/api/uploads?dataset={AccessMatrix.Admissions}&limit=1") { Headers = { { Principals.Header, health } } };
+
+        using var sent = await client.SendAsync(put); // The samples hold these bytes already: a duplicate, still recorded.
+        using var listed = await client.SendAsync(list);
+
+        using var outcome = JsonDocument.Parse(await sent.Content.ReadAsStringAsync());
+        Assert.Equal(("duplicate", "nhs@example.org"), (outcome.RootElement.GetProperty("status").GetString(), outcome.RootElement.GetProperty("sentBy").GetString()));
+        using var entries = JsonDocument.Parse(await listed.Content.ReadAsStringAsync());
+        var entry = Assert.Single(entries.RootElement.EnumerateArray());
+        Assert.Equal(($"{AccessMatrix.Admissions}/2024-Q1.csv", "nhs@example.org"), (entry.GetProperty("file").GetString(), entry.GetProperty("sentBy").GetString()));
+    }
+
+    [Fact]
     public async Task Without_identity_the_header_is_ignored_and_the_user_is_the_operator()
     {
         await using var plain = await StartAsync(identity: false);

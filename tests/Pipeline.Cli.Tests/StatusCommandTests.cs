@@ -35,14 +35,14 @@ public sealed class StatusCommandTests(AzuriteFixture azurite)
             "Serious youth violence (serious-youth-violence): what storage holds now",
             "",
             "Accepted quarters: 8",
-            "  quarter  file         sha256" + new string(' ', 60) + "revision  accepted at",
-            .. Samples.Select(s => $"  {Path.GetFileNameWithoutExtension(s)}  {Path.GetFileName(s)}  {Sha256Of(s)}  1         2026-11-26T02:00:00+00:00"),
+            "  quarter  file         sha256" + new string(' ', 60) + "revision  accepted at" + new string(' ', 14) + "  sent by",
+            .. Samples.Select(s => $"  {Path.GetFileNameWithoutExtension(s)}  {Path.GetFileName(s)}  {Sha256Of(s)}  1         2026-11-26T02:00:00+00:00  cli"),
             "",
             "Waiting in uploads: 1",
             "  late/2025-Q1.csv",
             "",
             "Recent rejections: 1, latest first",
-            "  2024-Q2.csv (2024-Q2): 1 error, rejected at 2026-11-26T02:00:00+00:00, kept as 2024-Q2.csv",
+            "  2024-Q2.csv (2024-Q2): 1 error, sent by cli, rejected at 2026-11-26T02:00:00+00:00, kept as 2024-Q2.csv",
             "    row 5, offences: type-error: Row 5, column offences: '1O3' is not a whole number. Use digits only, e.g. 12.",
             "",
             "Periods that can be summarised:",
@@ -69,9 +69,11 @@ public sealed class StatusCommandTests(AzuriteFixture azurite)
         var root = json.RootElement;
         Assert.Equal(["dataset", "title", "quarters", "waiting", "rejections", "bases"], root.EnumerateObject().Select(p => p.Name));
         var quarter = root.GetProperty("quarters").EnumerateArray().Single();
-        Assert.Equal(["quarter", "file", "sha256", "revision", "acceptedAt"], quarter.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["quarter", "file", "sha256", "revision", "acceptedAt", "sentBy"], quarter.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("2023-Q1", 1, Sha256Of(Samples[0])), (quarter.GetProperty("quarter").GetString(), quarter.GetProperty("revision").GetInt32(), quarter.GetProperty("sha256").GetString()));
         var rejection = root.GetProperty("rejections").EnumerateArray().Single();
+        Assert.Equal(["file", "processedAt", "quarter", "errors", "storedAs", "sentBy", "firstErrors"], rejection.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("cli", "cli"), (quarter.GetProperty("sentBy").GetString(), rejection.GetProperty("sentBy").GetString()));
         Assert.Equal("knife-exceeds-offences", rejection.GetProperty("firstErrors")[0].GetProperty("code").GetString());
         Assert.Equal(0, root.GetProperty("waiting").GetArrayLength());
         Assert.Equal(["calendar", "financial", "rolling"], root.GetProperty("bases").EnumerateArray().Select(b => b.GetProperty("basis").GetString()));

@@ -58,7 +58,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite)
         using var json = JsonDocument.Parse(run.Stdout);
         var outcomes = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(2, outcomes.Count);
-        Assert.Equal(["file", "status", "quarter", "storedAs", "sha256", "report"], outcomes[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "status", "quarter", "storedAs", "sha256", "report", "sentBy"], outcomes[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["cli", "cli"], outcomes.Select(o => o.GetProperty("sentBy").GetString()));
         Assert.Equal("accepted", outcomes[0].GetProperty("status").GetString());
         Assert.Equal("2023-Q1", outcomes[0].GetProperty("quarter").GetString());
         Assert.True(outcomes[0].GetProperty("report").GetProperty("valid").GetBoolean());

@@ -18,8 +18,9 @@ public sealed class ApiFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal(201, response.StatusCode);
         using var outcome = JsonDocument.Parse(response.Body());
-        Assert.Equal("accepted", outcome.RootElement.GetProperty("status").GetString());
+        Assert.Equal(("accepted", "ops@example.org"), (outcome.RootElement.GetProperty("status").GetString(), outcome.RootElement.GetProperty("sentBy").GetString()));
         Assert.Equal(["returns/2024-Q3.csv"], await app.ListAsync(app.Accepted));
+        Assert.Equal("ops@example.org", Assert.Single(await app.Get<Core.Ports.IUploadLedger>().ListAsync()).SentBy);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
@@ -19,7 +20,26 @@ public sealed class ValidateUploadTests(AzuriteFixture azurite)
         Assert.Empty(await app.ListAsync(app.Uploads));
         Assert.Equal(["returns/2024-Q2.csv"], await app.ListAsync(app.Accepted));
         var entry = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
-        Assert.Equal((UploadStatus.Accepted, "2024-Q2"), (entry.Status, entry.Quarter));
+        Assert.Equal((UploadStatus.Accepted, "2024-Q2", "storage"), (entry.Status, entry.Quarter, entry.SentBy));
+    }
+
+    [Fact]
+    public async Task The_blob_function_records_the_sender_of_an_upload_the_app_created_when_it_gets_there_first()
+    {
+        using var app = PipelineHarness.Create(azurite);
+        using (var content = new MemoryStream(ReturnFiles.Valid("2024-Q2")))
+        {
+            // As PUT /api/uploads and the partner page store a file (here for the operator), before their own run.
+            Assert.NotNull(await app.Get<UploadProcessor>().TryCreateAsync("returns/2024-Q2.csv", content, "operator"));
+        }
+
+        var function = ActivatorUtilities.CreateInstance<ValidateUpload>(app.Services);
+
+        await function.RunAsync(app.Uploads.GetBlobClient("returns/2024-Q2.csv"), CancellationToken.None);
+
+        var entry = Assert.Single(await app.Get<IUploadLedger>().ListAsync());
+        Assert.Equal((UploadStatus.Accepted, "operator"), (entry.Status, entry.SentBy));
+        Assert.Equal("operator", (await app.Get<IAcceptedQuarterStore>().GetAsync("serious-youth-violence", Core.Calendar.Quarter.Parse("2024-Q2")))!.Quarter.SentBy);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Pipeline.Storage.Tests;
 /// <summary>
 /// A crash can strike between any two storage requests. For every request an upload's processing makes, fail it
 /// (before it reaches storage, or after storage applied it), retry as the blob trigger would, and compare the end state
-/// with an uninterrupted run: nothing lost, nothing counted twice.
+/// with an uninterrupted run: nothing lost, nothing counted twice, and the same sender recorded (the "sent" scenario: a
+/// correction the app created for its sender, processed by the blob trigger, which finds the sender in the ledger).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class FaultInjectionTests(AzuriteFixture azurite)
@@ -20,6 +21,7 @@ public sealed class FaultInjectionTests(AzuriteFixture azurite)
         { "rejection", FaultTiming.BeforeSend },
         { "rejection", FaultTiming.AfterResponse },
         { "first", FaultTiming.AfterResponse },
+        { "sent", FaultTiming.BeforeSend },
     };
 
     [Theory]
@@ -50,7 +52,15 @@ public sealed class FaultInjectionTests(AzuriteFixture azurite)
         }
 
         var upload = scenario == "rejection" ? ReturnFiles.KnifeExceedsOffences("2024-Q3") : ReturnFiles.Valid("2024-Q3", 400);
-        await app.UploadAsync("2024-Q3.csv", upload);
+        if (scenario == "sent")
+        {
+            using var content = new MemoryStream(upload);
+            Assert.NotNull(await processor.TryCreateAsync("2024-Q3.csv", content, "alice@example.org"));
+        }
+        else
+        {
+            await app.UploadAsync("2024-Q3.csv", upload);
+        }
 
         counter.Reset();
         injector.Armed = true;
@@ -79,9 +89,9 @@ public sealed class FaultInjectionTests(AzuriteFixture azurite)
         public static async Task<State> ReadAsync(PipelineHarness app)
         {
             var quarter = await app.Get<IAcceptedQuarterStore>().ReadFiguresAsync("serious-youth-violence", Quarter.Parse("2024-Q3"));
-            var figures = quarter is null ? "none" : $"{quarter.File} {quarter.Sha256} {quarter.Areas.Sum(a => a.Offences)}";
+            var figures = quarter is null ? "none" : $"{quarter.File} {quarter.Sha256} {quarter.Areas.Sum(a => a.Offences)} {quarter.SentBy}";
             var ledger = (await app.Get<IUploadLedger>().ListAsync())
-                .Select(e => $"{e.File} {e.Sha256[..12]} {e.Status} {e.Errors} {e.StoredAs}")
+                .Select(e => $"{e.File} {e.Sha256[..12]} {e.Status} {e.Errors} {e.StoredAs} {e.SentBy}")
                 .Order(StringComparer.Ordinal);
             return new State(
                 figures,

@@ -6,7 +6,6 @@ using Pipeline.Core;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
-using Pipeline.Core.Ports;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;
@@ -70,7 +69,6 @@ internal static class IngestCommand
         CliContext context, IServiceProvider services, string[] paths, bool json, string? datasetId, CancellationToken cancellationToken)
     {
         var folder = datasetId is null ? string.Empty : CliContext.Dataset(services, datasetId).Id + "/";
-        var uploads = services.GetRequiredService<IUploadStore>();
         var processor = services.GetRequiredService<UploadProcessor>();
         var outcomes = new List<UploadOutcome>();
         var failed = false;
@@ -88,7 +86,7 @@ internal static class IngestCommand
             try
             {
                 await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-                version = await uploads.TryCreateAsync(name, file, cancellationToken);
+                version = await processor.TryCreateAsync(name, file, UploadSenders.Cli, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -105,7 +103,7 @@ internal static class IngestCommand
                 continue;
             }
 
-            if (await processor.ProcessAsync(name, version, cancellationToken) is { } outcome)
+            if (await processor.ProcessAsync(name, version, UploadSenders.Cli, cancellationToken) is { } outcome)
             {
                 outcomes.Add(outcome);
             }
@@ -138,7 +136,7 @@ internal static class IngestCommand
 
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
         var result = await services.GetRequiredService<ReturnValidators>().ForUpload(name).ValidateAsync(file, name, file.Length, cancellationToken);
-        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 })
+        return new UploadOutcome(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, result.Report with { Sha256 = entry.Sha256 }, entry.SentBy)
         {
             Notice = string.Create(CultureInfo.InvariantCulture, $"Processed by another run at {entry.ProcessedAt:yyyy-MM-dd'T'HH:mm:ssK}."),
         };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Datasets;
+using Pipeline.Core;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
 
@@ -54,7 +55,7 @@ internal static class RevisionsCommand
         foreach (var revision in log)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{revision.Quarter} revision {revision.Revision}, accepted {revision.AcceptedAt:yyyy-MM-dd'T'HH:mm:sszzz}\n");
-            text.Append(CultureInfo.InvariantCulture, $"  now      {revision.File} (sha256 {revision.Sha256[..12]})\n");
+            text.Append(CultureInfo.InvariantCulture, $"  now      {revision.File} (sha256 {revision.Sha256[..12]}, sent by {UploadNames.Visible(revision.SentBy)})\n");
             text.Append(CultureInfo.InvariantCulture, $"  replaced {revision.PreviousFile} (sha256 {revision.PreviousSha256[..12]})\n");
             for (var i = 0; i < dataset.Fields.Count; i++)
             {

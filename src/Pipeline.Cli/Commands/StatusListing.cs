@@ -16,8 +16,11 @@ internal static class StatusListing
         await output.WriteLineAsync($"Accepted quarters: {CountOrNone(report.Quarters.Count)}");
         if (report.Quarters.Count > 0)
         {
-            string[] header = ["quarter", "file", "sha256", "revision", "accepted at"];
-            var rows = report.Quarters.Select(q => new[] { q.Quarter, UploadNames.Visible(q.File), q.Sha256, q.Revision.ToString(CultureInfo.InvariantCulture), Time(q.AcceptedAt) });
+            string[] header = ["quarter", "file", "sha256", "revision", "accepted at", "sent by"];
+            var rows = report.Quarters.Select(q => new[]
+            {
+                q.Quarter, UploadNames.Visible(q.File), q.Sha256, q.Revision.ToString(CultureInfo.InvariantCulture), Time(q.AcceptedAt), UploadNames.Visible(q.SentBy),
+            });
             await WriteTableAsync(output, [header, .. rows]);
         }
 
@@ -36,7 +39,7 @@ internal static class StatusListing
         {
             var quarter = rejection.Quarter is null ? string.Empty : $" ({rejection.Quarter})";
             await output.WriteLineAsync(
-                $"  {UploadNames.Visible(rejection.File)}{quarter}: {ValidationReportText.Count(rejection.Errors, "error")}, rejected at {Time(rejection.ProcessedAt)}, kept as {UploadNames.Visible(rejection.StoredAs)}");
+                $"  {UploadNames.Visible(rejection.File)}{quarter}: {ValidationReportText.Count(rejection.Errors, "error")}, sent by {UploadNames.Visible(rejection.SentBy)}, rejected at {Time(rejection.ProcessedAt)}, kept as {UploadNames.Visible(rejection.StoredAs)}");
             foreach (var error in rejection.FirstErrors)
             {
                 await output.WriteLineAsync($"    {Where(error)}{error.Code}: {error.Message}");

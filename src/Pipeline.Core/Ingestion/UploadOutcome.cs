@@ -4,14 +4,18 @@ using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Ingestion;
 
-/// <summary>The result of processing one upload: what became of it, where it is kept, and its validation report.</summary>
+/// <summary>
+/// The result of processing one upload: what became of it, where it is kept, its validation report, and who sent it
+/// (<see cref="UploadSenders"/>).
+/// </summary>
 public sealed record UploadOutcome(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("status")] UploadStatus Status,
     [property: JsonPropertyName("quarter")] string? Quarter,
     [property: JsonPropertyName("storedAs")] string StoredAs,
     [property: JsonPropertyName("sha256")] string Sha256,
-    [property: JsonPropertyName("report")] ValidationReport Report)
+    [property: JsonPropertyName("report")] ValidationReport Report,
+    [property: JsonPropertyName("sentBy")] string SentBy)
 {
     /// <summary>What is left to happen, in plain English (say, the upload stays in uploads while another client holds a
     /// lease on it); absent from the JSON when all is done.</summary>

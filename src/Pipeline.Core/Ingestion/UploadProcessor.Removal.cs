@@ -54,7 +54,7 @@ public sealed partial class UploadProcessor
 
     private static UploadOutcome Outcome(
         LedgerEntry entry, string? container, string? reportName, ValidationReport report, string? notice, UploadRemoval removal) =>
-        new(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report)
+        new(entry.File, entry.Status, entry.Quarter, entry.StoredAs, entry.Sha256, report, entry.SentBy)
         {
             Notice = notice,
             Container = container,

@@ -25,14 +25,33 @@ public sealed partial class UploadProcessor(
     ILogger<UploadProcessor> logger)
 {
     /// <summary>
-    /// Processes the named upload; null when it is no longer waiting (already processed), or, with
-    /// <paramref name="version"/>, when the blob of that name is no longer that version.
+    /// Processes the named upload, found in storage (by the blob trigger, <c>pipeline process</c>, the sweep); null when it
+    /// is no longer waiting (already processed), or, with <paramref name="version"/>, when the blob of that name is no
+    /// longer that version. Its sender is the one the app recorded when it created this version
+    /// (<see cref="TryCreateAsync"/>), else <see cref="UploadSenders.Storage"/>.
     /// </summary>
     /// <exception cref="UploadNameException">The name cannot be addressed by the storage client; nothing was touched.</exception>
-    public async Task<UploadOutcome?> ProcessAsync(string name, string? version = null, CancellationToken cancellationToken = default)
+    public Task<UploadOutcome?> ProcessAsync(string name, string? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        return ProcessUploadAsync(name, version, sentBy: null, cancellationToken);
+    }
 
+    /// <summary>
+    /// Processes exactly the version of the named upload that the app created for <paramref name="sentBy"/>
+    /// (<see cref="TryCreateAsync"/>), recording that sender; null when that version is no longer waiting.
+    /// </summary>
+    /// <exception cref="UploadNameException">The name cannot be addressed by the storage client; nothing was touched.</exception>
+    public Task<UploadOutcome?> ProcessAsync(string name, string version, string sentBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentException.ThrowIfNullOrEmpty(sentBy);
+        return ProcessUploadAsync(name, version, sentBy, cancellationToken);
+    }
+
+    private async Task<UploadOutcome?> ProcessUploadAsync(string name, string? version, string? sentBy, CancellationToken cancellationToken)
+    {
         await using var upload = await uploads.OpenAsync(name, version, cancellationToken);
         if (upload is null)
         {
@@ -56,13 +75,15 @@ public sealed partial class UploadProcessor(
             return await RemoveAgainAsync(upload, earlier, report, cancellationToken);
         }
 
+        var sender = sentBy ?? await SenderOfAsync(upload, cancellationToken);
+
         UploadStatus status;
         PreservedUpload kept;
         try
         {
             if (result.Return is { } valid)
             {
-                status = await AcceptAsync(upload, validator.Dataset.Id, valid, sha256, cancellationToken);
+                status = await AcceptAsync(upload, validator.Dataset.Id, valid, sha256, sender, cancellationToken);
                 kept = await uploads.PreserveAsync(upload, sha256, Disposition.Accepted, reportJson: null, cancellationToken);
             }
             else
@@ -89,6 +110,7 @@ public sealed partial class UploadProcessor(
             report.Errors.Count,
             report.Warnings.Count,
             kept.StoredAs,
+            sender,
             upload.Version,
             ReportJson: ValidationReportJson.Serialize(report));
         await ledger.RecordAsync(entry, cancellationToken);
@@ -105,7 +127,8 @@ public sealed partial class UploadProcessor(
         return Outcome(entry, kept.Container, kept.ReportName, report, notice, removal);
     }
 
-    private async Task<UploadStatus> AcceptAsync(OpenedUpload upload, string dataset, ValidatedReturn valid, string sha256, CancellationToken cancellationToken)
+    private async Task<UploadStatus> AcceptAsync(
+        OpenedUpload upload, string dataset, ValidatedReturn valid, string sha256, string sentBy, CancellationToken cancellationToken)
     {
         // Optimistic concurrency: read the quarter's current version, decide, write on condition that it is unchanged;
         // another writer in between makes the write fail and the decision is taken again against what it wrote.
@@ -130,7 +153,7 @@ public sealed partial class UploadProcessor(
 
             // A correction is the next revision of the quarter; the first version ever accepted is revision 1.
             var next = new AcceptedQuarter(
-                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset, (current?.Quarter.Revision ?? 0) + 1);
+                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset, (current?.Quarter.Revision ?? 0) + 1, sentBy);
             if (await quarters.TryReplaceAsync(next, current, cancellationToken))
             {
                 return UploadStatus.Accepted;

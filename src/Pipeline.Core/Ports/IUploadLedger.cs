@@ -1,6 +1,6 @@
 namespace Pipeline.Core.Ports;
 
-/// <summary>Every outcome, with the file's sha256 and time.</summary>
+/// <summary>Every outcome, with the file's sha256, time and sender; and who sent each upload the app created.</summary>
 public interface IUploadLedger
 {
     /// <summary>Records an outcome; recording the same upload (name, creation time, hash) again replaces its entry.</summary>
@@ -14,4 +14,14 @@ public interface IUploadLedger
 
     /// <summary>Every processing of the named upload, with its report, in any order.</summary>
     Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that the app created exactly this version of the named upload for <paramref name="sentBy"/>, so that
+    /// whichever run processes it (the app's own, the blob trigger's, <c>pipeline process</c>) records that sender.
+    /// Written where only the app writes: nobody who can write to uploads can make one.
+    /// </summary>
+    Task RecordSentAsync(string file, string version, string sentBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Who the app recorded as sending exactly this version of the named upload; null when it recorded nobody.</summary>
+    Task<string?> FindSenderAsync(string file, string version, CancellationToken cancellationToken = default);
 }

@@ -7,8 +7,9 @@ public interface IUploadStore
     IAsyncEnumerable<WaitingUpload> ListPendingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes a file into the uploads container only if no blob of that name is waiting there (never overwriting one).
-    /// Returns the new blob's version, or null when the name is taken by an upload still waiting.
+    /// Writes a file into the uploads container only if no blob of that name is waiting there (never overwriting one),
+    /// marked as the app's (<see cref="OpenedUpload.SentViaApp"/>). Returns the new blob's version, or null when the name
+    /// is taken by an upload still waiting.
     /// </summary>
     Task<string?> TryCreateAsync(string name, Stream content, CancellationToken cancellationToken = default);
 

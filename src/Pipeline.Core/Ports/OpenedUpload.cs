@@ -1,7 +1,8 @@
 namespace Pipeline.Core.Ports;
 
 /// <summary>An upload opened for reading: its bytes and what storage knows about it.</summary>
-public sealed class OpenedUpload(string name, Stream content, long length, DateTimeOffset uploadedAt, string version, bool leased = false) : IAsyncDisposable
+public sealed class OpenedUpload(
+    string name, Stream content, long length, DateTimeOffset uploadedAt, string version, bool leased = false, bool sentViaApp = false) : IAsyncDisposable
 {
     public string Name { get; } = name;
 
@@ -17,6 +18,13 @@ public sealed class OpenedUpload(string name, Stream content, long length, DateT
 
     /// <summary>Another client holds a lease on the blob, so it cannot be deleted until the lease is released.</summary>
     public bool Leased { get; } = leased;
+
+    /// <summary>
+    /// The blob carries the app's mark (<see cref="IUploadStore.TryCreateAsync"/>): worth looking for the sender the app
+    /// recorded (<see cref="IUploadLedger.FindSenderAsync"/>). Only a hint: anyone who can write to uploads can set it, so it
+    /// never names a sender by itself, and without such a record the upload came from storage.
+    /// </summary>
+    public bool SentViaApp { get; } = sentViaApp;
 
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

@@ -6,7 +6,8 @@ namespace Pipeline.Core.Returns;
 /// <summary>
 /// The accepted figures for one quarter of one dataset and the file they came from. <see cref="Areas"/> is ordered by
 /// area code; each area's counts follow the dataset's fields. <see cref="Revision"/> is 1 for the first version of the
-/// quarter ever accepted and one more for each correction accepted since.
+/// quarter ever accepted and one more for each correction accepted since. <see cref="SentBy"/> is who sent the file
+/// (<see cref="UploadSenders"/>).
 /// </summary>
 public sealed record AcceptedQuarter(
     Quarter Quarter,
@@ -16,7 +17,8 @@ public sealed record AcceptedQuarter(
     DateTimeOffset AcceptedAt,
     IReadOnlyList<AreaFigures> Areas,
     string Dataset = DatasetDefinition.DefaultId,
-    int Revision = 1)
+    int Revision = 1,
+    string SentBy = UploadSenders.Unknown)
 {
     /// <summary>This quarter's entry in the index of accepted figures, with each field's total.</summary>
     public AcceptedQuarterRecord Record
@@ -32,7 +34,7 @@ public sealed record AcceptedQuarter(
                 }
             }
 
-            return new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset, Revision, totals);
+            return new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset, Revision, totals, SentBy);
         }
     }
 }

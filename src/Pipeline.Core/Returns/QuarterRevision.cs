@@ -3,8 +3,8 @@ using Pipeline.Core.Calendar;
 namespace Pipeline.Core.Returns;
 
 /// <summary>
-/// One correction of a quarter (revision 2 and above): the version accepted, the version it replaced, and each count
-/// field's total before and after, in the dataset's field order.
+/// One correction of a quarter (revision 2 and above): the version accepted and who sent it, the version it replaced,
+/// and each count field's total before and after, in the dataset's field order.
 /// </summary>
 public sealed record QuarterRevision(
     string Dataset,
@@ -13,6 +13,7 @@ public sealed record QuarterRevision(
     DateTimeOffset AcceptedAt,
     string File,
     string Sha256,
+    string SentBy,
     string PreviousFile,
     string PreviousSha256,
     IReadOnlyList<long> PreviousTotals,

@@ -5,9 +5,9 @@ using Pipeline.Core.Returns;
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// The revision log as JSON (contract section 7): <c>[{"quarter", "revision", "acceptedAt", "file", "sha256",
+/// The revision log as JSON (contract section 7): <c>[{"quarter", "revision", "acceptedAt", "file", "sha256", "sentBy",
 /// "previous": {"file", "sha256"}, "totals": {field: {"previous": n, "current": n}}}]</c>, the fields by their column
-/// names; <c>[]</c> before any correction. Indented as the summary is.
+/// names, <c>sentBy</c> the correction's sender (section 10); <c>[]</c> before any correction. Indented as the summary is.
 /// </summary>
 public static class RevisionJson
 {
@@ -29,6 +29,7 @@ public static class RevisionJson
                 writer.WriteString("acceptedAt", revision.AcceptedAt);
                 writer.WriteString("file", revision.File);
                 writer.WriteString("sha256", revision.Sha256);
+                writer.WriteString("sentBy", revision.SentBy);
                 writer.WriteStartObject("previous");
                 writer.WriteString("file", revision.PreviousFile);
                 writer.WriteString("sha256", revision.PreviousSha256);

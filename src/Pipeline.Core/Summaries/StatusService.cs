@@ -24,7 +24,7 @@ public sealed class StatusService(
         var accepted = (await quarters.ListAsync(cancellationToken))
             .Where(q => q.Dataset == dataset.Id)
             .OrderBy(q => q.Quarter)
-            .Select(q => new StatusQuarter(q.Quarter.ToString(), q.File, q.Sha256, q.Revision, q.AcceptedAt))
+            .Select(q => new StatusQuarter(q.Quarter.ToString(), q.File, q.Sha256, q.Revision, q.AcceptedAt, q.SentBy))
             .ToList();
 
         var waiting = new List<string>();
@@ -45,7 +45,7 @@ public sealed class StatusService(
         foreach (var entry in rejected)
         {
             var report = await uploads.ReadReportAsync(entry.StoredAs, cancellationToken);
-            rejections.Add(new StatusRejection(entry.File, entry.ProcessedAt, entry.Quarter, entry.Errors, entry.StoredAs, ErrorsOf(report)));
+            rejections.Add(new StatusRejection(entry.File, entry.ProcessedAt, entry.Quarter, entry.Errors, entry.StoredAs, entry.SentBy, ErrorsOf(report)));
         }
 
         var bases = new List<StatusBasis>();

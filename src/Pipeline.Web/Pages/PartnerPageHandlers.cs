@@ -107,7 +107,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
         var bytes = new byte[file.Length];
         await content.ReadExactlyAsync(bytes, cancellationToken);
-        return await SendAsync(allowed, dataset, fileName, bytes, cancellationToken);
+        return await SendAsync(allowed, dataset, fileName, bytes, callers.Resolve(request).Caller.Name!, cancellationToken);
     }
 
     private async Task<WebResult> CheckAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
@@ -117,7 +117,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         return PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model));
     }
 
-    private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, CancellationToken cancellationToken)
+    private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, string sentBy, CancellationToken cancellationToken)
     {
         // As the blob function files it: the default dataset's returns at the top of uploads, another's in its folder.
         var name = dataset.Id == Datasets.Default.Id ? fileName : $"{dataset.Id}/{fileName}";
@@ -129,7 +129,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         UploadSending sending;
         try
         {
-            sending = await api.SendAsync(name, content, cancellationToken);
+            sending = await api.SendAsync(name, content, sentBy, cancellationToken);
         }
         catch (UploadNameException e)
         {
