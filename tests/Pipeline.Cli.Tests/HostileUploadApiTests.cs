@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
-using Pipeline.Cli.Commands;
 
 namespace Pipeline.Cli.Tests;
 
@@ -21,20 +19,12 @@ namespace Pipeline.Cli.Tests;
 public sealed class HostileUploadApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private readonly Dictionary<string, string?> settings = PipelineHarness.NewSettings(azurite);
-    private readonly FakeTimeProvider clock = new(CliRun.Now);
     private WebApplication? server;
     private HttpClient client = new();
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, clock)
-        {
-            TablePolicies = [new TableLimitsPolicy()],
-            BlobPolicies = [new BlobLimitsPolicy()],
-        };
-        server = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
-        await server.StartAsync();
+        server = await LocalServer.StartAsync(settings);
         client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()) };
     }
 
@@ -114,10 +104,7 @@ public sealed class HostileUploadApiTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_put_is_one_put_blob_request_of_its_own_bytes()
     {
         var counter = new RequestCounter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, clock) { BlobPolicies = [counter, new BlobLimitsPolicy()] };
-        await using var counted = ServeCommand.Build(context, "127.0.0.1", 0, connection: null);
-        await counted.StartAsync();
+        await using var counted = await LocalServer.StartAsync(settings, identity: false, counter);
         using var http = new HttpClient { BaseAddress = new Uri(counted.Urls.Single()) };
         using var app = PipelineHarness.Over(azurite, settings);
         await app.Uploads.CreateIfNotExistsAsync();

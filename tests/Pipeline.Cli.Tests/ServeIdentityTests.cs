@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
-using Pipeline.Cli.Commands;
-using Pipeline.Core.Ingestion;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Cli.Tests;
@@ -27,13 +23,7 @@ public sealed class ServeIdentityTests(AzuriteFixture azurite) : IAsyncLifetime,
         using (var app = PipelineHarness.Over(azurite, settings))
         {
             await app.IngestSamplesAsync();
-            foreach (var path in Directory.GetFiles(RepositoryRoot.Combine("samples", AccessMatrix.Admissions), "*.csv").Order(StringComparer.Ordinal))
-            {
-                var name = $"{AccessMatrix.Admissions}/samples-{Path.GetFileName(path)}";
-                await app.UploadAsync(name, await File.ReadAllBytesAsync(path));
-                await app.Get<UploadProcessor>().ProcessAsync(name);
-            }
-
+            await app.IngestDatasetSamplesAsync(AccessMatrix.Admissions);
             await app.Get<RecalculationService>().RecalculateAsync(force: true);
         }
 
@@ -139,16 +129,5 @@ public sealed class ServeIdentityTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Equal(HttpStatusCode.OK, nobody.StatusCode);
     }
 
-    private async Task<WebApplication> StartAsync(bool identity)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, configuration, new FakeTimeProvider(CliRun.Now))
-        {
-            TablePolicies = [new TableLimitsPolicy()],
-            BlobPolicies = [new BlobLimitsPolicy()],
-        };
-        var started = ServeCommand.Build(context, "127.0.0.1", 0, connection: null, identity);
-        await started.StartAsync();
-        return started;
-    }
+    private Task<WebApplication> StartAsync(bool identity) => LocalServer.StartAsync(settings, identity);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
 
@@ -23,13 +22,7 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         app = PipelineHarness.Create(azurite);
         await app.IngestSamplesAsync();
-        foreach (var path in Directory.GetFiles(RepositoryRoot.Combine("samples", AccessMatrix.Admissions), "*.csv").Order(StringComparer.Ordinal))
-        {
-            var name = $"{AccessMatrix.Admissions}/samples-{Path.GetFileName(path)}";
-            await app.UploadAsync(name, await File.ReadAllBytesAsync(path));
-            await app.Get<UploadProcessor>().ProcessAsync(name);
-        }
-
+        await app.IngestDatasetSamplesAsync(AccessMatrix.Admissions);
         await app.Get<RecalculationService>().RecalculateAsync(force: true);
     }
 

@@ -134,6 +134,24 @@ public sealed class PipelineHarness : IDisposable
         }
     }
 
+    /// <summary>
+    /// Uploads and processes the samples of <paramref name="dataset"/> (its folder under samples/), each as
+    /// <c>&lt;dataset&gt;/samples-&lt;file&gt;</c>, as that dataset's partner would drop them.
+    /// </summary>
+    public async Task IngestDatasetSamplesAsync(string dataset)
+    {
+        var processor = Get<Core.Ingestion.UploadProcessor>();
+        foreach (var path in Directory.GetFiles(RepositoryRoot.Combine("samples", dataset), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var name = $"{dataset}/samples-{System.IO.Path.GetFileName(path)}";
+            await UploadAsync(name, await File.ReadAllBytesAsync(path));
+            if ((await processor.ProcessAsync(name))?.Status != UploadStatus.Accepted)
+            {
+                throw new InvalidOperationException($"Sample {name} was not accepted.");
+            }
+        }
+    }
+
     public async Task<List<string>> ListAsync(BlobContainerClient container)
     {
         ArgumentNullException.ThrowIfNull(container);
