@@ -52,15 +52,16 @@ internal static class IngestCommand
                 await context.Output.WriteLineAsync("Nothing is waiting in uploads.");
             }
 
+            var problems = new Problems(context.Error);
             foreach (var failure in run.Failures)
             {
-                await context.Error.WriteLineAsync(failure.File is null
+                await problems.WriteAsync(failure.File is null
                     ? $"The uploads waiting could not all be listed: {failure.Message}{Environment.NewLine}{StorageCommand.Hint}"
                     : $"{failure.File}: not processed: {failure.Message}");
             }
 
             await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
-            return await ReportAsync(context, run.Outcomes, parse.GetValue(json), environmentFailed: run.Failures.Count > 0);
+            return await ReportAsync(context, run.Outcomes, parse.GetValue(json), problems);
         }));
         return command;
     }
@@ -71,14 +72,13 @@ internal static class IngestCommand
         var folder = datasetId is null ? string.Empty : CliContext.Dataset(services, datasetId).Id + "/";
         var processor = services.GetRequiredService<UploadProcessor>();
         var outcomes = new List<UploadOutcome>();
-        var failed = false;
+        var problems = new Problems(context.Error);
         foreach (var path in paths)
         {
             var name = folder + Path.GetFileName(path);
             if (UploadNames.Problem(name) is { } refused)
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{UploadNames.Visible(path)}: not uploaded: {refused}");
+                await problems.WriteAsync($"{UploadNames.Visible(path)}: not uploaded: {refused}");
                 continue;
             }
 
@@ -90,15 +90,13 @@ internal static class IngestCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{path}: cannot be read: {e.Message}");
+                await problems.WriteAsync($"{path}: cannot be read: {e.Message}");
                 continue;
             }
 
             if (version is null)
             {
-                failed = true;
-                await context.Error.WriteLineAsync(
+                await problems.WriteAsync(
                     $"{path}: not uploaded: '{name}' is still waiting in uploads (an earlier upload of that name has not been processed yet), and it is never overwritten. Run 'pipeline process', or wait for it to be processed, then ingest this file again.");
                 continue;
             }
@@ -113,13 +111,12 @@ internal static class IngestCommand
             }
             else
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{path}: uploaded as '{name}', but it was taken from uploads by another run and no outcome is recorded yet. See 'pipeline status'.");
+                await problems.WriteAsync($"{path}: uploaded as '{name}', but it was taken from uploads by another run and no outcome is recorded yet. See 'pipeline status'.");
             }
         }
 
         await services.GetRequiredService<FreshFigures>().RefreshAsync(outcomes, cancellationToken);
-        return await ReportAsync(context, outcomes, json, failed);
+        return await ReportAsync(context, outcomes, json, problems);
     }
 
     /// <summary>
@@ -142,7 +139,7 @@ internal static class IngestCommand
         };
     }
 
-    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, bool environmentFailed)
+    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, Problems problems)
     {
         if (json)
         {
@@ -163,10 +160,30 @@ internal static class IngestCommand
             }
         }
 
+        foreach (var outcome in outcomes.Where(o => o.StillWaiting))
+        {
+            await problems.WriteAsync($"{outcome.File}: {outcome.Notice}"); // processed, but someone has to act before it leaves uploads
+        }
+
         // An environment problem (a file not read or not uploaded, an upload not processed or left leased) outranks a
-        // rejected file.
-        return environmentFailed || outcomes.Any(o => o.StillWaiting) ? ExitCodes.Usage
+        // rejected file; and exit code 2 is only ever given with its reason on stderr.
+        return problems.Written ? ExitCodes.Usage
             : outcomes.Any(o => o.IsRejected) ? ExitCodes.Rejected
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The environment problems of one run, each written to stderr as it is found. The exit code is 2 exactly when one
+    /// was written, so a run never exits 2 without saying why.
+    /// </summary>
+    private sealed class Problems(TextWriter error)
+    {
+        public bool Written { get; private set; }
+
+        public async Task WriteAsync(string line)
+        {
+            await error.WriteLineAsync(line);
+            Written = true;
+        }
     }
 }
