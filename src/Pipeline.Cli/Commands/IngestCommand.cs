@@ -39,7 +39,7 @@ internal static class IngestCommand
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
         var dataset = StorageCommand.DatasetOption("Only the uploads of dataset D (those under the folder D/). Default: every dataset.");
-        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed).")
+        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed), or if storage stopped answering (the run stops there and says how many uploads it left waiting).")
         {
             json, connection, dataset,
         };
@@ -47,7 +47,7 @@ internal static class IngestCommand
         {
             var only = parse.GetValue(dataset) is { } id ? CliContext.Dataset(services, id).Id : null;
             var run = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(only, cancellationToken);
-            if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && !parse.GetValue(json))
+            if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && run.Outage is null && !parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync("Nothing is waiting in uploads.");
             }
@@ -60,10 +60,48 @@ internal static class IngestCommand
                     : $"{failure.File}: not processed: {failure.Message}");
             }
 
-            await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
+            if (run.Outage is { } outage)
+            {
+                // Not refreshed: storage is not answering. Asking would only add a timeout per dataset.
+                await problems.WriteAsync(string.Join(Environment.NewLine, OutageLines(outage, run.Outcomes.Any(o => o.Status == UploadStatus.Accepted))));
+            }
+            else
+            {
+                await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
+            }
+
             return await ReportAsync(context, run.Outcomes, parse.GetValue(json), problems);
         }));
         return command;
+    }
+
+    /// <summary>What stderr says when storage stopped answering in the middle of <c>process</c>.</summary>
+    private static IEnumerable<string> OutageLines(StorageOutage outage, bool anyAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(outage);
+        var unlisted = outage.ListingCut ? ", and any that could not be listed" : string.Empty;
+        if (outage.File is { } file)
+        {
+            yield return $"Storage stopped answering while {file} was processed: {outage.Message}";
+            var left = outage.LeftWaiting == 1
+                ? $"1 upload is left waiting in uploads, {file}{unlisted}"
+                : string.Create(CultureInfo.InvariantCulture, $"{outage.LeftWaiting} uploads are left waiting in uploads, {file} and the {outage.LeftWaiting - 1} after it{unlisted}");
+            yield return $"The run stopped there instead of trying the others: {left}. Run 'pipeline process' again once storage answers.";
+        }
+        else
+        {
+            yield return $"Storage stopped answering while the uploads waiting were listed: {outage.Message}";
+            yield return outage.LeftWaiting == 0
+                ? "Nothing was processed. Run 'pipeline process' again once storage answers."
+                : string.Create(CultureInfo.InvariantCulture, $"Nothing was processed: the {outage.LeftWaiting} uploads listed before it are left waiting in uploads{unlisted}. Run 'pipeline process' again once storage answers.");
+        }
+
+        if (anyAccepted)
+        {
+            yield return "The comparisons were not recalculated for the uploads accepted before it: run 'pipeline recalc' once storage answers, or leave it to the nightly timer.";
+        }
+
+        yield return StorageCommand.Hint;
     }
 
     private static async Task<int> IngestAsync(
@@ -165,8 +203,8 @@ internal static class IngestCommand
             await problems.WriteAsync($"{outcome.File}: {outcome.Notice}"); // processed, but someone has to act before it leaves uploads
         }
 
-        // An environment problem (a file not read or not uploaded, an upload not processed or left leased) outranks a
-        // rejected file; and exit code 2 is only ever given with its reason on stderr.
+        // An environment problem (a file not read or not uploaded, an upload not processed or left leased, storage gone)
+        // outranks a rejected file; and exit code 2 is only ever given with its reason on stderr.
         return problems.Written ? ExitCodes.Usage
             : outcomes.Any(o => o.IsRejected) ? ExitCodes.Rejected
             : ExitCodes.Success;
