@@ -17,7 +17,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     /// <summary>Policies added to the table client (the tests add one that enforces Azure's entity and batch limits).</summary>
     public IReadOnlyList<HttpPipelinePolicy> TablePolicies { get; init; } = [];
 
-    /// <summary>Policies added to the blob client (the tests enforce Azure's blob limits with one).</summary>
+    /// <summary>
+    /// Policies added to the blob client (the tests enforce Azure's blob limits with one, and take storage away in the
+    /// middle of a run with another).
+    /// </summary>
     public IReadOnlyList<HttpPipelinePolicy> BlobPolicies { get; init; } = [];
 
     /// <summary>Standard input, for <c>validate -</c>; opened only when asked for.</summary>

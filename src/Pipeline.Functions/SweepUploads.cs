@@ -19,6 +19,13 @@ public sealed partial class SweepUploads(UploadProcessor processor, FreshFigures
     {
         ArgumentNullException.ThrowIfNull(timer);
         var run = await processor.RecoverAsync(Grace, cancellationToken);
+        if (run.Outage is { } outage)
+        {
+            // Storage is not answering: the rest waits for the next sweep, and the figures for the timer.
+            LogStopped(run.Outcomes.Count, outage.LeftWaiting);
+            return;
+        }
+
         await freshFigures.RefreshAsync(run.Outcomes, cancellationToken);
         if (run.Outcomes.Count > 0 || run.Failures.Count > 0)
         {
@@ -28,4 +35,7 @@ public sealed partial class SweepUploads(UploadProcessor processor, FreshFigures
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "The sweep processed {Recovered} uploads left waiting; {Failed} could not be processed")]
     private partial void LogSwept(int recovered, int failed);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "The sweep processed {Recovered} uploads left waiting, then storage stopped answering; {Left} are left for the next sweep")]
+    private partial void LogStopped(int recovered, int left);
 }

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAcceptedQuarterStore, TableAcceptedQuarterStore>();
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
         services.TryAddSingleton<IComparisonStore, TableComparisonStore>();
+        services.TryAddSingleton<IStorageFaults, StorageFaults>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,13 +9,21 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
+    /// <param name="policies">Added to the blob and table clients, per call.</param>
     public static async Task<CliRun> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Func<Stream>? input = null)
+        string[] args,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        DateTimeOffset? now = null,
+        Func<Stream>? input = null,
+        IReadOnlyList<HttpPipelinePolicy>? policies = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var exitCode = await Cli.RunAsync(args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now), input, tablePolicies: [new TableLimitsPolicy()], blobPolicies: [new BlobLimitsPolicy()]);
+        var exitCode = await Cli.RunAsync(
+            args, stdout, stderr, configuration, new FakeTimeProvider(now ?? Now), input,
+            tablePolicies: [new TableLimitsPolicy(), .. policies ?? []],
+            blobPolicies: [new BlobLimitsPolicy(), .. policies ?? []]);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

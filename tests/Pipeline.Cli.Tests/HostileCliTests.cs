@@ -18,6 +18,9 @@ namespace Pipeline.Cli.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class HostileCliTests(AzuriteFixture azurite) : IDisposable
 {
+    private const string LeasedNotice =
+        "Still waiting in uploads: another client holds a lease on the blob, so it could not be removed. It is removed by the next run after the lease is released or broken.";
+
     private readonly ScratchFolder scratch = new();
 
     public void Dispose() => scratch.Dispose();
@@ -209,6 +212,44 @@ public sealed class HostileCliTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(run.StdoutLines, l => l.StartsWith("  note: Still waiting in uploads: another client holds a lease on the blob", StringComparison.Ordinal));
+        Assert.Equal($"2024-Q1.csv: {LeasedNotice}{Environment.NewLine}", run.Stderr); // exit code 2 always says why on stderr
+    }
+
+    [Fact]
+    public async Task A_leased_rejected_upload_is_kept_and_its_exit_code_2_is_explained_on_stderr_under_json_too()
+    {
+        var settings = PipelineHarness.NewSettings(azurite);
+        using var app = PipelineHarness.Over(azurite, settings);
+        await app.UploadAsync("sq.csv", ReturnFiles.KnifeExceedsOffences("2024-Q3"));
+        await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(app.Uploads.GetBlobClient("sq.csv")).AcquireAsync(TimeSpan.FromSeconds(-1));
+
+        var run = await CliRun.RunAsync(["process", "--json"], settings);
+
+        Assert.Equal((2, $"sq.csv: {LeasedNotice}{Environment.NewLine}"), (run.ExitCode, run.Stderr));
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(("rejected", LeasedNotice), (json.RootElement[0].GetProperty("status").GetString(), json.RootElement[0].GetProperty("notice").GetString()));
+        Assert.Equal(["sq.csv", "sq.csv.report.json"], (await app.ListAsync(app.Rejected)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rejected_correction_whose_hashed_name_another_client_took_is_kept_under_the_next_name_and_exits_1()
+    {
+        var settings = PipelineHarness.NewSettings(azurite);
+        using var app = PipelineHarness.Over(azurite, settings);
+        await app.UploadAsync("sq.csv", ReturnFiles.KnifeExceedsOffences("2024-Q3"));
+        Assert.Equal(1, (await CliRun.RunAsync(["process"], settings)).ExitCode);
+        var next = ReturnFiles.ValidBuilder("2024-Q3").WithCell("E08000028", "offences", "1O3").BuildBytes();
+        var tag = Convert.ToHexStringLower(SHA256.HashData(next))[..12];
+        await app.Rejected.GetBlobClient($"sq.{tag}.csv").UploadAsync(BinaryData.FromString("another client's file"));
+        await app.UploadAsync("sq.csv", next);
+
+        var run = await CliRun.RunAsync(["process"], settings);
+
+        Assert.Equal((1, ""), (run.ExitCode, run.Stderr));
+        Assert.Contains($"  kept as {app.Rejected.Name}/sq.{tag}-2.csv with {app.Rejected.Name}/sq.{tag}-2.csv.report.json", run.StdoutLines);
+        Assert.Equal("another client's file", Encoding.UTF8.GetString(await app.ReadAsync(app.Rejected, $"sq.{tag}.csv")));
+        Assert.Equal(next, await app.ReadAsync(app.Rejected, $"sq.{tag}-2.csv"));
+        Assert.Empty(await app.ListAsync(app.Uploads));
     }
 
     [Fact]

@@ -94,12 +94,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
+        Stop();
         _process?.Dispose();
         if (_workDirectory is not null)
         {
@@ -114,6 +109,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Kills Azurite now, as storage going away would: connections are refused from then on. For a test that starts its
+    /// own instance; <see cref="DisposeAsync"/> still cleans up after it.
+    /// </summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
     }
 
     /// <summary>A fresh, valid container or table name (lower-case letters and digits, starting with a letter).</summary>

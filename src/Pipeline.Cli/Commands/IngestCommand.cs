@@ -39,7 +39,7 @@ internal static class IngestCommand
         var json = new Option<bool>("--json") { Description = "Print the outcomes as one JSON array." };
         var connection = StorageCommand.ConnectionOption();
         var dataset = StorageCommand.DatasetOption("Only the uploads of dataset D (those under the folder D/). Default: every dataset.");
-        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed).")
+        var command = new Command("process", "Processes every blob waiting in the uploads container, as the blob function would. Exit code 1 if any was rejected; 2 if any could not be processed (each is named on stderr, and the others are still processed), or if storage stopped answering (the run stops there and says how many uploads it left waiting).")
         {
             json, connection, dataset,
         };
@@ -47,22 +47,61 @@ internal static class IngestCommand
         {
             var only = parse.GetValue(dataset) is { } id ? CliContext.Dataset(services, id).Id : null;
             var run = await services.GetRequiredService<UploadProcessor>().ProcessPendingAsync(only, cancellationToken);
-            if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && !parse.GetValue(json))
+            if (run.Outcomes.Count == 0 && run.Failures.Count == 0 && run.Outage is null && !parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync("Nothing is waiting in uploads.");
             }
 
+            var problems = new Problems(context.Error);
             foreach (var failure in run.Failures)
             {
-                await context.Error.WriteLineAsync(failure.File is null
+                await problems.WriteAsync(failure.File is null
                     ? $"The uploads waiting could not all be listed: {failure.Message}{Environment.NewLine}{StorageCommand.Hint}"
                     : $"{failure.File}: not processed: {failure.Message}");
             }
 
-            await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
-            return await ReportAsync(context, run.Outcomes, parse.GetValue(json), environmentFailed: run.Failures.Count > 0);
+            if (run.Outage is { } outage)
+            {
+                // Not refreshed: storage is not answering. Asking would only add a timeout per dataset.
+                await problems.WriteAsync(string.Join(Environment.NewLine, OutageLines(outage, run.Outcomes.Any(o => o.Status == UploadStatus.Accepted))));
+            }
+            else
+            {
+                await services.GetRequiredService<FreshFigures>().RefreshAsync(run.Outcomes, cancellationToken);
+            }
+
+            return await ReportAsync(context, run.Outcomes, parse.GetValue(json), problems);
         }));
         return command;
+    }
+
+    /// <summary>What stderr says when storage stopped answering in the middle of <c>process</c>.</summary>
+    private static IEnumerable<string> OutageLines(StorageOutage outage, bool anyAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(outage);
+        var unlisted = outage.ListingCut ? ", and any that could not be listed" : string.Empty;
+        if (outage.File is { } file)
+        {
+            yield return $"Storage stopped answering while {file} was processed: {outage.Message}";
+            var left = outage.LeftWaiting == 1
+                ? $"1 upload is left waiting in uploads, {file}{unlisted}"
+                : string.Create(CultureInfo.InvariantCulture, $"{outage.LeftWaiting} uploads are left waiting in uploads, {file} and the {outage.LeftWaiting - 1} after it{unlisted}");
+            yield return $"The run stopped there instead of trying the others: {left}. Run 'pipeline process' again once storage answers.";
+        }
+        else
+        {
+            yield return $"Storage stopped answering while the uploads waiting were listed: {outage.Message}";
+            yield return outage.LeftWaiting == 0
+                ? "Nothing was processed. Run 'pipeline process' again once storage answers."
+                : string.Create(CultureInfo.InvariantCulture, $"Nothing was processed: the {outage.LeftWaiting} uploads listed before it are left waiting in uploads{unlisted}. Run 'pipeline process' again once storage answers.");
+        }
+
+        if (anyAccepted)
+        {
+            yield return "The comparisons were not recalculated for the uploads accepted before it: run 'pipeline recalc' once storage answers, or leave it to the nightly timer.";
+        }
+
+        yield return StorageCommand.Hint;
     }
 
     private static async Task<int> IngestAsync(
@@ -71,14 +110,13 @@ internal static class IngestCommand
         var folder = datasetId is null ? string.Empty : CliContext.Dataset(services, datasetId).Id + "/";
         var processor = services.GetRequiredService<UploadProcessor>();
         var outcomes = new List<UploadOutcome>();
-        var failed = false;
+        var problems = new Problems(context.Error);
         foreach (var path in paths)
         {
             var name = folder + Path.GetFileName(path);
             if (UploadNames.Problem(name) is { } refused)
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{UploadNames.Visible(path)}: not uploaded: {refused}");
+                await problems.WriteAsync($"{UploadNames.Visible(path)}: not uploaded: {refused}");
                 continue;
             }
 
@@ -90,15 +128,13 @@ internal static class IngestCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{path}: cannot be read: {e.Message}");
+                await problems.WriteAsync($"{path}: cannot be read: {e.Message}");
                 continue;
             }
 
             if (version is null)
             {
-                failed = true;
-                await context.Error.WriteLineAsync(
+                await problems.WriteAsync(
                     $"{path}: not uploaded: '{name}' is still waiting in uploads (an earlier upload of that name has not been processed yet), and it is never overwritten. Run 'pipeline process', or wait for it to be processed, then ingest this file again.");
                 continue;
             }
@@ -113,13 +149,12 @@ internal static class IngestCommand
             }
             else
             {
-                failed = true;
-                await context.Error.WriteLineAsync($"{path}: uploaded as '{name}', but it was taken from uploads by another run and no outcome is recorded yet. See 'pipeline status'.");
+                await problems.WriteAsync($"{path}: uploaded as '{name}', but it was taken from uploads by another run and no outcome is recorded yet. See 'pipeline status'.");
             }
         }
 
         await services.GetRequiredService<FreshFigures>().RefreshAsync(outcomes, cancellationToken);
-        return await ReportAsync(context, outcomes, json, failed);
+        return await ReportAsync(context, outcomes, json, problems);
     }
 
     /// <summary>
@@ -142,7 +177,7 @@ internal static class IngestCommand
         };
     }
 
-    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, bool environmentFailed)
+    private static async Task<int> ReportAsync(CliContext context, IReadOnlyList<UploadOutcome> outcomes, bool json, Problems problems)
     {
         if (json)
         {
@@ -163,10 +198,30 @@ internal static class IngestCommand
             }
         }
 
-        // An environment problem (a file not read or not uploaded, an upload not processed or left leased) outranks a
-        // rejected file.
-        return environmentFailed || outcomes.Any(o => o.StillWaiting) ? ExitCodes.Usage
+        foreach (var outcome in outcomes.Where(o => o.StillWaiting))
+        {
+            await problems.WriteAsync($"{outcome.File}: {outcome.Notice}"); // processed, but someone has to act before it leaves uploads
+        }
+
+        // An environment problem (a file not read or not uploaded, an upload not processed or left leased, storage gone)
+        // outranks a rejected file; and exit code 2 is only ever given with its reason on stderr.
+        return problems.Written ? ExitCodes.Usage
             : outcomes.Any(o => o.IsRejected) ? ExitCodes.Rejected
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The environment problems of one run, each written to stderr as it is found. The exit code is 2 exactly when one
+    /// was written, so a run never exits 2 without saying why.
+    /// </summary>
+    private sealed class Problems(TextWriter error)
+    {
+        public bool Written { get; private set; }
+
+        public async Task WriteAsync(string line)
+        {
+            await error.WriteLineAsync(line);
+            Written = true;
+        }
     }
 }

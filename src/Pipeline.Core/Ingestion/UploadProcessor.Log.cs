@@ -33,4 +33,7 @@ public sealed partial class UploadProcessor
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Upload {Name}, waiting since {UploadedAt}, was recovered by the sweep ({Status}): its event never came, or it went to poison")]
     private partial void LogRecovered(string name, DateTimeOffset uploadedAt, UploadStatus status);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Storage could not be reached while upload {Name} was processed; the run stops, leaving {Left} uploads waiting")]
+    private partial void LogStorageUnreachable(string name, int left, Exception exception);
 }

@@ -7,7 +7,10 @@ public sealed partial class UploadProcessor
 {
     /// <summary>
     /// Processes every upload waiting, in the order storage lists them (by name). One upload that fails does not stop
-    /// the others: its failure is collected, and so is a failure to list, with the outcomes reached before it.
+    /// the others: its failure is collected, and so is a failure to list (the uploads listed before it are processed).
+    /// Storage that cannot be reached does stop the run, at the first upload it happens to: every other would fail the
+    /// same way, one retry policy after another. The run then says how many uploads it left waiting
+    /// (<see cref="PendingRun.Outage"/>), with the outcomes reached before it.
     /// </summary>
     /// <param name="dataset">Only the uploads of this dataset (by their first folder); null for all.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -17,7 +20,8 @@ public sealed partial class UploadProcessor
     /// <summary>
     /// The safety net for uploads whose event never came (an Event Grid subscription missing, deleted or failing) or that
     /// went to poison: processes every upload that has waited at least <paramref name="minimumAge"/>, logging each as
-    /// recovered. Younger ones are left to their own events. With nothing waiting it costs one list request.
+    /// recovered. Younger ones are left to their own events. With nothing waiting it costs one list request. It stops,
+    /// as <see cref="ProcessPendingAsync"/> does, when storage cannot be reached.
     /// </summary>
     public Task<PendingRun> RecoverAsync(TimeSpan minimumAge, CancellationToken cancellationToken = default)
     {
@@ -29,30 +33,36 @@ public sealed partial class UploadProcessor
     {
         var outcomes = new List<UploadOutcome>();
         var failures = new List<UploadFailure>();
-        await using var names = uploads.ListPendingAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+
+        // Listed in full before any is processed, so that a run that loses storage can say how many it leaves waiting.
+        // A name and a time each: even thousands waiting after an outage are a few hundred kilobytes.
+        var waiting = new List<WaitingUpload>();
+        var listingCut = false;
+        try
         {
-            try
+            await foreach (var upload in uploads.ListPendingAsync(cancellationToken))
             {
-                if (!await names.MoveNextAsync())
+                if (include(upload))
                 {
-                    break;
+                    waiting.Add(upload);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogListingFailed(e);
+            if (faults.IsUnreachable(e))
             {
-                failures.Add(new UploadFailure(null, FirstLine(e)));
-                LogListingFailed(e);
-                break;
+                return new PendingRun(outcomes, failures) { Outage = new StorageOutage(null, FirstLine(e), waiting.Count, ListingCut: true) };
             }
 
-            var waiting = names.Current;
-            if (!include(waiting))
-            {
-                continue;
-            }
+            listingCut = true;
+            failures.Add(new UploadFailure(null, FirstLine(e)));
+        }
 
-            var name = waiting.Name;
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            var (name, uploadedAt) = (waiting[i].Name, waiting[i].UploadedAt);
             try
             {
                 if (await ProcessAsync(name, version: null, cancellationToken) is { } outcome)
@@ -60,12 +70,18 @@ public sealed partial class UploadProcessor
                     outcomes.Add(outcome);
                     if (recovered)
                     {
-                        LogRecovered(name, waiting.UploadedAt, outcome.Status);
+                        LogRecovered(name, uploadedAt, outcome.Status);
                     }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                if (faults.IsUnreachable(e))
+                {
+                    LogStorageUnreachable(name, waiting.Count - i, e);
+                    return new PendingRun(outcomes, failures) { Outage = new StorageOutage(name, FirstLine(e), waiting.Count - i, listingCut) };
+                }
+
                 failures.Add(new UploadFailure(name, FirstLine(e)));
                 LogUploadFailed(name, e);
             }

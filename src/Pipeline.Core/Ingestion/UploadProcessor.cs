@@ -20,6 +20,7 @@ public sealed partial class UploadProcessor(
     IUploadStore uploads,
     IAcceptedQuarterStore quarters,
     IUploadLedger ledger,
+    IStorageFaults faults,
     ReturnValidators validators,
     TimeProvider timeProvider,
     ILogger<UploadProcessor> logger)

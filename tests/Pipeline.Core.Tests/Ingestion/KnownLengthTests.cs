@@ -22,7 +22,7 @@ public sealed class KnownLengthTests
         var uploads = new OneUpload("big/2024-Q3.csv", bytes);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         var validators = new ReturnValidators(Core.Datasets.DatasetRegistry.BuiltIn, new ValidationOptions { MaxFileBytes = 100 }, clock);
-        var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), validators, clock, NullLogger<UploadProcessor>.Instance);
+        var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), new NoFaults(), validators, clock, NullLogger<UploadProcessor>.Instance);
 
         var outcome = await processor.ProcessAsync("big/2024-Q3.csv");
 
@@ -97,6 +97,11 @@ public sealed class KnownLengthTests
         public Task<IReadOnlyList<Returns.QuarterRevision>> ListRevisionsAsync(string dataset, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<Returns.AcceptedQuarter> ReadAsync(Returns.AcceptedQuarterRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    private sealed class NoFaults : IStorageFaults
+    {
+        public bool IsUnreachable(Exception exception) => false;
     }
 
     private sealed class ListLedger : IUploadLedger
