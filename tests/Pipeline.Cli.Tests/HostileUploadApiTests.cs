@@ -174,6 +174,22 @@ public sealed class HostileUploadApiTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(name, Assert.Single(entries.RootElement.EnumerateArray()).GetProperty("file").GetString()); // Data keeps the name exactly.
     }
 
+    [Theory]
+    [InlineData("rt-bidi-\u202Egpj.csv", "The name 'rt-bidi-\\u202Egpj.csv' has the invisible character U+202E, which can make a name read as another. Rename the file with letters, digits and punctuation only.")]
+    [InlineData("C:\\rt.csv", "The name 'C:\\\\rt.csv' has a '\\'. Storage would keep it as '/', a folder, so it is refused rather than stored under another name: write folders with '/'.")]
+    public async Task Ingest_refuses_a_local_file_whose_name_cannot_be_sent_and_stores_nothing(string fileName, string refused)
+    {
+        using var scratch = new ScratchFolder();
+        var path = scratch.Write(fileName, Encoding.ASCII.GetString(ReturnFiles.Valid("2024-Q3")));
+
+        var run = await CliRun.RunAsync(["ingest", path], settings);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($": not uploaded: {refused}", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', run.Stderr);
+        await AssertNothingStoredAsync();
+    }
+
     [Fact]
     public async Task An_escaped_slash_is_a_folder_and_an_escaped_percent_sign_is_a_character()
     {
