@@ -4,7 +4,7 @@ namespace Pipeline.Browser.Tests;
 
 /// <summary>
 /// Screenshots of the page, written beside the tests; with <c>PIPELINE_UPDATE_SCREENSHOTS=1</c> also into docs/images,
-/// where the README shows them (so a test run does not change the repository unless asked to).
+/// where the README and docs/operating.md show them (so a test run does not change the repository unless asked to).
 /// </summary>
 internal static class Screenshots
 {
