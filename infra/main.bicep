@@ -720,7 +720,7 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   tags: tags
   properties: {
     displayName: 'Pipeline: an upload went to the poison queue'
-    description: 'The blob trigger gave up on an upload after five tries; it is still in uploads. See README, Troubleshooting.'
+    description: 'The blob trigger gave up on an upload after five tries; it is still in uploads. See docs/troubleshooting.md.'
     severity: 1
     enabled: true
     evaluationFrequency: 'PT5M'
