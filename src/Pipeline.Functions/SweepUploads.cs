@@ -9,7 +9,7 @@ namespace Pipeline.Functions;
 /// Every ten minutes (<c>%SweepSchedule%</c>): processes any upload that has waited more than five minutes, so an upload
 /// whose Event Grid event never came, or that went to poison, is not left behind. One list request when nothing waits.
 /// </summary>
-public sealed partial class SweepUploads(UploadProcessor processor, FreshFigures freshFigures, ILogger<SweepUploads> logger)
+public sealed class SweepUploads(UploadProcessor processor, FreshFigures freshFigures, ILogger<SweepUploads> logger)
 {
     /// <summary>How long an upload may wait for its own event before the sweep takes it.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
@@ -22,20 +22,14 @@ public sealed partial class SweepUploads(UploadProcessor processor, FreshFigures
         if (run.Outage is { } outage)
         {
             // Storage is not answering: the rest waits for the next sweep, and the figures for the timer.
-            LogStopped(run.Outcomes.Count, outage.LeftWaiting);
+            FunctionsLog.SweepStopped(logger, run.Outcomes.Count, outage.LeftWaiting);
             return;
         }
 
         await freshFigures.RefreshAsync(run.Outcomes, cancellationToken);
         if (run.Outcomes.Count > 0 || run.Failures.Count > 0)
         {
-            LogSwept(run.Outcomes.Count, run.Failures.Count);
+            FunctionsLog.SweepRecovered(logger, run.Outcomes.Count, run.Failures.Count);
         }
     }
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "The sweep processed {Recovered} uploads left waiting; {Failed} could not be processed")]
-    private partial void LogSwept(int recovered, int failed);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "The sweep processed {Recovered} uploads left waiting, then storage stopped answering; {Left} are left for the next sweep")]
-    private partial void LogStopped(int recovered, int left);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
@@ -41,10 +42,12 @@ public sealed partial class TableComparisonStore : IComparisonStore
     private readonly DocumentBlobs _documents;
 
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
-    public TableComparisonStore(TableServiceClient service, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
+    public TableComparisonStore(TableServiceClient service, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time, ILogger<TableComparisonStore> logger)
     {
         _time = time;
+        _logger = logger;
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _table = service.GetTableClient(options.Value.ComparisonsTable);
@@ -145,6 +148,9 @@ public sealed partial class TableComparisonStore : IComparisonStore
             {
                 throw new InvalidDataException($"The document {name} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
             }
+
+            // Rare and harmless once; often, it says readers are slower than switches, or something deletes blobs.
+            StorageLog.DocumentMissingIndexReadAgain(_logger, name, entity.PartitionKey, entity.RowKey);
         }
     }
 

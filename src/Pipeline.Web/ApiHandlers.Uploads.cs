@@ -48,7 +48,7 @@ public sealed partial class ApiHandlers
         }
 
         // The upload's dataset is its first folder, in any case (VIOLENCE-ADMISSIONS/x.csv is violence-admissions').
-        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(name).Id, SendAction) is { } forbidden)
+        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(name).Id, SendAction, logger) is { } forbidden)
         {
             return forbidden;
         }
@@ -122,7 +122,7 @@ public sealed partial class ApiHandlers
             return problem!;
         }
 
-        if (AccessAnswers.MaySubmit(caller, dataset.Id, ListAction) is { } forbidden)
+        if (AccessAnswers.MaySubmit(caller, dataset.Id, ListAction, logger) is { } forbidden)
         {
             return forbidden;
         }
@@ -183,7 +183,7 @@ public sealed partial class ApiHandlers
         }
 
         // Decided from the name alone, before the ledger is read: a refusal says nothing of whether the file exists.
-        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(file).Id, ListAction) is { } forbidden)
+        if (AccessAnswers.MaySubmit(caller, validators.Datasets.ForUpload(file).Id, ListAction, logger) is { } forbidden)
         {
             return forbidden;
         }

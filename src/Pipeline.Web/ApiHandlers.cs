@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
@@ -25,7 +26,8 @@ public sealed partial class ApiHandlers(
     FreshFigures freshFigures,
     IOptions<ValidationOptions> validation,
     IOptions<SummaryOptions> summary,
-    ICallers callers)
+    ICallers callers,
+    ILogger<ApiHandlers> logger)
 {
     private const string NameParameter = "name";
     private const string DatasetParameter = "dataset";
@@ -50,7 +52,7 @@ public sealed partial class ApiHandlers(
             return problem!;
         }
 
-        if (AccessAnswers.MaySubmit(caller, dataset.Id, "check returns") is { } refused)
+        if (AccessAnswers.MaySubmit(caller, dataset.Id, "check returns", logger) is { } refused)
         {
             return refused;
         }

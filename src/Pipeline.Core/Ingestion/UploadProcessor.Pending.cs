@@ -50,7 +50,7 @@ public sealed partial class UploadProcessor
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogListingFailed(e);
+            CoreLog.ListingFailed(logger, e);
             if (faults.IsUnreachable(e))
             {
                 return new PendingRun(outcomes, failures) { Outage = new StorageOutage(null, FirstLine(e), waiting.Count, ListingCut: true) };
@@ -70,7 +70,7 @@ public sealed partial class UploadProcessor
                     outcomes.Add(outcome);
                     if (recovered)
                     {
-                        LogRecovered(name, uploadedAt, outcome.Status);
+                        CoreLog.Recovered(logger, name, uploadedAt, outcome.Status);
                     }
                 }
             }
@@ -78,12 +78,12 @@ public sealed partial class UploadProcessor
             {
                 if (faults.IsUnreachable(e))
                 {
-                    LogStorageUnreachable(name, waiting.Count - i, e);
+                    CoreLog.StorageUnreachable(logger, name, waiting.Count - i, e);
                     return new PendingRun(outcomes, failures) { Outage = new StorageOutage(name, FirstLine(e), waiting.Count - i, listingCut) };
                 }
 
                 failures.Add(new UploadFailure(name, FirstLine(e)));
-                LogUploadFailed(name, e);
+                CoreLog.UploadFailed(logger, name, e);
             }
         }
 

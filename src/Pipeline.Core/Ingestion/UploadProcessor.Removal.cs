@@ -19,7 +19,7 @@ public sealed partial class UploadProcessor
             await ledger.RecordAsync(earlier with { Notice = null }, cancellationToken);
         }
 
-        LogAlreadyProcessed(upload.Name, earlier.Status);
+        CoreLog.AlreadyProcessed(logger, upload.Name, earlier.Status);
         return Outcome(earlier, container: null, reportName: null, report, notice is null ? already : $"{already} {notice}", removal);
     }
 
@@ -30,10 +30,10 @@ public sealed partial class UploadProcessor
         switch (removal)
         {
             case UploadRemoval.Leased:
-                LogLeased(upload.Name);
+                CoreLog.Leased(logger, upload.Name);
                 break;
             case UploadRemoval.Changed:
-                LogChangedWhileProcessing(upload.Name);
+                CoreLog.ChangedWhileProcessing(logger, upload.Name);
                 break;
         }
 

@@ -56,7 +56,7 @@ public sealed partial class UploadProcessor(
         await using var upload = await uploads.OpenAsync(name, version, cancellationToken);
         if (upload is null)
         {
-            LogNothingWaiting(name);
+            CoreLog.NothingWaiting(logger, name);
             return null;
         }
 
@@ -65,7 +65,7 @@ public sealed partial class UploadProcessor(
         var sha256 = result.Report.Sha256 ?? await HashUnreadUploadAsync(upload, cancellationToken);
         if (sha256 is null)
         {
-            LogChangedWhileProcessing(name);
+            CoreLog.ChangedWhileProcessing(logger, name);
             return null;
         }
 
@@ -96,7 +96,7 @@ public sealed partial class UploadProcessor(
         catch (UploadChangedException)
         {
             // Another client overwrote the upload after it was read; the new version has its own event and its own run.
-            LogChangedWhileProcessing(name);
+            CoreLog.ChangedWhileProcessing(logger, name);
             return null;
         }
 
@@ -124,7 +124,7 @@ public sealed partial class UploadProcessor(
             await ledger.RecordAsync(entry with { Notice = notice }, cancellationToken);
         }
 
-        LogProcessed(name, status, report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
+        CoreLog.Processed(logger, name, status, report.Quarter, sha256, report.Errors.Count, report.Warnings.Count);
         return Outcome(entry, kept.Container, kept.ReportName, report, notice, removal);
     }
 
@@ -160,7 +160,7 @@ public sealed partial class UploadProcessor(
                 return UploadStatus.Accepted;
             }
 
-            LogConcurrentWrite(valid.Quarter);
+            CoreLog.ConcurrentWrite(logger, valid.Quarter);
         }
     }
 

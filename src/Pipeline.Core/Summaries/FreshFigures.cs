@@ -10,7 +10,7 @@ namespace Pipeline.Core.Summaries;
 /// instance (and within the summary cache's minute on others) instead of after the nightly timer. A recalculation that finds nothing changed costs two reads;
 /// one that fails is logged and left to the timer, and never fails the upload.
 /// </summary>
-public sealed partial class FreshFigures(RecalculationService recalculation, SummaryService summaries, SeriesService series, DatasetRegistry datasets, ILogger<FreshFigures> logger)
+public sealed class FreshFigures(RecalculationService recalculation, SummaryService summaries, SeriesService series, DatasetRegistry datasets, ILogger<FreshFigures> logger)
 {
     /// <summary>Recalculates each dataset that one of <paramref name="outcomes"/> changed; the number recalculated.</summary>
     public async Task<int> RefreshAsync(IEnumerable<UploadOutcome> outcomes, CancellationToken cancellationToken = default)
@@ -31,13 +31,10 @@ public sealed partial class FreshFigures(RecalculationService recalculation, Sum
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogRefreshFailed(dataset, e);
+                CoreLog.RefreshFailed(logger, dataset, e);
             }
         }
 
         return refreshed;
     }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "The comparisons of {Dataset} could not be refreshed after an accepted upload; the timer will")]
-    private partial void LogRefreshFailed(string dataset, Exception exception);
 }

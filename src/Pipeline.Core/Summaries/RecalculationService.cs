@@ -17,7 +17,7 @@ namespace Pipeline.Core.Summaries;
 /// the timer function (which skips a dataset when nothing it depends on changed since the last run: two reads in all)
 /// and the CLI (which always recomputes).
 /// </summary>
-public sealed partial class RecalculationService(
+public sealed class RecalculationService(
     DatasetRegistry datasets,
     IAcceptedQuarterStore quarters,
     IComparisonStore comparisons,
@@ -81,11 +81,11 @@ public sealed partial class RecalculationService(
         var combined = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', fingerprints))));
         if (recomputed)
         {
-            LogRecomputed(accepted.Count, written);
+            CoreLog.Recomputed(logger, accepted.Count, written);
         }
         else
         {
-            LogUnchanged(accepted.Count);
+            CoreLog.Unchanged(logger, accepted.Count);
         }
 
         return new RecalculationResult(recomputed, accepted.Count(q => only is null || q.Dataset == only), written, combined, now);
@@ -147,10 +147,4 @@ public sealed partial class RecalculationService(
             async (i, token) => figures[i] = await quarters.ReadAsync(records[i], token));
         return figures;
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Nothing accepted since the last recalculation ({Quarters} quarters); comparisons left as they are")]
-    private partial void LogUnchanged(int quarters);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Recalculated {Comparisons} comparisons from {Quarters} accepted quarters")]
-    private partial void LogRecomputed(int quarters, int comparisons);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Pipeline.Web.Access;
 
@@ -28,9 +29,21 @@ public static class AccessAnswers
                 $"Sign in to {action}: {SignInPath}. Published figures need no sign-in; sending and checking returns does.");
     }
 
-    /// <summary>Null when <paramref name="caller"/> may submit to <paramref name="dataset"/>; else the 403 answer naming it.</summary>
-    public static WebResult? MaySubmit(Caller caller, string dataset, string action) =>
-        caller.MaySubmit(dataset) ? null : Forbidden(dataset, action);
+    /// <summary>
+    /// Null when <paramref name="caller"/> may submit to <paramref name="dataset"/>; else the 403 answer naming it, and
+    /// the refusal logged with the principal's name and the dataset (an operator asked "why may I not send?" finds it).
+    /// </summary>
+    public static WebResult? MaySubmit(Caller caller, string dataset, string action, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.MaySubmit(dataset))
+        {
+            return null;
+        }
+
+        WebLog.SubmitRoleRefused(logger, caller.Name, action, dataset, Caller.SubmitPrefix + dataset);
+        return Forbidden(dataset, action);
+    }
 
     public static WebResult Forbidden(string dataset, string action) =>
         WebResult.Problem(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
@@ -15,7 +16,8 @@ namespace Pipeline.Web.Pages;
 /// it exactly as <c>PUT /api/uploads/{name}</c> does (<see cref="ApiHandlers.SendAsync"/>). The size limit is applied
 /// from Content-Length before a byte is read, and a POST from another site is refused.
 /// </summary>
-public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers)
+public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers,
+    ILogger<PartnerPageHandlers> logger)
 {
     /// <summary>What a multipart form adds around the file: boundaries, part headers, the dataset and the button.</summary>
     private const long FormOverheadBytes = 16 * 1024;
@@ -34,6 +36,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         ArgumentNullException.ThrowIfNull(request);
         if (!IsSameOrigin(request))
         {
+            WebLog.CrossSiteFormRefused(logger, request.Path, request.Headers.Origin.ToString(), request.Headers.Referer.ToString(), request.Host.Value ?? string.Empty);
             return PageResponses.Refusal(
                 StatusCodes.Status403Forbidden, "This form was sent from another site", "Files can only be checked or sent from the form on this site's own page.");
         }
@@ -74,6 +77,8 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
         if (!allowed.Contains(dataset))
         {
+            var principal = callers.Resolve(request).Caller.Name;
+            WebLog.SubmitRoleRefused(logger, principal, "check or send returns", dataset.Id, Caller.SubmitPrefix + dataset.Id);
             return await ErrorAsync(
                 allowed,
                 StatusCodes.Status403Forbidden,
@@ -175,13 +180,17 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
                 StatusCodes.Status401Unauthorized, "Sign in to send a return", "Partners sign in with their organisation's account to check and send quarterly returns.", SignIn);
         }
 
-        return allowed.Count > 0
-            ? null
-            : PageResponses.Refusal(
-                StatusCodes.Status403Forbidden,
-                "You may not send returns",
-                $"You are signed in as {UploadNames.Visible(caller.Name!)}, but your account may not send any dataset's returns. Ask an administrator for the role of your dataset, for example {Caller.SubmitPrefix}{Datasets.Default.Id}.",
-                ("/", "See the published figures"));
+        if (allowed.Count > 0)
+        {
+            return null;
+        }
+
+        WebLog.NoSubmitRole(logger, caller.Name);
+        return PageResponses.Refusal(
+            StatusCodes.Status403Forbidden,
+            "You may not send returns",
+            $"You are signed in as {UploadNames.Visible(caller.Name!)}, but your account may not send any dataset's returns. Ask an administrator for the role of your dataset, for example {Caller.SubmitPrefix}{Datasets.Default.Id}.",
+            ("/", "See the published figures"));
     }
 
     /// <summary>The form for the datasets the caller may send, and the latest outcomes of those datasets only.</summary>
