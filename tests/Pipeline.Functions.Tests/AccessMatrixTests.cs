@@ -216,8 +216,18 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var response = await HttpCall.CallAsync(
             unsigned, "PUT", AccessMatrix.Body(AccessMatrix.BodyKind.AdmissionsReturn), c => ActivatorUtilities.CreateInstance<PutUpload>(unsigned.Services).RunAsync(c.Request, "x.csv", CancellationToken.None));
+        var page = await HttpCall.CallAsync(unsigned, "GET", [], c => ActivatorUtilities.CreateInstance<SubmitPage>(unsigned.Services).RunAsync(c.Request, CancellationToken.None));
 
+        // Not sent to a sign-in page that is not there: told that sign-in is off, and who turns it on.
         Assert.Equal(401, response.StatusCode);
+        using var problem = JsonDocument.Parse(response.Body());
+        Assert.Equal(
+            "Sign in to send returns: but sign-in is not turned on for this deployment, so nobody can yet. An administrator turns on Entra ID sign-in (enableEntraAuthentication, docs/deployment.md). Published figures need no sign-in.",
+            problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(401, page.StatusCode);
+        var html = Encoding.UTF8.GetString(page.Body());
+        Assert.Contains("<h1 class=\"govuk-heading-xl\">Sign-in is not turned on</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/.auth/login", html, StringComparison.Ordinal);
     }
 
     private Task<HttpResponse> PutAsync(string principal) =>

@@ -21,12 +21,17 @@ public static class AccessAnswers
             return WebResult.Problem(StatusCodes.Status400BadRequest, "Bad Request", problem);
         }
 
-        return caller.IsSignedIn
-            ? null
-            : WebResult.Problem(
-                StatusCodes.Status401Unauthorized,
-                "Unauthorized",
-                $"Sign in to {action}: {SignInPath}. Published figures need no sign-in; sending and checking returns does.");
+        if (caller.IsSignedIn)
+        {
+            return null;
+        }
+
+        return WebResult.Problem(
+            StatusCodes.Status401Unauthorized,
+            "Unauthorized",
+            who.SignInAvailable
+                ? $"Sign in to {action}: {SignInPath}. Published figures need no sign-in; sending and checking returns does."
+                : $"Sign in to {action}: but sign-in is not turned on for this deployment, so nobody can yet. An administrator turns on Entra ID sign-in (enableEntraAuthentication, docs/deployment.md). Published figures need no sign-in.");
     }
 
     /// <summary>

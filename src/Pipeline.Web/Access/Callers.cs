@@ -3,8 +3,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace Pipeline.Web.Access;
 
-/// <summary>A request's caller, or why the principal it carries cannot be read (a sentence for a 400 answer).</summary>
-public readonly record struct CallerResult(Caller Caller, string? Problem);
+/// <summary>
+/// A request's caller, or why the principal it carries cannot be read (a sentence for a 400 answer).
+/// <paramref name="SignInAvailable"/> is false where nobody can sign in (the function app without App Service
+/// Authentication), so that a refusal says so instead of sending people to a sign-in page that is not there.
+/// </summary>
+public readonly record struct CallerResult(Caller Caller, string? Problem, bool SignInAvailable = true);
 
 /// <summary>How a request's caller is known: from the platform's principal header, or by being the local operator.</summary>
 public interface ICallers
@@ -24,7 +28,7 @@ public sealed class PlatformCallers(IConfiguration configuration) : ICallers
     public bool SignInEnabled => string.Equals(configuration[SignInSetting], "true", StringComparison.OrdinalIgnoreCase);
 
     public CallerResult Resolve(HttpRequest request) =>
-        SignInEnabled ? HeaderCallers.FromHeader(request) : new CallerResult(Caller.Anonymous, null);
+        SignInEnabled ? HeaderCallers.FromHeader(request) : new CallerResult(Caller.Anonymous, null, SignInAvailable: false);
 }
 
 /// <summary>

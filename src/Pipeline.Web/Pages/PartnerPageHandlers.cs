@@ -174,6 +174,15 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
             return PageResponses.Refusal(StatusCodes.Status400BadRequest, "Your sign-in could not be read", $"{problem} Sign out and sign in again.", SignIn);
         }
 
+        if (!caller.IsSignedIn && !who.SignInAvailable)
+        {
+            return PageResponses.Refusal(
+                StatusCodes.Status401Unauthorized,
+                "Sign-in is not turned on",
+                "Partners sign in with their organisation's account to check and send returns, but sign-in is not turned on for this deployment yet. Ask its administrator to turn on Entra ID sign-in (enableEntraAuthentication).",
+                ("/", "See the published figures"));
+        }
+
         if (!caller.IsSignedIn)
         {
             return PageResponses.Refusal(
