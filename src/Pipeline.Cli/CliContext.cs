@@ -136,6 +136,6 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
 
         return registry.TryGet(id, out var dataset)
             ? dataset
-            : throw new CliEnvironmentException($"There is no dataset '{id}'. The datasets are: {registry.IdList}.");
+            : throw new CliEnvironmentException(registry.NoSuchDataset(id));
     }
 }

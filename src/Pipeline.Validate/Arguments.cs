@@ -4,7 +4,7 @@ namespace Pipeline.Validate;
 internal sealed record Arguments(IReadOnlyList<string> Files, bool Json, string Name, string? Dataset, bool Help)
 {
     /// <summary>The name standard input is validated under unless <c>--name</c> gives one (as <c>pipeline validate</c>).</summary>
-    public const string StandardInputName = "stdin.csv";
+    public const string StandardInputName = Core.Validation.LocalValidation.StandardInputName;
 
     public const string Usage = """
         Usage: pipeline-validate FILE... [--json] [--name N] [--dataset D]

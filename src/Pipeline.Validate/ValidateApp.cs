@@ -80,6 +80,6 @@ internal static class ValidateApp
 
         return registry.TryGet(datasetId, out var dataset)
             ? provider.GetRequiredService<ReturnValidators>().For(dataset)
-            : throw new InvalidOperationException($"There is no dataset '{datasetId}'. The datasets are: {registry.IdList}.");
+            : throw new InvalidOperationException(registry.NoSuchDataset(datasetId));
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ApiHandlers
         if (!validators.Datasets.TryGet(id, out var dataset))
         {
             return WebResult.Problem(
-                StatusCodes.Status404NotFound, "Not Found", $"There is no dataset '{id}'. The datasets are: {validators.Datasets.IdList}.", "id");
+                StatusCodes.Status404NotFound, "Not Found", validators.Datasets.NoSuchDataset(id), "id");
         }
 
         var options = validation.Value;

@@ -6,6 +6,7 @@ using Pipeline.Core;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Validation;
 using Pipeline.Web.Access;
 
 namespace Pipeline.Web;
@@ -64,7 +65,7 @@ public sealed partial class ApiHandlers
             return WebResult.Problem(
                 StatusCodes.Status413PayloadTooLarge,
                 "Content Too Large",
-                string.Create(CultureInfo.InvariantCulture, $"The file is {length:N0} bytes, over the limit of {validation.Value.MaxFileBytes:N0} bytes. A quarterly return has one row per area and is far smaller: check that this is the right file."));
+                ValidationMessages.FileTooLarge(length, validation.Value.MaxFileBytes));
         }
 
         // The body into a buffer this request owns, so that what is stored, and what the outcome describes, is exactly

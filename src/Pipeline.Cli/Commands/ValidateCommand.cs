@@ -30,7 +30,7 @@ internal static class ValidateCommand
     }
 
     /// <summary>The name standard input is validated under unless <c>--name</c> gives one.</summary>
-    public const string StandardInputName = "stdin.csv";
+    public const string StandardInputName = LocalValidation.StandardInputName;
 
     private static async Task<int> RunAsync(
         CliContext context, string[] paths, bool json, string inputName, string? datasetId, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ public sealed class DatasetRegistry
     /// <summary>What every route says of a <c>dataset</c> parameter naming no dataset.</summary>
     public string UnknownDatasetParameter(string? id) => $"Parameter 'dataset': '{id}' is not a dataset. Use one of {IdList}.";
 
+    /// <summary>What a command or route naming no dataset of this registry is told (the CLI's --dataset, the schema route's id).</summary>
+    public string NoSuchDataset(string? id) => $"There is no dataset '{id}'. The datasets are: {IdList}.";
+
     /// <summary>The definitions shipped inside the app (<c>serious-youth-violence</c>, <c>violence-admissions</c>).</summary>
     public static DatasetRegistry BuiltIn { get; } = new(ReadEmbedded());
 

@@ -11,7 +11,7 @@ internal static class CsvwColumns
         yield return new("period", "The period compared: 2024 (calendar), 2024/25 (financial) or 2024-Q3 (rolling: the year ending September 2024).", "string", null, true);
         yield return new("previous_period", "The period it is compared with: the same period a year earlier.", "string", null, true);
         yield return new("status", "complete when all four quarters are compared; year-to-date when only the quarters accepted in both years are (never for rolling years).", "string", null, true, "complete|year-to-date");
-        yield return new("area_code", "The area's ONS GSS code; empty on the Total row.", "string", null, false, "[EWSNK][0-9]{8}");
+        yield return new("area_code", "The area's ONS GSS code; empty on the Total row.", "string", null, false, GssCode.Pattern);
         yield return new("area_name", "The area's name, or Total for all areas together.", "string", null, true);
 
         var column = 6;
@@ -39,7 +39,7 @@ internal static class CsvwColumns
     public static IEnumerable<CsvwColumn> Series(DatasetDefinition dataset)
     {
         yield return new(FrameColumns.Quarter, "The calendar quarter, YYYY-Qn.", "string", null, true, "[0-9]{4}-Q[1-4]");
-        yield return new(FrameColumns.AreaCode, "The area's ONS GSS code; empty on a quarter's Total row.", "string", null, false, "[EWSNK][0-9]{8}");
+        yield return new(FrameColumns.AreaCode, "The area's ONS GSS code; empty on a quarter's Total row.", "string", null, false, GssCode.Pattern);
         yield return new(FrameColumns.AreaName, "The area's name, or Total for all areas together.", "string", null, true);
         foreach (var field in dataset.Fields)
         {

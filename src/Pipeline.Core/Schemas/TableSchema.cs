@@ -19,7 +19,7 @@ public static class TableSchema
     public const string QuarterPattern = "[0-9]{4}-Q[1-4]";
 
     /// <summary>The pattern of an ONS GSS code: a letter for the nation and eight digits.</summary>
-    public const string AreaCodePattern = "[EWSNK][0-9]{8}";
+    public const string AreaCodePattern = GssCode.Pattern;
 
     /// <param name="dataset">Whose return.</param>
     /// <param name="areas">The areas its returns must carry (the definition's own, else the configured ones).</param>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 
@@ -44,9 +43,9 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
         }
 
         var area = values.GetValueOrDefault(AreaParameter);
-        if (area is not null && !GssCode().IsMatch(area))
+        if (area is not null && !GssCode.IsValid(area))
         {
-            return Bad(AreaParameter, $"Parameter 'area': '{area}' is not an ONS GSS code. Use a code such as E08000025.");
+            return Bad(AreaParameter, GssCode.NotACode(AreaParameter, area));
         }
 
         var format = values.GetValueOrDefault(FormatParameter, "json");
@@ -105,7 +104,4 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
 
     private static SummaryResponse Ok(byte[] body, string contentType) =>
         new(SummaryResult.Found, contentType, body, SummaryService.ETagOf(body), null);
-
-    [GeneratedRegex("^[EWSNK][0-9]{8}$", RegexOptions.CultureInvariant)]
-    private static partial Regex GssCode();
 }

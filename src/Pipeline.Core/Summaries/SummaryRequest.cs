@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
@@ -77,9 +76,9 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
         string? area = null;
         if (values.TryGetValue(AreaParameter, out var areaText))
         {
-            if (!GssCode().IsMatch(areaText))
+            if (!GssCode.IsValid(areaText))
             {
-                problem = SummaryProblem.BadParameter(AreaParameter, $"Parameter 'area': '{areaText}' is not an ONS GSS code. Use a code such as E08000025.");
+                problem = SummaryProblem.BadParameter(AreaParameter, GssCode.NotACode(AreaParameter, areaText));
                 return false;
             }
 
@@ -106,8 +105,4 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
         problem = null;
         return true;
     }
-
-    /// <summary>A GSS code: a letter for the nation and eight digits.</summary>
-    [GeneratedRegex("^[EWSNK][0-9]{8}$", RegexOptions.CultureInvariant)]
-    private static partial Regex GssCode();
 }

@@ -10,6 +10,9 @@ public static class LocalValidation
     /// <summary>The path that stands for standard input.</summary>
     public const string StandardInput = "-";
 
+    /// <summary>The name standard input is validated under unless <c>--name</c> gives one (both validators).</summary>
+    public const string StandardInputName = "stdin.csv";
+
     /// <param name="validator">The dataset's validator.</param>
     /// <param name="paths">The files, in order; <see cref="StandardInput"/> reads <paramref name="openInput"/>.</param>
     /// <param name="json">One JSON array of every report at the end, instead of text per file.</param>

@@ -5,7 +5,7 @@ using Pipeline.Core.Datasets;
 namespace Pipeline.Core.Validation;
 
 /// <summary>The plain-English messages of the report: each says what is wrong and how to fix it.</summary>
-internal static class ValidationMessages
+public static class ValidationMessages
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

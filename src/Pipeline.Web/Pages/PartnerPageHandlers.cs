@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -232,7 +231,5 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
     private static (string Href, string Text) SignIn => ($"{AccessAnswers.SignInPath}?post_login_redirect_uri=/submit", "Sign in");
 
-    private static string TooLarge(long length, long max) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"The file is too large: {length:N0} bytes, over the limit of {max:N0} bytes. A quarterly return has one row per area and is far smaller: check that this is the right file.");
+    private static string TooLarge(long length, long max) => ValidationMessages.FileTooLarge(length, max);
 }
