@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Pipeline.Web;
@@ -39,8 +38,7 @@ public static class ProblemAnswers
     /// </summary>
     private static Task RefuseDotSegmentsAsync(HttpContext context, RequestDelegate next)
     {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
-        var path = target.Split('?', 2)[0];
+        var path = RequestTarget.RawPath(context.Request) ?? context.Request.Path.Value ?? string.Empty;
         if (!Uri.UnescapeDataString(path).Split('/', '\\').Contains(".."))
         {
             return next(context);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Pipeline.Web;
 
@@ -19,12 +18,9 @@ internal static class UploadPath
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(routed);
-        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (target is not null && target.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (RequestTarget.RawPath(request) is { } raw && raw.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            var path = target[Prefix.Length..];
-            var end = path.IndexOfAny(['?', '#']);
-            return Uri.UnescapeDataString(end < 0 ? path : path[..end]);
+            return Uri.UnescapeDataString(raw[Prefix.Length..]);
         }
 
         // No raw target (a host that gives only the routed value): its one undecoded escape, %2F, is a folder too.

@@ -26,7 +26,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
     public async Task<WebResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Refusal(request, out var allowed) ??
+        return Refusal(request, out var allowed, out _) ??
             PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(await ModelAsync(allowed, allowed[0].Id, cancellationToken)));
     }
 
@@ -40,7 +40,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
                 StatusCodes.Status403Forbidden, "This form was sent from another site", "Files can only be checked or sent from the form on this site's own page.");
         }
 
-        if (Refusal(request, out var allowed) is { } refused)
+        if (Refusal(request, out var allowed, out var caller) is { } refused)
         {
             return refused;
         }
@@ -76,8 +76,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
         if (!allowed.Contains(dataset))
         {
-            var principal = callers.Resolve(request).Caller.Name;
-            WebLog.SubmitRoleRefused(logger, principal, "check or send returns", dataset.Id, Caller.SubmitPrefix + dataset.Id);
+            WebLog.SubmitRoleRefused(logger, caller.Name, "check or send returns", dataset.Id, Caller.SubmitPrefix + dataset.Id);
             return await ErrorAsync(
                 allowed,
                 StatusCodes.Status403Forbidden,
@@ -111,7 +110,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
         var bytes = new byte[file.Length];
         await content.ReadExactlyAsync(bytes, cancellationToken);
-        return await SendAsync(allowed, dataset, fileName, bytes, callers.Resolve(request).Caller.Name!, cancellationToken);
+        return await SendAsync(allowed, dataset, fileName, bytes, caller.Name!, cancellationToken);
     }
 
     private async Task<WebResult> CheckAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
@@ -161,13 +160,13 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
 
     /// <summary>
     /// Null when a principal is signed in who may send at least one dataset (those, in <paramref name="allowed"/>); else
-    /// the page that says what to do: sign in (401), or ask for a role (403).
+    /// the page that says what to do: sign in (401), or ask for a role (403). The request's <paramref name="caller"/> either way.
     /// </summary>
-    private WebResult? Refusal(HttpRequest request, out IReadOnlyList<DatasetDefinition> allowed)
+    private WebResult? Refusal(HttpRequest request, out IReadOnlyList<DatasetDefinition> allowed, out Caller caller)
     {
         var who = callers.Resolve(request);
-        var caller = who.Caller;
-        allowed = [.. Datasets.All.Where(d => caller.MaySubmit(d.Id))];
+        var resolved = caller = who.Caller;
+        allowed = [.. Datasets.All.Where(d => resolved.MaySubmit(d.Id))];
         if (who.Problem is { } problem)
         {
             return PageResponses.Refusal(StatusCodes.Status400BadRequest, "Your sign-in could not be read", $"{problem} Sign out and sign in again.", SignIn);
