@@ -191,6 +191,22 @@ public sealed class HostileUploadApiTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Process_names_a_dropped_file_with_hidden_characters_escaped_on_stderr_too()
+    {
+        using var app = PipelineHarness.Over(azurite, settings);
+        const string name = "rt-bidi-\u202Egpj.csv";
+        await app.UploadAsync(name, ReturnFiles.Valid("2024-Q3"));
+        await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(app.Uploads.GetBlobClient(name)).AcquireAsync(TimeSpan.FromSeconds(-1));
+
+        var process = await CliRun.RunAsync(["process"], settings);
+
+        // Kept, but left in uploads under another client's lease: exit 2, and stderr names it as stdout does.
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("rt-bidi-\\u202Egpj.csv: ", process.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', process.Stderr + process.Stdout);
+    }
+
+    [Fact]
     public async Task An_escaped_slash_is_a_folder_and_an_escaped_percent_sign_is_a_character()
     {
         var admissions = await File.ReadAllBytesAsync(RepositoryRoot.Combine("samples", "violence-admissions", "2024-Q1.csv"));

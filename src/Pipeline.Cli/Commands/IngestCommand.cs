@@ -57,7 +57,7 @@ internal static class IngestCommand
             {
                 await problems.WriteAsync(failure.File is null
                     ? $"The uploads waiting could not all be listed: {failure.Message}{Environment.NewLine}{StorageCommand.Hint}"
-                    : $"{failure.File}: not processed: {failure.Message}");
+                    : $"{UploadNames.Visible(failure.File)}: not processed: {failure.Message}");
             }
 
             if (run.Outage is { } outage)
@@ -80,8 +80,9 @@ internal static class IngestCommand
     {
         ArgumentNullException.ThrowIfNull(outage);
         var unlisted = outage.ListingCut ? ", and any that could not be listed" : string.Empty;
-        if (outage.File is { } file)
+        if (outage.File is { } name)
         {
+            var file = UploadNames.Visible(name);
             yield return $"Storage stopped answering while {file} was processed: {outage.Message}";
             var left = outage.LeftWaiting == 1
                 ? $"1 upload is left waiting in uploads, {file}{unlisted}"
@@ -200,7 +201,7 @@ internal static class IngestCommand
 
         foreach (var outcome in outcomes.Where(o => o.StillWaiting))
         {
-            await problems.WriteAsync($"{outcome.File}: {outcome.Notice}"); // processed, but someone has to act before it leaves uploads
+            await problems.WriteAsync($"{UploadNames.Visible(outcome.File)}: {outcome.Notice}"); // processed, but someone has to act before it leaves uploads
         }
 
         // An environment problem (a file not read or not uploaded, an upload not processed or left leased, storage gone)
