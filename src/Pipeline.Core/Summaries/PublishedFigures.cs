@@ -26,7 +26,7 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
 
     /// <summary>The published series of <paramref name="dataset"/> as its stored JSON; null before any recalculation.</summary>
     public Task<byte[]?> SeriesDocumentAsync(string dataset, CancellationToken cancellationToken = default) =>
-        series.ReadAsync(dataset, cancellationToken);
+        series.DocumentAsync(dataset, cancellationToken);
 
     /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
     public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>

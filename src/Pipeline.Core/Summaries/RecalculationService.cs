@@ -63,7 +63,7 @@ public sealed class RecalculationService(
                 var ofBasis = documents.Where(d => d.Basis == basis).ToList();
                 var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
                 toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status, new Lazy<byte[]>(() => SummaryJson.ToUtf8Bytes(d)), d.Period == defaultPeriod, InputKey(definition, d))));
+                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(d), d.Period == defaultPeriod, InputKey(definition, d))));
             }
 
             if (toStore.Count == 0 && ofDataset.Count == 0)
@@ -72,7 +72,7 @@ public sealed class RecalculationService(
             }
 
             // The series first: the fingerprint, written last by WriteAsync, says both are done.
-            await comparisons.WriteSeriesAsync(dataset.Id, SeriesJson.ToUtf8Bytes(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
+            await comparisons.WriteSeriesAsync(dataset.Id, SeriesWrites.Of(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
             await comparisons.WriteAsync(dataset.Id, toStore, fingerprint, cancellationToken);
             recomputed = true;
             written += toStore.Count;

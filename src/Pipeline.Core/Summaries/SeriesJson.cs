@@ -65,12 +65,7 @@ public static class SeriesJson
         try
         {
             var root = json.RootElement;
-            var quarters = root.GetProperty("quarters").EnumerateArray().Select(q => new SeriesQuarter(
-                Quarter.TryParse(q.GetProperty("quarter").GetString(), out var quarter) ? quarter : throw new JsonException("'quarter' is malformed."),
-                Counts(q.GetProperty("total"), fields),
-                [.. q.GetProperty("areas").EnumerateArray().Select(a => new AreaFigures(
-                    a.GetProperty("code").GetString()!, a.GetProperty("name").GetString()!, Counts(a, fields)))]))
-                .ToList();
+            var quarters = root.GetProperty("quarters").EnumerateArray().Select(q => QuarterOf(q, fields)).ToList();
             return new SeriesDocument(root.GetProperty("dataset").GetString()!, fields, quarters);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
@@ -78,6 +73,27 @@ public static class SeriesJson
             throw new JsonException($"Not a series of {dataset.Id}: {e.Message}", e);
         }
     }
+
+    /// <summary>One quarter of a series (an element of its <c>quarters</c>), its counts by <paramref name="fields"/>.</summary>
+    /// <exception cref="JsonException">The text is not a quarter of a series with those fields.</exception>
+    public static SeriesQuarter ReadQuarter(ReadOnlyMemory<byte> element, IReadOnlyList<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var json = JsonDocument.Parse(element);
+        try
+        {
+            return QuarterOf(json.RootElement, fields);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new JsonException($"Not a quarter of a series: {e.Message}", e);
+        }
+    }
+
+    private static SeriesQuarter QuarterOf(JsonElement q, IReadOnlyList<string> fields) => new(
+        Quarter.TryParse(q.GetProperty("quarter").GetString(), out var quarter) ? quarter : throw new JsonException("'quarter' is malformed."),
+        Counts(q.GetProperty("total"), fields),
+        [.. q.GetProperty("areas").EnumerateArray().Select(a => new AreaFigures(a.GetProperty("code").GetString()!, a.GetProperty("name").GetString()!, Counts(a, fields)))]);
 
     private static void WriteCounts(Utf8JsonWriter writer, IReadOnlyList<string> fields, IReadOnlyList<long> counts)
     {
@@ -87,5 +103,5 @@ public static class SeriesJson
         }
     }
 
-    private static long[] Counts(JsonElement owner, List<string> fields) => [.. fields.Select(f => owner.GetProperty(f).GetInt64())];
+    private static long[] Counts(JsonElement owner, IReadOnlyList<string> fields) => [.. fields.Select(f => owner.GetProperty(f).GetInt64())];
 }

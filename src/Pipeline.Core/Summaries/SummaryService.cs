@@ -14,7 +14,10 @@ namespace Pipeline.Core.Summaries;
 /// </summary>
 public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<(string, YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
+    /// <summary>How many documents (whole, or cut to an area) an instance keeps at most; past it, those no longer fresh go.</summary>
+    private const int CacheEntries = 1_000;
+
+    private readonly ConcurrentDictionary<(string, YearBasis, Period?, string?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
 
     public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
     {
@@ -36,7 +39,8 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
                 datasets.UnknownDatasetParameter(request.Dataset)));
         }
 
-        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, cancellationToken);
+        // One area's summary reads only what holds it: for a national document, its index and one piece.
+        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, request.Area, cancellationToken);
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
@@ -79,18 +83,29 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         }
     }
 
-    private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken)
+    private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, string? area, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var key = (dataset, basis, period);
-        if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
+        var fresh = TimeSpan.FromSeconds(options.CacheSeconds);
+        var key = (dataset, basis, period, area);
+        if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < fresh)
         {
             return cached.Summary;
         }
 
-        var summary = await store.GetAsync(dataset, basis, period, cancellationToken);
-        if (summary is not null)
+        var summary = area is null
+            ? await store.GetAsync(dataset, basis, period, cancellationToken)
+            : await store.GetAreaAsync(dataset, basis, period, area, cancellationToken);
+        if (summary is not null && options.CacheSeconds > 0)
         {
+            if (_cache.Count >= CacheEntries)
+            {
+                foreach (var old in _cache.Where(e => now - e.Value.ReadAt >= fresh).Select(e => e.Key))
+                {
+                    _cache.TryRemove(old, out _);
+                }
+            }
+
             _cache[key] = (summary, now); // "Not found" is not cached: the first recalc shows at once.
         }
 

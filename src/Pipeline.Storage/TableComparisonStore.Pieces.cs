@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Azure.Data.Tables;
+using Pipeline.Core;
+using Pipeline.Core.Ports;
+
+namespace Pipeline.Storage;
+
+public sealed partial class TableComparisonStore
+{
+    /// <summary>
+    /// Areas per piece of a large summary. A national area's entry is about 600 bytes of JSON, so a piece of 250 is about
+    /// 150 KB, some 20 KB compressed: one area's summary reads well under 64 KB, and a page of 50 areas at most two
+    /// pieces (docs/performance.md, where the size was chosen by measurement).
+    /// </summary>
+    internal const int AreasPerPiece = 250;
+
+    /// <summary>How many pieces are read or written at once.</summary>
+    private const int ParallelPieces = 8;
+
+    private const string PieceSuffix = ".json.gz";
+
+    /// <summary>The blob a piece is kept in: under the document's folder, named by the SHA-256 of its bytes.</summary>
+    private static string PieceName(string prefix, DocumentPiece piece) => $"{prefix}{DocumentBlobs.Sha256Of(piece.Content)}{PieceSuffix}";
+
+    /// <summary>
+    /// The index properties of a document kept in pieces: its hash and length, its head and tail, and each piece's key
+    /// and blob, a line each (<c>key name</c>); long text split across numbered properties as
+    /// <see cref="TableWrites.SetChunked"/> does.
+    /// </summary>
+    private static TableEntity PiecedEntity(string partition, string rowKey, string sha256, PiecedDocument document, List<string> names)
+    {
+        var entity = new TableEntity(partition, rowKey)
+        {
+            ["Sha256"] = sha256,
+            ["Bytes"] = document.Length,
+        };
+        TableWrites.SetChunked(entity, "Head", Encoding.UTF8.GetString(document.Head));
+        TableWrites.SetChunked(entity, "Tail", Encoding.UTF8.GetString(document.Tail));
+        TableWrites.SetChunked(entity, "Pieces", Lines(document.Pieces.Select((p, i) => new PieceRef(p.Key, names[i]))));
+        return entity;
+    }
+
+    private static bool IsPieced(TableEntity entity) => entity.ContainsKey("PiecesChunks");
+
+    private static string Lines(IEnumerable<PieceRef> pieces) => string.Join('\n', pieces.Select(p => $"{p.Key} {p.Name}"));
+
+    private static List<PieceRef> PiecesOf(TableEntity entity, string property) =>
+        [.. TableWrites.GetChunked(entity, property).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .Select(parts => new PieceRef(parts[0], parts[1]))];
+
+    /// <summary>Every blob an index entity points to: its document's, or its pieces'.</summary>
+    private static IEnumerable<string> BlobsOf(TableEntity entity) =>
+        entity.GetString("Document") is { } document ? [document]
+        : IsPieced(entity) ? PiecesOf(entity, "Pieces").Concat(entity.ContainsKey("AreasChunks") ? PiecesOf(entity, "Areas") : []).Select(p => p.Name)
+        : [];
+
+    /// <summary>Writes each piece not already referenced, compressed, a few at a time; returns their names in order.</summary>
+    private async Task<List<string>> PutPiecesAsync(string prefix, IReadOnlyList<DocumentPiece> pieces, HashSet<string> referenced, CancellationToken cancellationToken)
+    {
+        var names = pieces.Select(p => PieceName(prefix, p)).ToList();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, pieces.Count).Where(i => !referenced.Contains(names[i])).DistinctBy(i => names[i]),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
+            async (i, token) => await _documents.PutAsync(names[i], Compress(pieces[i].Content), token, touchExisting: true));
+        return names;
+    }
+
+    public async Task<byte[]> ReadPieceAsync(string name, CancellationToken cancellationToken = default) =>
+        await TryReadPieceAsync(name, cancellationToken) ?? throw new InvalidDataException($"The piece {name} is missing.");
+
+    /// <summary>A piece's bytes, checked against the hash its name records; null when there is no such blob.</summary>
+    private async Task<byte[]?> TryReadPieceAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (await _documents.GetAsync(name, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(stored), CompressionMode.Decompress);
+        using var content = new MemoryStream(stored.Length * 8);
+        await gzip.CopyToAsync(content, cancellationToken);
+        var bytes = content.ToArray();
+        return name.EndsWith($"/{DocumentBlobs.Sha256Of(bytes)}{PieceSuffix}", StringComparison.Ordinal)
+            ? bytes
+            : throw new InvalidDataException($"The piece {name} does not have the SHA-256 its name records.");
+    }
+
+    /// <summary>
+    /// A document kept in pieces, whole (every piece read, a few at a time) or, for <paramref name="area"/>, its head and
+    /// tail around the one entry of that area (none when its piece does not have it). The whole is checked against the
+    /// SHA-256 the entity records, as a blob document is. Null when a piece is missing (the index was replaced and its
+    /// pieces cleaned up since it was read).
+    /// </summary>
+    private async Task<byte[]?> ReadPiecedAsync(TableEntity entity, string? area, CancellationToken cancellationToken)
+    {
+        var head = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Head"));
+        var tail = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Tail"));
+        var pieces = PiecesOf(entity, "Pieces");
+        if (area is not null)
+        {
+            var holder = pieces.LastOrDefault(p => string.CompareOrdinal(p.Key, area) <= 0);
+            if (holder is null)
+            {
+                return JsonPieces.Join(head, [], tail);
+            }
+
+            if (await TryReadPieceAsync(holder.Name, cancellationToken) is not { } piece)
+            {
+                return null;
+            }
+
+            var entry = JsonPieces.Elements(piece).FirstOrDefault(e => JsonPieces.KeyOrNull(e.Span, "code") == area);
+            return JsonPieces.Join(head, entry is { } found ? found.Span : [], tail);
+        }
+
+        var contents = new byte[]?[pieces.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, pieces.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
+            async (i, token) => contents[i] = await TryReadPieceAsync(pieces[i].Name, token));
+        if (contents.Any(c => c is null))
+        {
+            return null;
+        }
+
+        var whole = new byte[head.Length + contents.Sum(c => c!.Length) + tail.Length];
+        var at = 0;
+        foreach (var part in contents.Prepend(head).Append(tail).OfType<byte[]>())
+        {
+            part.CopyTo(whole, at);
+            at += part.Length;
+        }
+
+        return DocumentBlobs.Sha256Of(whole) == entity.GetString("Sha256")
+            ? whole
+            : throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"The pieces of {entity.PartitionKey}/{entity.RowKey} do not make the document its index records."));
+    }
+
+    private static byte[] Compress(byte[] content)
+    {
+        using var output = new MemoryStream(content.Length / 4);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+}
