@@ -28,8 +28,8 @@ internal static class ScaleMode
         await azurite.InitializeAsync();
         try
         {
-            Console.WriteLine($"| areas | operation | requests | bytes sent | bytes received | time (median of 3) |");
-            Console.WriteLine($"|---:|---|---:|---:|---:|---:|");
+            Console.WriteLine($"| areas | operation | requests | bytes sent | bytes received | time (median of 3) | peak working set growth (max of 3) |");
+            Console.WriteLine($"|---:|---|---:|---:|---:|---:|---:|");
             foreach (var areas in sizes)
             {
                 await MeasureAsync(azurite, areas, years);
@@ -113,6 +113,11 @@ internal static class ScaleMode
             await Report(areas, "summary, one area, CSV, cold", counter, NewInstance,
                 () => SummaryAsync(reader!, [new("area", NationalDataset.Code(areas - 1)), new("format", "csv")]));
             await Report(areas, "summary, default period, JSON, cached", counter, setUp: null, () => SummaryAsync(reader!, []));
+            await Report(areas, "summary, one area, JSON, cold", counter, NewInstance,
+                () => SummaryAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
+            await Report(areas, "series, one area, JSON, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
+            await Report(areas, "series, all areas, JSON, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, []));
+            await Report(areas, "series, all areas, CSV, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("format", "csv")]));
         }
         finally
         {
@@ -124,7 +129,9 @@ internal static class ScaleMode
     private static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
     {
         var times = new List<double>();
+        var growth = 0L;
         (int Requests, long Sent, long Received) last = default;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < 3; i++)
         {
             if (setUp is not null)
@@ -132,16 +139,24 @@ internal static class ScaleMode
                 await setUp();
             }
 
+            // The peak resident set from here on, above what the process holds now (the /proc method of MemoryMode).
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            MemoryMode.ResetPeak();
+            process.Refresh();
+            var baseline = process.WorkingSet64;
             counter.Reset();
             var timer = Stopwatch.StartNew();
             await run();
             timer.Stop();
+            process.Refresh();
+            growth = Math.Max(growth, process.PeakWorkingSet64 - baseline);
             times.Add(timer.Elapsed.TotalMilliseconds);
             last = (counter.Count, counter.BytesSent, counter.BytesReceived);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms |"));
+            $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms | {growth / (1024.0 * 1024.0):N0} MiB |"));
     }
 
     private static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
@@ -151,6 +166,21 @@ internal static class ScaleMode
         if (outcome?.Status != UploadStatus.Accepted)
         {
             throw new InvalidOperationException($"{name} was not accepted: {outcome?.Status}");
+        }
+    }
+
+    /// <summary>A series answer, its body written where a response's would be (to nowhere), streamed or not.</summary>
+    private static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    {
+        var response = await app.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
+        if (response.Result != SummaryResult.Found)
+        {
+            throw new InvalidOperationException($"The series was not found: {response.Result}");
+        }
+
+        if (response.Streamed is { } streamed)
+        {
+            await streamed.WriteAsync(Stream.Null, CancellationToken.None);
         }
     }
 

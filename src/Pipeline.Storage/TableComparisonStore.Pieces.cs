@@ -95,7 +95,7 @@ public sealed partial class TableComparisonStore
     /// SHA-256 the entity records, as a blob document is. Null when a piece is missing (the index was replaced and its
     /// pieces cleaned up since it was read).
     /// </summary>
-    private async Task<byte[]?> ReadPiecedAsync(TableEntity entity, string? area, CancellationToken cancellationToken)
+    private async Task<(byte[]? Json, string? Missing)> ReadPiecedAsync(TableEntity entity, string? area, CancellationToken cancellationToken)
     {
         var head = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Head"));
         var tail = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Tail"));
@@ -105,16 +105,16 @@ public sealed partial class TableComparisonStore
             var holder = pieces.LastOrDefault(p => string.CompareOrdinal(p.Key, area) <= 0);
             if (holder is null)
             {
-                return JsonPieces.Join(head, [], tail);
+                return (JsonPieces.Join(head, [], tail), null);
             }
 
             if (await TryReadPieceAsync(holder.Name, cancellationToken) is not { } piece)
             {
-                return null;
+                return (null, holder.Name);
             }
 
             var entry = JsonPieces.Elements(piece).FirstOrDefault(e => JsonPieces.KeyOrNull(e.Span, "code") == area);
-            return JsonPieces.Join(head, entry is { } found ? found.Span : [], tail);
+            return (JsonPieces.Join(head, entry is { } found ? found.Span : [], tail), null);
         }
 
         var contents = new byte[]?[pieces.Count];
@@ -122,9 +122,9 @@ public sealed partial class TableComparisonStore
             Enumerable.Range(0, pieces.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
             async (i, token) => contents[i] = await TryReadPieceAsync(pieces[i].Name, token));
-        if (contents.Any(c => c is null))
+        if (Array.IndexOf(contents, null) is var gone and >= 0)
         {
-            return null;
+            return (null, pieces[gone].Name);
         }
 
         var whole = new byte[head.Length + contents.Sum(c => c!.Length) + tail.Length];
@@ -136,7 +136,7 @@ public sealed partial class TableComparisonStore
         }
 
         return DocumentBlobs.Sha256Of(whole) == entity.GetString("Sha256")
-            ? whole
+            ? (whole, null)
             : throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"The pieces of {entity.PartitionKey}/{entity.RowKey} do not make the document its index records."));
     }
 

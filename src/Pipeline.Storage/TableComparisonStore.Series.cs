@@ -27,8 +27,8 @@ public sealed partial class TableComparisonStore
         ArgumentException.ThrowIfNullOrEmpty(dataset);
         ArgumentNullException.ThrowIfNull(series);
         var prefix = $"{SeriesName}/{dataset}/";
-        var sha256 = DocumentBlobs.Sha256Of(series.Json);
-        var inline = series.Json.Length <= InlineBytes;
+        var sha256 = series.Sha256;
+        var inline = series.Bytes <= InlineBytes;
 
         // The series has no computedAt: the same figures are the same bytes, and nothing needs writing.
         var current = await GetIndexAsync(SeriesPartitionOf(dataset), SeriesRowKey, cancellationToken);
@@ -41,14 +41,14 @@ public sealed partial class TableComparisonStore
         TableEntity entity;
         if (inline)
         {
-            entity = InlineEntity(SeriesPartitionOf(dataset), SeriesRowKey, series.Json, sha256);
+            entity = InlineEntity(SeriesPartitionOf(dataset), SeriesRowKey, [.. series.Json.Head, .. series.Json.Pieces.SelectMany(p => p.Content), .. series.Json.Tail], sha256);
         }
         else
         {
-            var pieces = series.Pieces.Value;
-            var quarters = await PutPiecesAsync(prefix, pieces.Json.Pieces, previous, cancellationToken);
+            var pieces = series.ByArea.Value;
+            var quarters = await PutPiecesAsync(prefix, series.Json.Pieces, previous, cancellationToken);
             var areas = await PutPiecesAsync(prefix, pieces.AreaShards, previous, cancellationToken);
-            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, pieces.Json, quarters);
+            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, quarters);
             TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards.Select((p, i) => new PieceRef(p.Key, areas[i]))));
             TableWrites.SetChunked(entity, "Totals", pieces.Totals);
             entity["CsvSha256"] = pieces.CsvSha256;

@@ -140,17 +140,18 @@ public sealed partial class TableComparisonStore : IComparisonStore
 
             if (IsPieced(entity))
             {
-                if (await ReadPiecedAsync(entity, area, cancellationToken) is { } pieced)
+                var (pieced, missing) = await ReadPiecedAsync(entity, area, cancellationToken);
+                if (pieced is not null)
                 {
                     return (entity, pieced);
                 }
 
                 if (attempt > 0)
                 {
-                    throw new InvalidDataException($"A piece of the document {entity.PartitionKey}/{entity.RowKey} points to is missing.");
+                    throw new InvalidDataException($"The document {missing} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
                 }
 
-                StorageLog.DocumentMissingIndexReadAgain(_logger, "a piece", entity.PartitionKey, entity.RowKey);
+                StorageLog.DocumentMissingIndexReadAgain(_logger, missing!, entity.PartitionKey, entity.RowKey);
                 continue;
             }
 

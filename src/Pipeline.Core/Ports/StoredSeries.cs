@@ -18,10 +18,10 @@ public sealed record SeriesIndex(
     byte[] Head, IReadOnlyList<PieceRef> Quarters, byte[] Tail, string Totals, IReadOnlyList<PieceRef> AreaShards, string CsvSha256, long CsvBytes);
 
 /// <summary>
-/// A series to store: its JSON exactly as served, and the pieces a store keeps of a large one, made when first asked for
-/// (a small series is kept whole).
+/// A series to store: the SHA-256 and length of its JSON, the JSON itself cut a piece a quarter (a store joins the
+/// pieces of a small series and keeps it whole), and what a store keeps besides of a large one, made when first asked for.
 /// </summary>
-public sealed record SeriesWrite(byte[] Json, Lazy<SeriesPieces> Pieces);
+public sealed record SeriesWrite(string Sha256, long Bytes, PiecedDocument Json, Lazy<SeriesByArea> ByArea);
 
-/// <summary>The pieces of a large series (<see cref="SeriesIndex"/> says what each is).</summary>
-public sealed record SeriesPieces(PiecedDocument Json, string Totals, IReadOnlyList<DocumentPiece> AreaShards, string CsvSha256, long CsvBytes);
+/// <summary>What a large series keeps besides its quarters' pieces (<see cref="SeriesIndex"/> says what each is).</summary>
+public sealed record SeriesByArea(string Totals, IReadOnlyList<DocumentPiece> AreaShards, string CsvSha256, long CsvBytes);

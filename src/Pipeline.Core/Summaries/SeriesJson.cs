@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
 namespace Pipeline.Core.Summaries;
@@ -18,40 +19,60 @@ public static class SeriesJson
 
     public static byte[] ToUtf8Bytes(SeriesDocument document)
     {
+        var cut = Cut(document);
+        return [.. cut.Head, .. cut.Pieces.SelectMany(p => p.Content), .. cut.Tail];
+    }
+
+    /// <summary>
+    /// The body cut as it is written, a piece a quarter (keyed by the quarter, its separator first, as
+    /// <see cref="JsonPieces.Cut"/> would cut it): a national series is never one array of 140 MB.
+    /// </summary>
+    public static PiecedDocument Cut(SeriesDocument document)
+    {
         ArgumentNullException.ThrowIfNull(document);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, SummaryJson.WriterOptions))
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var pieces = new List<DocumentPiece>(document.Quarters.Count);
+        using var writer = new Utf8JsonWriter(buffer, SummaryJson.WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("dataset", document.Dataset);
+        writer.WriteStartArray("quarters");
+        var head = Take(writer, buffer);
+        foreach (var quarter in document.Quarters)
         {
             writer.WriteStartObject();
-            writer.WriteString("dataset", document.Dataset);
-            writer.WriteStartArray("quarters");
-            foreach (var quarter in document.Quarters)
+            writer.WriteString("quarter", quarter.Quarter.ToString());
+            writer.WriteStartObject("total");
+            WriteCounts(writer, document.Fields, quarter.Total);
+            writer.WriteEndObject();
+            writer.WriteStartArray("areas");
+            foreach (var area in quarter.Areas)
             {
                 writer.WriteStartObject();
-                writer.WriteString("quarter", quarter.Quarter.ToString());
-                writer.WriteStartObject("total");
-                WriteCounts(writer, document.Fields, quarter.Total);
-                writer.WriteEndObject();
-                writer.WriteStartArray("areas");
-                foreach (var area in quarter.Areas)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("code", area.AreaCode);
-                    writer.WriteString("name", area.AreaName);
-                    WriteCounts(writer, document.Fields, area.Counts);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                writer.WriteString("code", area.AreaCode);
+                writer.WriteString("name", area.AreaName);
+                WriteCounts(writer, document.Fields, area.Counts);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            pieces.Add(new DocumentPiece(quarter.Quarter.ToString(), Take(writer, buffer)));
         }
 
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return new PiecedDocument(head, pieces, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>What the writer has written since the last take; the buffer is then reused.</summary>
+    private static byte[] Take(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
+    {
+        writer.Flush();
+        var taken = buffer.WrittenSpan.ToArray();
+        buffer.ResetWrittenCount();
+        return taken;
     }
 
     /// <summary>Reads a stored series back, its counts by <paramref name="dataset"/>'s field names.</summary>

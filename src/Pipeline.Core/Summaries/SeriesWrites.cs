@@ -5,9 +5,9 @@ using Pipeline.Core.Ports;
 namespace Pipeline.Core.Summaries;
 
 /// <summary>
-/// What a recalculation gives the store of a series: its JSON, and for a large one the pieces its readers read (one per
-/// quarter, for the whole series streamed; runs of areas, for one area's), with the totals and the CSV's hash and length,
-/// so that the whole CSV can be tagged and streamed too.
+/// What a recalculation gives the store of a series: its JSON's hash and length and the JSON cut a piece a quarter (for
+/// the whole series streamed), and for a large one runs of areas (for one area's), the totals and the CSV's hash and
+/// length, so that the whole CSV can be tagged and streamed too.
 /// </summary>
 public static class SeriesWrites
 {
@@ -20,11 +20,17 @@ public static class SeriesWrites
     public static SeriesWrite Of(SeriesDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var json = SeriesJson.ToUtf8Bytes(document);
-        return new SeriesWrite(json, new Lazy<SeriesPieces>(() => PiecesOf(document, json)));
+        var json = SeriesJson.Cut(document);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in json.Pieces.Select(p => p.Content).Prepend(json.Head).Append(json.Tail))
+        {
+            hash.AppendData(part);
+        }
+
+        return new SeriesWrite(Convert.ToHexStringLower(hash.GetHashAndReset()), json.Length, json, new Lazy<SeriesByArea>(() => ByArea(document)));
     }
 
-    private static SeriesPieces PiecesOf(SeriesDocument document, byte[] json)
+    private static SeriesByArea ByArea(SeriesDocument document)
     {
         // The CSV a quarter at a time, hashed and counted as it goes: never the whole of it in memory.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -41,11 +47,6 @@ public static class SeriesWrites
 
         hash.AppendData(buffer.WrittenSpan);
         length += buffer.WrittenCount;
-        return new SeriesPieces(
-            JsonPieces.Cut(json, "quarters", "quarter", 1),
-            SeriesShards.Totals(document),
-            SeriesShards.Build(document, AreasPerShard),
-            Convert.ToHexStringLower(hash.GetHashAndReset()),
-            length);
+        return new SeriesByArea(SeriesShards.Totals(document), SeriesShards.Build(document, AreasPerShard), Convert.ToHexStringLower(hash.GetHashAndReset()), length);
     }
 }

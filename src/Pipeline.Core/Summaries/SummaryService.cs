@@ -88,9 +88,13 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         var now = timeProvider.GetUtcNow();
         var fresh = TimeSpan.FromSeconds(options.CacheSeconds);
         var key = (dataset, basis, period, area);
-        if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < fresh)
+        // The whole document, when this instance has it fresh, holds every area.
+        foreach (var held in area is null ? [key] : new[] { key, key with { Item4 = null } })
         {
-            return cached.Summary;
+            if (options.CacheSeconds > 0 && _cache.TryGetValue(held, out var cached) && now - cached.ReadAt < fresh)
+            {
+                return cached.Summary;
+            }
         }
 
         var summary = area is null
