@@ -16,7 +16,7 @@ public static class SummaryJson
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    /// <summary>Shared with <see cref="SeriesJson"/>, so the API's documents are written alike.</summary>
+    /// <summary>Shared with <c>SeriesJson</c>, so the API's documents are written alike.</summary>
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
