@@ -26,7 +26,6 @@
 
 targetScope = 'resourceGroup'
 
-
 // ---------------------------------------------------------------------------------------------------
 // Parameters
 // ---------------------------------------------------------------------------------------------------
@@ -249,7 +248,6 @@ module events 'modules/events.bicep' = {
 // ---------------------------------------------------------------------------------------------------
 // Outputs (azd stores them in the environment; the postdeploy hook reads them)
 // ---------------------------------------------------------------------------------------------------
-
 
 // The resources the outputs read, as the modules deployed them.
 resource functionApp 'Microsoft.Web/sites@2024-11-01' existing = {
