@@ -3,8 +3,9 @@ using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// The series document's JSON body (docs/contract.md section 7): <c>{"dataset", "quarters": [{"quarter", "total":
