@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
 using Pipeline.Core.Returns;

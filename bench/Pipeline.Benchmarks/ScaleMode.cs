@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;

@@ -6,6 +6,11 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Recalculation;
+using Pipeline.Core.Revisions;
+using Pipeline.Core.Series;
+using Pipeline.Core.Status;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Functions;
 

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 using Pipeline.Storage;
 
 namespace Pipeline.Functions;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Revisions;
 
 namespace Pipeline.Web;
 

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 using Pipeline.Web.Access;

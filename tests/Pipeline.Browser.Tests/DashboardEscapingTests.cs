@@ -1,6 +1,6 @@
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Browser.Tests;

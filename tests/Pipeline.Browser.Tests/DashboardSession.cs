@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Ingestion;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Browser.Tests;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Cli.Commands;
 using Pipeline.Core.Ingestion;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Status;
 
 namespace Pipeline.Cli.Tests;
 

@@ -197,7 +197,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
         using (var app = PipelineHarness.Over(azurite, settings))
         {
             await app.IngestSamplesAsync();
-            await app.Get<Core.Summaries.RecalculationService>().RecalculateAsync(force: true);
+            await app.Get<Core.Recalculation.RecalculationService>().RecalculateAsync(force: true);
         }
 
         using var found = await client.GetAsync("/api/summary?basis=calendar&period=2024");

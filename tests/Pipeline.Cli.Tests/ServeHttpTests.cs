@@ -269,7 +269,7 @@ public sealed class ServeHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var app = PipelineHarness.Over(azurite, settings);
         await app.IngestSamplesAsync();
-        await app.Get<Core.Summaries.RecalculationService>().RecalculateAsync(force: true);
+        await app.Get<Core.Recalculation.RecalculationService>().RecalculateAsync(force: true);
     }
 
     private static void AssertSameButBody(string target, RawResponse get, RawResponse head)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Cli.Tests;
 

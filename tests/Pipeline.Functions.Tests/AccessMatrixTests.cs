@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Functions.Tests;
 

@@ -1,4 +1,7 @@
 using System.Reflection;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Revisions;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 using Pipeline.Web;
 

@@ -1,4 +1,4 @@
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Functions.Tests;
 

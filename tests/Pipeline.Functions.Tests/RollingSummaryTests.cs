@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Functions.Tests;
 

@@ -10,13 +10,11 @@ public sealed class AuthenticationTests(CompiledTemplateFixture compiled)
     private const string ClientId = "3f1c2b4a-5d6e-4f70-8192-a3b4c5d6e7f8";
 
     [Fact]
-    public void Entra_sign_in_is_off_by_default_and_deployed_only_when_asked_for()
+    public void Entra_sign_in_is_off_by_default()
     {
-        var auth = compiled.Template.Single("Microsoft.Web/sites/config");
-
-        Assert.Equal("[parameters('enableEntraAuthentication')]", (string)auth["condition"]!);
         Assert.False((bool)compiled.Template.Parameters["enableEntraAuthentication"]!["defaultValue"]!);
-        Assert.EndsWith("'authsettingsV2')]", (string)auth["name"]!, StringComparison.Ordinal);
+        Assert.Empty(compiled.Deployed.Resources("Microsoft.Web/sites/config"));
+        Assert.Equal("", (string)compiled.Deployed.Outputs["ENTRA_SIGN_IN_CLIENT_ID"]!);
     }
 
     [Fact]
@@ -24,7 +22,9 @@ public sealed class AuthenticationTests(CompiledTemplateFixture compiled)
     {
         var snapshot = await DeploymentSnapshot.OfAsync("param enableEntraAuthentication = true", $"param entraClientId = '{ClientId}'");
 
-        var properties = Assert.Single(snapshot.Resources("Microsoft.Web/sites/config"))["properties"]!;
+        var auth = Assert.Single(snapshot.Resources("Microsoft.Web/sites/config"));
+        Assert.Equal($"{snapshot.IdOf("Microsoft.Web/sites")}/config/authsettingsV2", (string)auth["id"]!);
+        var properties = auth["properties"]!;
         Assert.True((bool)properties["platform"]!["enabled"]!);
         Assert.False((bool)properties["globalValidation"]!["requireAuthentication"]!);
         Assert.Equal("AllowAnonymous", (string)properties["globalValidation"]!["unauthenticatedClientAction"]!);

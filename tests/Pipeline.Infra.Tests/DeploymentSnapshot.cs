@@ -4,9 +4,9 @@ namespace Pipeline.Infra.Tests;
 
 /// <summary>
 /// What a deployment of infra/main.bicep with given parameters would create, as <c>bicep snapshot</c> predicts it
-/// offline: ARM's own engine evaluates the parameters, variables, loops and conditions, so role assignments carry
-/// their real principals, scopes and conditions. Only what needs a deployed resource (<c>reference()</c>) stays an
-/// expression.
+/// offline: ARM's own engine evaluates the parameters, variables, loops, conditions and modules, so every resource of
+/// every module is listed with its real name and id, and role assignments carry their real principals, scopes and
+/// conditions. Only what needs a deployed resource (<c>reference()</c>) stays an expression.
 /// </summary>
 internal sealed class DeploymentSnapshot
 {
@@ -32,10 +32,30 @@ internal sealed class DeploymentSnapshot
 
     public JsonObject Outputs => Snapshot["outputs"]!.AsObject();
 
+    /// <summary>Every resource the deployment would create, whichever module declares it.</summary>
+    public IReadOnlyList<JsonObject> AllResources =>
+        [.. Snapshot["predictedResources"]!.AsArray().Select(resource => resource!.AsObject())];
+
     public IReadOnlyList<JsonObject> Resources(string type) =>
-        [.. Snapshot["predictedResources"]!.AsArray()
-            .Select(resource => resource!.AsObject())
-            .Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase))];
+        [.. AllResources.Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>The one resource of this type; the test fails if there is none or more than one.</summary>
+    public JsonObject Single(string type)
+    {
+        var resources = Resources(type);
+        Assert.True(resources.Count == 1, $"Expected one {type}, found {resources.Count}.");
+        return resources[0];
+    }
+
+    /// <summary>The resource id of the one resource of this type, e.g. to compare with a property that points to it.</summary>
+    public string IdOf(string type) => (string)Single(type)["id"]!;
+
+    /// <summary>The last segment of a resource's name: the container of st…/default/uploads.</summary>
+    public static string LeafName(JsonObject resource)
+    {
+        var name = (string)resource["name"]!;
+        return name[(name.LastIndexOf('/') + 1)..];
+    }
 
     /// <summary>The resource id of a resource of this deployment, as ARM makes it.</summary>
     public static string ResourceId(string providerPath) =>

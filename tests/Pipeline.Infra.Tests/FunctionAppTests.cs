@@ -31,13 +31,13 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         "Pipeline__Summary__CacheSeconds",
     ];
 
-    private ArmTemplate Template => compiled.Template;
+    private DeploymentSnapshot Deployed => compiled.Deployed;
 
-    private JsonObject App => Template.Single("Microsoft.Web/sites");
+    private JsonObject App => Deployed.Single("Microsoft.Web/sites");
 
-    private string IdentityId => Template.ResourceIdOf("Microsoft.ManagedIdentity/userAssignedIdentities");
+    private string IdentityId => Deployed.IdOf("Microsoft.ManagedIdentity/userAssignedIdentities");
 
-    private string StorageId => Template.ResourceIdOf("Microsoft.Storage/storageAccounts");
+    private string StorageId => Deployed.IdOf("Microsoft.Storage/storageAccounts");
 
     private Dictionary<string, string> Settings =>
         App["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
@@ -74,32 +74,34 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
     [Fact]
     public void Basic_publishing_credentials_are_off_for_FTP_and_SCM()
     {
-        var policies = Template.Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        var policies = Deployed.Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
 
-        Assert.Equal(["ftp", "scm"], policies.Select(Template.LeafName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ftp", "scm"], policies.Select(DeploymentSnapshot.LeafName).Order(StringComparer.Ordinal));
+        Assert.All(policies, policy => Assert.StartsWith($"{App["id"]}/", (string)policy["id"]!, StringComparison.Ordinal));
         Assert.All(policies, policy => Assert.False((bool)policy["properties"]!["allow"]!));
     }
 
     [Fact]
     public void Function_app_runs_dotnet_isolated_10_on_a_Flex_Consumption_plan()
     {
-        var plan = Template.Single("Microsoft.Web/serverfarms");
+        var plan = Deployed.Single("Microsoft.Web/serverfarms");
         var runtime = App["properties"]!["functionAppConfig"]!["runtime"]!;
 
         Assert.Equal("FC1", (string)plan["sku"]!["name"]!);
         Assert.Equal("FlexConsumption", (string)plan["sku"]!["tier"]!);
-        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.Web/serverfarms")}]", (string)App["properties"]!["serverFarmId"]!);
+        Assert.Equal((string)plan["id"]!, (string)App["properties"]!["serverFarmId"]!);
         Assert.Equal("dotnet-isolated", (string)runtime["name"]!);
         Assert.Equal("10.0", (string)runtime["version"]!);
     }
 
     [Fact]
-    public void Scale_out_and_instance_memory_are_parameters_defaulting_to_2048_MB()
+    public void Scale_out_and_instance_memory_default_to_40_instances_of_2048_MB()
     {
+        // ParameterWiringTests show that both follow their parameters.
         var scale = App["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!;
 
-        Assert.Equal("[parameters('maximumInstanceCount')]", (string)scale["maximumInstanceCount"]!);
-        Assert.Equal("2048", Template.Evaluate((string)scale["instanceMemoryMB"]!));
+        Assert.Equal(40, (int)scale["maximumInstanceCount"]!);
+        Assert.Equal(2048, (int)scale["instanceMemoryMB"]!);
     }
 
     [Fact]
@@ -108,9 +110,9 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         var storage = App["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
 
         Assert.Equal("blobContainer", (string)storage["type"]!);
-        Assert.EndsWith("'app-package')]", Template.ResolveVariables((string)storage["value"]!), StringComparison.Ordinal);
+        Assert.Matches($@"^\[format\('\{{0\}}\{{1\}}', reference\('{Escape(StorageId)}', '[0-9-]+'\)\.primaryEndpoints\.blob, 'app-package'\)\]$", (string)storage["value"]!);
         Assert.Equal("UserAssignedIdentity", (string)storage["authentication"]!["type"]!);
-        Assert.Equal($"[{IdentityId}]", (string)storage["authentication"]!["userAssignedIdentityResourceId"]!);
+        Assert.Equal(IdentityId, (string)storage["authentication"]!["userAssignedIdentityResourceId"]!);
     }
 
     [Fact]
@@ -145,19 +147,19 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
     [InlineData("Pipeline__Validation__MaxValue", "1000000")]
     [InlineData("Pipeline__Summary__CacheSeconds", "60")]
     public void Setting_takes_its_documented_default(string name, string expected) =>
-        Assert.Equal(expected, Template.Evaluate(Settings[name]));
+        Assert.Equal(expected, Settings[name]);
 
     [Fact]
     public void Host_storage_is_reached_through_the_identity_by_account_name_and_service_URIs()
     {
         var settings = Settings;
 
-        Assert.Equal((string)Template.Single("Microsoft.Storage/storageAccounts")["name"]!, settings["AzureWebJobsStorage__accountName"]);
-        Assert.Matches($@"^\[reference\({Escape(IdentityId)}, '[0-9a-z-]+'\)\.clientId\]$", settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal((string)Deployed.Single("Microsoft.Storage/storageAccounts")["name"]!, settings["AzureWebJobsStorage__accountName"]);
+        Assert.Matches($@"^\[reference\('{Escape(IdentityId)}', '[0-9a-z-]+'\)\.clientId\]$", settings["AzureWebJobsStorage__clientId"]);
         foreach (var service in new[] { "blob", "queue", "table" })
         {
             Assert.Matches(
-                $@"^\[reference\({Escape(StorageId)}, '[0-9a-z-]+'\)\.primaryEndpoints\.{service}\]$",
+                $@"^\[reference\('{Escape(StorageId)}', '[0-9a-z-]+'\)\.primaryEndpoints\.{service}\]$",
                 settings[$"AzureWebJobsStorage__{service}ServiceUri"]);
         }
     }
@@ -168,16 +170,16 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         var settings = Settings;
 
         Assert.Matches(
-            $@"^\[format\('ClientId=\{{0\}};Authorization=AAD', reference\({Escape(IdentityId)}, '[0-9a-z-]+'\)\.clientId\)\]$",
+            $@"^\[format\('ClientId=\{{0\}};Authorization=AAD', reference\('{Escape(IdentityId)}', '[0-9a-z-]+'\)\.clientId\)\]$",
             settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
         Assert.Matches(
-            $@"^\[reference\({Escape(Template.ResourceIdOf("Microsoft.Insights/components"))}, '[0-9a-z-]+'\)\.ConnectionString\]$",
+            $@"^\[reference\('{Escape(Deployed.IdOf("Microsoft.Insights/components"))}', '[0-9a-z-]+'\)\.ConnectionString\]$",
             settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
     }
 
     [Fact]
     public void Function_app_is_tagged_for_azd_as_service_api() =>
-        Assert.Contains("'azd-service-name', 'api'", (string)App["tags"]!, StringComparison.Ordinal);
+        Assert.Equal("api", (string)App["tags"]!["azd-service-name"]!);
 
     private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 }

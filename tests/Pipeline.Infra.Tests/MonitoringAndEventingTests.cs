@@ -5,22 +5,24 @@ public sealed class MonitoringAndEventingTests(CompiledTemplateFixture compiled)
 {
     private ArmTemplate Template => compiled.Template;
 
+    private DeploymentSnapshot Deployed => compiled.Deployed;
+
     [Fact]
     public void Application_Insights_refuses_local_authentication()
     {
-        var properties = Template.Single("Microsoft.Insights/components")["properties"]!;
+        var properties = Deployed.Single("Microsoft.Insights/components")["properties"]!;
 
         Assert.True((bool)properties["DisableLocalAuth"]!);
-        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.OperationalInsights/workspaces")}]", (string)properties["WorkspaceResourceId"]!);
+        Assert.Equal(Deployed.IdOf("Microsoft.OperationalInsights/workspaces"), (string)properties["WorkspaceResourceId"]!);
     }
 
     [Fact]
     public void Event_Grid_system_topic_watches_the_storage_account()
     {
-        var properties = Template.Single("Microsoft.EventGrid/systemTopics")["properties"]!;
+        var properties = Deployed.Single("Microsoft.EventGrid/systemTopics")["properties"]!;
 
         Assert.Equal("Microsoft.Storage.StorageAccounts", (string)properties["topicType"]!);
-        Assert.Equal($"[{Template.ResourceIdOf("Microsoft.Storage/storageAccounts")}]", (string)properties["source"]!);
+        Assert.Equal(Deployed.IdOf("Microsoft.Storage/storageAccounts"), (string)properties["source"]!);
     }
 
     [Theory]
@@ -35,7 +37,9 @@ public sealed class MonitoringAndEventingTests(CompiledTemplateFixture compiled)
 
     [Fact]
     public void Summary_URL_points_at_the_summary_endpoint_of_the_app() =>
-        Assert.Matches(@"^\[format\('https://\{0\}/api/summary', reference\(resourceId\('Microsoft\.Web/sites', .+\)\.defaultHostName\)\]$", (string)Template.Outputs["SUMMARY_URL"]!["value"]!);
+        Assert.Matches(
+            $@"^\[format\('https://\{{0\}}/api/summary', reference\('{System.Text.RegularExpressions.Regex.Escape(Deployed.IdOf("Microsoft.Web/sites"))}', '[0-9-]+'\)\.defaultHostName\)\]$",
+            (string)Deployed.Outputs["SUMMARY_URL"]!);
 
     [Theory]
     [InlineData("requests | where success == false", 3)]
@@ -43,12 +47,12 @@ public sealed class MonitoringAndEventingTests(CompiledTemplateFixture compiled)
     public void An_alert_fires_on_repeated_function_failures_and_on_a_poisoned_upload(string query, int threshold)
     {
         var rule = Assert.Single(
-            compiled.Template.Resources("Microsoft.Insights/scheduledQueryRules"),
+            Deployed.Resources("Microsoft.Insights/scheduledQueryRules"),
             r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]! == query);
 
         Assert.True((bool)rule["properties"]!["enabled"]!);
         Assert.Equal(threshold, (int)rule["properties"]!["criteria"]!["allOf"]![0]!["threshold"]!);
         Assert.Equal("PT5M", (string)rule["properties"]!["evaluationFrequency"]!);
-        Assert.Contains("microsoft.insights/components", ((string)rule["properties"]!["scopes"]![0]!).ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Equal([Deployed.IdOf("Microsoft.Insights/components")], rule["properties"]!["scopes"]!.AsArray().Select(scope => (string)scope!));
     }
 }

@@ -4,8 +4,9 @@ using Azure.Data.Tables;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;
 

@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;
 

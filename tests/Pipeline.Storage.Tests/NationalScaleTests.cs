@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Summaries;
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;
 

@@ -1,8 +1,9 @@
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ports;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;
 

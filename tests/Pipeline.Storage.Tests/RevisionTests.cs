@@ -4,7 +4,10 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Revisions;
+using Pipeline.Core.Status;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;

@@ -5,7 +5,8 @@ using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Revisions;
+using Pipeline.Core.Status;
 
 namespace Pipeline.Storage.Tests;
 

@@ -4,8 +4,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Datasets;
 using Pipeline.Core;
+using Pipeline.Core.Publication;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Revisions;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Status;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Status;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pipeline.Core;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Status;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Cli.Commands;

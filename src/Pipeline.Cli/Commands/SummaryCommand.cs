@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Publication;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Cli.Commands;

@@ -78,13 +78,6 @@ public static class SummaryCsv
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static string Serialize(SummaryDocument document)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     private static void WriteRow(
         IBufferWriter<byte> output,
         string basis,

@@ -16,7 +16,7 @@ public static class SummaryJson
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    /// <summary>Shared with <see cref="SeriesJson"/>, so the API's documents are written alike.</summary>
+    /// <summary>Shared with <c>SeriesJson</c>, so the API's documents are written alike.</summary>
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -91,22 +91,12 @@ public static class SummaryJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static string Serialize(SummaryDocument document) => System.Text.Encoding.UTF8.GetString(ToUtf8Bytes(document));
-
     /// <exception cref="JsonException">The text is not a summary document.</exception>
     public static SummaryDocument Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json);
         using var json = JsonDocument.ParseValue(ref reader);
         return SummaryJsonReader.Read(json.RootElement);
-    }
-
-    /// <inheritdoc cref="Deserialize(ReadOnlySpan{byte})"/>
-    public static SummaryDocument Deserialize(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        return SummaryJsonReader.Read(document.RootElement);
     }
 
     private static void WriteMetrics(Utf8JsonWriter writer, IReadOnlyList<MetricResult> metrics)

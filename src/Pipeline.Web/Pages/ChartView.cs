@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Web.Pages;

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Web.Pages;

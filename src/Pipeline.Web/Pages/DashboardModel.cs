@@ -1,7 +1,7 @@
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Series;
 
 namespace Pipeline.Web.Pages;
 

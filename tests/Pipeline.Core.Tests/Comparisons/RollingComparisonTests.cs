@@ -1,3 +1,4 @@
+using System.Text;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
@@ -97,13 +98,13 @@ public class RollingComparisonTests
     {
         var rolling = Assert.Single(Compute(EightQuartersEndingWith2024Q1()), d => d.Basis == YearBasis.Rolling);
 
-        var json = SummaryJson.Serialize(rolling);
+        var json = Encoding.UTF8.GetString(SummaryJson.ToUtf8Bytes(rolling));
         Assert.Contains("\"basis\": \"rolling\"", json, StringComparison.Ordinal);
         Assert.Contains("\"period\": \"2024-Q1\"", json, StringComparison.Ordinal);
         Assert.Contains("\"previousPeriod\": \"2023-Q1\"", json, StringComparison.Ordinal);
-        Assert.Equal(rolling, SummaryJson.Deserialize(json));
+        Assert.Equal(rolling, SummaryJson.Deserialize(Encoding.UTF8.GetBytes(json)));
 
-        var csv = SummaryCsv.Serialize(rolling).Split("\r\n");
+        var csv = Encoding.UTF8.GetString(SummaryCsv.ToUtf8Bytes(rolling)).Split("\r\n");
         Assert.StartsWith("rolling,2024-Q1,2023-Q1,complete,,Total,121,104,17,16.35,", csv[^2], StringComparison.Ordinal);
     }
 

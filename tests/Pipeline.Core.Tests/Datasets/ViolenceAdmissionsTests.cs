@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
@@ -71,15 +72,15 @@ public sealed class ViolenceAdmissionsTests
         Assert.Equal(new CountMetric(1240, 1340, -100, -7.46m), document.Total.Metrics.Get("admissions").Count);
         Assert.Equal(new CountMetric(194, 234, -40, -17.09m), document.Total.Metrics.Get("sharpObjectAdmissions").Count);
         Assert.Equal(new RateMetric(15.65m, 17.46m, -1.82m), document.Total.Metrics.Get("sharpObjectShare").Rate);
-        var csv = SummaryCsv.Serialize(document).Split("\r\n")[0];
+        var csv = Encoding.UTF8.GetString(SummaryCsv.ToUtf8Bytes(document)).Split("\r\n")[0];
         Assert.Equal(
             "basis,period,previous_period,status,area_code,area_name,admissions_current,admissions_previous,admissions_change,admissions_change_percent," +
             "sharp_object_admissions_current,sharp_object_admissions_previous,sharp_object_admissions_change,sharp_object_admissions_change_percent," +
             "sharp_object_share_current,sharp_object_share_previous,sharp_object_share_change_points",
             csv);
-        var json = SummaryJson.Serialize(document);
+        var json = Encoding.UTF8.GetString(SummaryJson.ToUtf8Bytes(document));
         Assert.Contains("\"sharpObjectShare\": {\n      \"current\": 15.65,\n      \"previous\": 17.46,\n      \"changePoints\": -1.82\n    }", json, StringComparison.Ordinal);
-        Assert.Equal(document, SummaryJson.Deserialize(json));
+        Assert.Equal(document, SummaryJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 
     private static Task<ValidationResult> ValidateAsync(byte[] bytes, string name)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
@@ -19,7 +20,7 @@ public class CsvwMetadataTests
     {
         var document = ComparisonCalculator.ComputeAll(Definitions.Default, SeedData.Quarters, SeedData.Areas, DateTimeOffset.UnixEpoch)
             .Single(d => d.Period == new Period(YearBasis.Calendar, 2024));
-        var header = SummaryCsv.Serialize(document).Split("\r\n")[0].Split(',');
+        var header = Encoding.UTF8.GetString(SummaryCsv.ToUtf8Bytes(document)).Split("\r\n")[0].Split(',');
 
         using var metadata = Committed("serious-youth-violence");
         var summary = metadata.RootElement.GetProperty("tables")[0];

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Status;
 
 /// <summary>
 /// One accepted quarter: the file its figures came from, that file's sha256, which revision of the quarter it is, when

@@ -1,7 +1,10 @@
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Revisions;
+using Pipeline.Core.Series;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Publication;
 
 /// <summary>
 /// The one place that decides what the public may see (docs/contract.md section 10): every public read of figures goes

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Revisions;
 
 /// <summary>
 /// The revision log as JSON (contract section 7): <c>[{"quarter", "revision", "acceptedAt", "file", "sha256", "sentBy",

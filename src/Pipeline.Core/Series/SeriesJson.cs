@@ -4,8 +4,9 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// The series document's JSON body (docs/contract.md section 7): <c>{"dataset", "quarters": [{"quarter", "total":

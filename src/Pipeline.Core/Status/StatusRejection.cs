@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Status;
 
 /// <summary>A rejected upload as the ledger records it (who sent it too), with the first errors of the report kept beside it.</summary>
 public sealed record StatusRejection(

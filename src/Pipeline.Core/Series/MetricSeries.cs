@@ -1,7 +1,7 @@
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>A metric quarter by quarter from the series, for one area or the total: what the dashboard's charts draw.</summary>
 public static class MetricSeries

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Recalculation;
 
 /// <summary>What a recalculation did.</summary>
 public sealed record RecalculationResult(bool Recomputed, int Quarters, int Comparisons, string InputFingerprint, DateTimeOffset At);

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Recalculation;
 
 /// <summary>
 /// Recalculates the dataset of every upload just accepted, so its summaries show the new figures at once on this

@@ -1,7 +1,8 @@
 using System.Buffers;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// The series as CSV, as the summary's CSV is written (RFC 4180, CRLF, UTF-8 without a BOM, text cells made safe for a

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// Every accepted quarter's figures of one dataset, oldest first (docs/contract.md section 7, <c>GET /api/series</c>):

@@ -2,7 +2,7 @@ using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Revisions;
 
 /// <summary>
 /// The corrections of a dataset's quarters (revision 2 and above), newest first, for <c>GET /api/revisions</c> and

@@ -1,7 +1,7 @@
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Returns;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// One accepted quarter in the series: the sum of every area's counts (<see cref="Total"/>, one per field of the dataset,

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// Answers series requests (<c>GET /api/series</c>, and the dashboard's chart): one read of the document the last

@@ -5,7 +5,7 @@ using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Status;
 
 /// <summary>Gathers <see cref="StatusReport"/>: what storage holds now for one dataset, read through the ports.</summary>
 public sealed class StatusService(

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Status;
 
 /// <summary>
 /// What storage holds now for one dataset (<c>pipeline status</c>): its accepted quarters, the uploads still waiting,

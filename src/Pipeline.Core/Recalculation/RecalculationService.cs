@@ -7,9 +7,11 @@ using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
+using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Recalculation;
 
 /// <summary>
 /// Computes every annual comparison of every dataset, on every basis (calendar, financial, rolling), and each dataset's

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>The series document as a pure function of one dataset's accepted quarters, as the comparisons are.</summary>
 public static class SeriesCalculator
