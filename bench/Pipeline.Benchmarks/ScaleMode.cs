@@ -4,6 +4,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
 

@@ -15,7 +15,7 @@ public sealed partial class TableComparisonStore
     /// <summary>
     /// The series as one index entity: inline up to <see cref="InlineBytes"/>; larger, in pieces written first under
     /// <c>series/&lt;dataset&gt;/</c>, each named by its hash so that a quarter unchanged keeps its blob: one a quarter
-    /// (the whole JSON streams from them) and runs of <see cref="Core.Summaries.SeriesWrites.AreasPerShard"/> areas (one
+    /// (the whole JSON streams from them) and runs of <see cref="Core.Series.SeriesWrites.AreasPerShard"/> areas (one
     /// area's series is one of them), the entity keeping the head and tail, every quarter's totals and the CSV's hash
     /// and length. Nothing is written when the stored series has the same SHA-256 and layout. One upsert replaces it,
     /// so a reader sees the old series or the new one. Then blobs of the dataset's series that neither the entity nor

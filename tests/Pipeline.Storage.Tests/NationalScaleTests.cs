@@ -4,6 +4,7 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;

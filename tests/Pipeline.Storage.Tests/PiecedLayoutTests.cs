@@ -4,7 +4,9 @@ using Azure.Data.Tables;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;

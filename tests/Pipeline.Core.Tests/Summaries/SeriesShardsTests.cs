@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Returns;
-using Pipeline.Core.Summaries;
+using Pipeline.Core.Series;
 
 namespace Pipeline.Core.Tests.Summaries;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Pipeline.Core.Ports;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// What a recalculation gives the store of a series: its JSON's hash and length and the JSON cut a piece a quarter (for

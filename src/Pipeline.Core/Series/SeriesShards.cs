@@ -4,8 +4,9 @@ using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 /// <summary>
 /// A large series kept by area as well as by quarter, so that one area's series is one small read: every quarter's

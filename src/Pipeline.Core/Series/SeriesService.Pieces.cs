@@ -1,8 +1,9 @@
 using System.Buffers;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Summaries;
 
-namespace Pipeline.Core.Summaries;
+namespace Pipeline.Core.Series;
 
 public sealed partial class SeriesService
 {
