@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,11 +8,11 @@ namespace Pipeline.Functions;
 public sealed class GetDatasetSchema(ApiHandlers handlers)
 {
     [Function(nameof(GetDatasetSchema))]
-    public IActionResult Run(
+    public IResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets/{id}/schema")] HttpRequest request,
         string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(handlers.DatasetSchema(id));
+        return handlers.DatasetSchema(id);
     }
 }

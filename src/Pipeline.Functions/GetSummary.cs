@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,8 +8,8 @@ namespace Pipeline.Functions;
 public sealed class GetSummary(ApiHandlers handlers)
 {
     [Function(nameof(GetSummary))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/summary")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.SummaryAsync(request, cancellationToken));
+        await handlers.SummaryAsync(request, cancellationToken);
 }

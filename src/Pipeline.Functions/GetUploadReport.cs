@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,8 +8,8 @@ namespace Pipeline.Functions;
 public sealed class GetUploadReport(ApiHandlers handlers)
 {
     [Function(nameof(GetUploadReport))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/uploads/report")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.ReportAsync(request, cancellationToken));
+        await handlers.ReportAsync(request, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,9 +8,9 @@ namespace Pipeline.Functions;
 public sealed class ListDatasets(ApiHandlers handlers)
 {
     [Function(nameof(ListDatasets))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets")] HttpRequest request)
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(handlers.Datasets());
+        return handlers.Datasets();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,8 +8,8 @@ namespace Pipeline.Functions;
 public sealed class ListRevisions(ApiHandlers handlers)
 {
     [Function(nameof(ListRevisions))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revisions")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.RevisionsAsync(request, cancellationToken));
+        await handlers.RevisionsAsync(request, cancellationToken);
 }

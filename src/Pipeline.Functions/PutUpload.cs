@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,9 +8,9 @@ namespace Pipeline.Functions;
 public sealed class PutUpload(ApiHandlers handlers)
 {
     [Function(nameof(PutUpload))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/uploads/{*name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.PutUploadAsync(request, name, cancellationToken));
+        await handlers.PutUploadAsync(request, name, cancellationToken);
 }

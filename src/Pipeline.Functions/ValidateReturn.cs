@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,8 +8,8 @@ namespace Pipeline.Functions;
 public sealed class ValidateReturn(ApiHandlers handlers)
 {
     [Function(nameof(ValidateReturn))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/validate")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.ValidateAsync(request, cancellationToken));
+        await handlers.ValidateAsync(request, cancellationToken);
 }
