@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/datasets/{id}/schema</c>: a Frictionless Table Schema of the dataset's return.</summary>
-public sealed class GetDatasetSchema(ApiHandlers handlers)
+public sealed class GetDatasetSchema(DatasetHandlers handlers)
 {
     [Function(nameof(GetDatasetSchema))]
     public IResult Run(

@@ -11,6 +11,6 @@ public sealed class GetOpenApi
     public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/openapi.json")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ApiHandlers.OpenApi();
+        return DatasetHandlers.OpenApi();
     }
 }

@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/series</c>: every accepted quarter's figures (docs/contract.md, section 7).</summary>
-public sealed class GetSeries(ApiHandlers handlers)
+public sealed class GetSeries(FiguresHandlers handlers)
 {
     [Function(nameof(GetSeries))]
     public async Task<IResult> RunAsync(

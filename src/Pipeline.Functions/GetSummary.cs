@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/summary</c>: the summary of the annual comparison (docs/contract.md, section 5).</summary>
-public sealed class GetSummary(ApiHandlers handlers)
+public sealed class GetSummary(FiguresHandlers handlers)
 {
     [Function(nameof(GetSummary))]
     public async Task<IResult> RunAsync(

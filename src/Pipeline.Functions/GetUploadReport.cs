@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/uploads/report?file=F</c>: the report of the latest processing of upload F.</summary>
-public sealed class GetUploadReport(ApiHandlers handlers)
+public sealed class GetUploadReport(UploadHandlers handlers)
 {
     [Function(nameof(GetUploadReport))]
     public async Task<IResult> RunAsync(

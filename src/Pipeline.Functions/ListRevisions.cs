@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/revisions?dataset=D</c>: every correction of the dataset's quarters, newest first.</summary>
-public sealed class ListRevisions(ApiHandlers handlers)
+public sealed class ListRevisions(RevisionHandlers handlers)
 {
     [Function(nameof(ListRevisions))]
     public async Task<IResult> RunAsync(

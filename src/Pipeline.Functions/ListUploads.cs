@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D</c>: the ledger, newest processing first.</summary>
-public sealed class ListUploads(ApiHandlers handlers)
+public sealed class ListUploads(UploadHandlers handlers)
 {
     [Function(nameof(ListUploads))]
     public async Task<IResult> RunAsync(

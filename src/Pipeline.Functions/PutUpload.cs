@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>PUT /api/uploads/{name}</c>: stores a return in uploads (never over one still waiting) and processes it at once.</summary>
-public sealed class PutUpload(ApiHandlers handlers)
+public sealed class PutUpload(UploadHandlers handlers)
 {
     [Function(nameof(PutUpload))]
     public async Task<IResult> RunAsync(

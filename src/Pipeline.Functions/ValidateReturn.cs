@@ -5,7 +5,7 @@ using Pipeline.Web;
 namespace Pipeline.Functions;
 
 /// <summary><c>POST /api/validate?name=N&amp;dataset=D</c>: a return's validation report; stores nothing.</summary>
-public sealed class ValidateReturn(ApiHandlers handlers)
+public sealed class ValidateReturn(UploadHandlers handlers)
 {
     [Function(nameof(ValidateReturn))]
     public async Task<IResult> RunAsync(

@@ -7,7 +7,8 @@ namespace Pipeline.Web;
 
 /// <summary>
 /// The routes of <c>pipeline serve</c>, the same paths and methods as the function app's, each bound to the same
-/// <see cref="ApiHandlers"/> method as its function class. Each returns the handler's <see cref="WebResult"/>, which
+/// handler method as its function class (<see cref="FiguresHandlers"/>, <see cref="UploadHandlers"/>,
+/// <see cref="DatasetHandlers"/>, <see cref="RevisionHandlers"/>). Each returns the handler's <see cref="WebResult"/>, which
 /// minimal APIs execute as the <see cref="IResult"/> it is, as the function app's ASP.NET Core integration does. Every
 /// GET route answers HEAD too (RFC 9110 section 9.3.2): <see cref="WebResult.ExecuteAsync"/> leaves the body out.
 /// </summary>
@@ -18,18 +19,18 @@ public static class Routes
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGetAndHead("/api/summary", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.SummaryAsync(r, c));
-        endpoints.MapGetAndHead("/api/series", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.SeriesAsync(r, c));
-        endpoints.MapPost("/api/validate", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.ValidateAsync(r, c));
-        endpoints.MapGetAndHead("/api/datasets", static ([FromServices] ApiHandlers h) => h.Datasets());
-        endpoints.MapGetAndHead("/api/datasets/{id}/schema", static ([FromServices] ApiHandlers h, string id) => h.DatasetSchema(id));
-        endpoints.MapGetAndHead("/api/openapi.json", static () => ApiHandlers.OpenApi());
-        endpoints.MapGetAndHead("/api/uploads", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.ListUploadsAsync(r, c));
-        endpoints.MapGetAndHead("/api/revisions", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.RevisionsAsync(r, c));
-        endpoints.MapGetAndHead("/api/uploads/report", static ([FromServices] ApiHandlers h, HttpRequest r, CancellationToken c) => h.ReportAsync(r, c));
+        endpoints.MapGetAndHead("/api/summary", static ([FromServices] FiguresHandlers h, HttpRequest r, CancellationToken c) => h.SummaryAsync(r, c));
+        endpoints.MapGetAndHead("/api/series", static ([FromServices] FiguresHandlers h, HttpRequest r, CancellationToken c) => h.SeriesAsync(r, c));
+        endpoints.MapPost("/api/validate", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ValidateAsync(r, c));
+        endpoints.MapGetAndHead("/api/datasets", static ([FromServices] DatasetHandlers h) => h.Datasets());
+        endpoints.MapGetAndHead("/api/datasets/{id}/schema", static ([FromServices] DatasetHandlers h, string id) => h.DatasetSchema(id));
+        endpoints.MapGetAndHead("/api/openapi.json", static () => DatasetHandlers.OpenApi());
+        endpoints.MapGetAndHead("/api/uploads", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ListUploadsAsync(r, c));
+        endpoints.MapGetAndHead("/api/revisions", static ([FromServices] RevisionHandlers h, HttpRequest r, CancellationToken c) => h.RevisionsAsync(r, c));
+        endpoints.MapGetAndHead("/api/uploads/report", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ReportAsync(r, c));
         endpoints.MapPut(
             "/api/uploads/{**name}",
-            static ([FromServices] ApiHandlers h, HttpRequest r, string? name, CancellationToken c) => h.PutUploadAsync(r, name ?? string.Empty, c));
+            static ([FromServices] UploadHandlers h, HttpRequest r, string? name, CancellationToken c) => h.PutUploadAsync(r, name ?? string.Empty, c));
         return endpoints;
     }
 
