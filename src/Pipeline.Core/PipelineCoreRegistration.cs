@@ -22,14 +22,15 @@ public static class PipelineCoreRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Bound by the configuration binder's source generator and range-checked by plain validators, not by
-        // reflection, so that the native pipeline-validate composes Core exactly as the CLI and the function app do.
+        // Bound by the configuration binder's source generator and checked by validators the options source generator
+        // writes from the options' DataAnnotations attributes, not by reflection, so that the native pipeline-validate
+        // composes Core exactly as the CLI and the function app do.
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidationOptions>, ValidationOptionsValidator>());
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidator>());
         services.AddOptions<PipelineSettings>().Configure(s => s.Known.AddRange(PipelineSettings.CoreKeys)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineSettings>>(new PipelineSettingsValidation(configuration)));
 
