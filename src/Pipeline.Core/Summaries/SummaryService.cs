@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
@@ -12,7 +13,7 @@ namespace Pipeline.Core.Summaries;
 /// one point read of a precomputed document, and none while the document read last is fresh (see
 /// <see cref="SummaryOptions.CacheSeconds"/>).
 /// </summary>
-public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
+public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, IOptions<SummaryOptions> options, TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<(string, YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
 
@@ -83,7 +84,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
     {
         var now = timeProvider.GetUtcNow();
         var key = (dataset, basis, period);
-        if (options.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
+        if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.CacheSeconds))
         {
             return cached.Summary;
         }
