@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
-using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Revisions;
@@ -29,42 +27,28 @@ public static class PipelineCoreRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Bound by the configuration binder's source generator and range-checked by plain validators, not by
-        // reflection, so that the native pipeline-validate composes Core exactly as the CLI and the function app do.
+        // Bound by the configuration binder's source generator and checked by validators the options source generator
+        // writes from the options' DataAnnotations attributes, not by reflection, so that the native pipeline-validate
+        // composes Core exactly as the CLI and the function app do.
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValidationOptions>, ValidationOptionsValidator>());
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidator>());
         services.AddOptions<PipelineSettings>().Configure(s => s.Known.AddRange(PipelineSettings.CoreKeys)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineSettings>>(new PipelineSettingsValidation(configuration)));
 
+        // The services take their options as IOptions<T> and are made by the container; the registry is the one value
+        // read from the options (the dataset folder).
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DatasetOptions>>().Value.Load());
-        services.TryAddSingleton(sp => new ReturnValidators(
-            sp.GetRequiredService<DatasetRegistry>(), sp.GetRequiredService<IOptions<ValidationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<ReturnValidators>().For(sp.GetRequiredService<DatasetRegistry>().Default));
-
+        services.TryAddSingleton<ReturnValidators>();
         services.TryAddSingleton<UploadProcessor>();
-        services.TryAddSingleton(sp => new RecalculationService(
-            sp.GetRequiredService<DatasetRegistry>(),
-            sp.GetRequiredService<IAcceptedQuarterStore>(),
-            sp.GetRequiredService<IComparisonStore>(),
-            sp.GetRequiredService<IOptions<ValidationOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RecalculationService>>()));
+        services.TryAddSingleton<RecalculationService>();
         services.TryAddSingleton<FreshFigures>();
-        services.TryAddSingleton(sp => new SummaryService(
-            sp.GetRequiredService<IComparisonStore>(),
-            sp.GetRequiredService<DatasetRegistry>(),
-            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new SeriesService(
-            sp.GetRequiredService<IComparisonStore>(),
-            sp.GetRequiredService<DatasetRegistry>(),
-            sp.GetRequiredService<IOptions<SummaryOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton<SeriesService>();
         services.TryAddSingleton<StatusService>();
         services.TryAddSingleton<RevisionLog>();
         services.TryAddSingleton<PublishedFigures>();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web.Pages;
 
@@ -13,11 +12,11 @@ namespace Pipeline.Functions;
 public sealed class Dashboard(DashboardHandlers page)
 {
     [Function(nameof(Dashboard))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{root:maxlength(0)?}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(await page.GetAsync(request, cancellationToken));
+        return await page.GetAsync(request, cancellationToken);
     }
 }

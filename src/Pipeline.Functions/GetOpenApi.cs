@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
@@ -9,9 +8,9 @@ namespace Pipeline.Functions;
 public sealed class GetOpenApi
 {
     [Function(nameof(GetOpenApi))]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/openapi.json")] HttpRequest request)
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/openapi.json")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(ApiHandlers.OpenApi());
+        return DatasetHandlers.OpenApi();
     }
 }

@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/series</c>: every accepted quarter's figures (docs/contract.md, section 7).</summary>
-public sealed class GetSeries(ApiHandlers handlers)
+public sealed class GetSeries(FiguresHandlers handlers)
 {
     [Function(nameof(GetSeries))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/series")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.SeriesAsync(request, cancellationToken));
+        await handlers.SeriesAsync(request, cancellationToken);
 }

@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/summary</c>: the summary of the annual comparison (docs/contract.md, section 5).</summary>
-public sealed class GetSummary(ApiHandlers handlers)
+public sealed class GetSummary(FiguresHandlers handlers)
 {
     [Function(nameof(GetSummary))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/summary")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.SummaryAsync(request, cancellationToken));
+        await handlers.SummaryAsync(request, cancellationToken);
 }

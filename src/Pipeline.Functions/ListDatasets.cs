@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/datasets</c>: every dataset's definition.</summary>
-public sealed class ListDatasets(ApiHandlers handlers)
+public sealed class ListDatasets(DatasetHandlers handlers)
 {
     [Function(nameof(ListDatasets))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets")] HttpRequest request)
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/datasets")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(handlers.Datasets());
+        return handlers.Datasets();
     }
 }

@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
 /// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D</c>: the ledger, newest processing first.</summary>
-public sealed class ListUploads(ApiHandlers handlers)
+public sealed class ListUploads(UploadHandlers handlers)
 {
     [Function(nameof(ListUploads))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/uploads")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new WebActionResult(await handlers.ListUploadsAsync(request, cancellationToken));
+        await handlers.ListUploadsAsync(request, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web.Pages;
 
@@ -9,11 +8,11 @@ namespace Pipeline.Functions;
 public sealed class PageAsset(PageAssets assets)
 {
     [Function(nameof(PageAsset))]
-    public IActionResult Run(
+    public IResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "assets/{*path}")] HttpRequest request,
         string path)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(assets.Get(path));
+        return assets.Get(path);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Web.Pages;
 
@@ -14,13 +13,13 @@ namespace Pipeline.Functions;
 public sealed class SubmitPage(PartnerPageHandlers page)
 {
     [Function(nameof(SubmitPage))]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "submit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new WebActionResult(HttpMethods.IsPost(request.Method)
+        return HttpMethods.IsPost(request.Method)
             ? await page.PostAsync(request, cancellationToken)
-            : await page.GetAsync(request, cancellationToken));
+            : await page.GetAsync(request, cancellationToken);
     }
 }

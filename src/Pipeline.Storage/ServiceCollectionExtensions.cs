@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Ports;
 
@@ -28,8 +29,8 @@ public static class ServiceCollectionExtensions
             .Validate(
                 _ => configuration[$"{StorageOptions.SectionName}:UploadsContainer"] is null,
                 $"The setting Pipeline__Storage__UploadsContainer is not read: set {StorageOptions.UploadsSetting}, which the blob trigger's path reads too.")
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.TryAddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
         services.TryAddSingleton<IUploadStore, BlobUploadStore>();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Web.Pages;
 
@@ -13,12 +15,10 @@ public static class PageRoutes
     public static IEndpointRouteBuilder MapPipelinePages(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGetAndHead("/", Routes.Handle<DashboardHandlers>(static (page, c) => page.GetAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.GetAsync(c.Request, c.RequestAborted)));
-        endpoints.MapPost("/submit", Routes.Handle<PartnerPageHandlers>(static (page, c) => page.PostAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead(
-            PageAssets.UrlPrefix + "{**path}",
-            Routes.Handle<PageAssets>(static (assets, c) => Task.FromResult(assets.Get(c.Request.RouteValues["path"] as string ?? string.Empty))));
+        endpoints.MapGetAndHead("/", static ([FromServices] DashboardHandlers page, HttpRequest r, CancellationToken c) => page.GetAsync(r, c));
+        endpoints.MapGetAndHead("/submit", static ([FromServices] PartnerPageHandlers page, HttpRequest r, CancellationToken c) => page.GetAsync(r, c));
+        endpoints.MapPost("/submit", static ([FromServices] PartnerPageHandlers page, HttpRequest r, CancellationToken c) => page.PostAsync(r, c));
+        endpoints.MapGetAndHead(PageAssets.UrlPrefix + "{**path}", static ([FromServices] PageAssets assets, string? path) => assets.Get(path ?? string.Empty));
         return endpoints;
     }
 }

@@ -48,7 +48,7 @@ public static class ProblemAnswers
                 StatusCodes.Status400BadRequest,
                 BadRequest,
                 "The path has a '..' segment. A path is never resolved against another: ask for the resource by its own path.")
-            .WriteAsync(context.Response, context.RequestAborted);
+            .ExecuteAsync(context);
     }
 
     /// <summary>An error status that nothing gave a body: routing's 404 and 405, so far.</summary>
@@ -67,7 +67,7 @@ public static class ProblemAnswers
                 $"{context.Request.Path} does not answer {method}. It answers {response.Headers.Allow}.",
             _ => $"The server answered {status} {ReasonPhrases.GetReasonPhrase(status)} and has nothing to add.",
         };
-        return WebResult.Problem(status, ReasonPhrases.GetReasonPhrase(status), detail).WriteAsync(response, context.RequestAborted);
+        return WebResult.Problem(status, ReasonPhrases.GetReasonPhrase(status), detail).ExecuteAsync(context);
     }
 
     /// <summary>
@@ -81,6 +81,6 @@ public static class ProblemAnswers
         var detail = context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
             ? $"The request's body could not be read: {bad.Message}"
             : "The server failed while answering this request. Try again; if it fails again, report it with the time of the request.";
-        return WebResult.Problem(status, ReasonPhrases.GetReasonPhrase(status), detail).WriteAsync(context.Response, context.RequestAborted);
+        return WebResult.Problem(status, ReasonPhrases.GetReasonPhrase(status), detail).ExecuteAsync(context);
     }
 }

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Web;
 
 /// <summary>
 /// The routes of <c>pipeline serve</c>, the same paths and methods as the function app's, each bound to the same
-/// <see cref="ApiHandlers"/> method as its function class. Every GET route answers HEAD too (RFC 9110 section 9.3.2):
-/// <see cref="WebResult.WriteAsync"/> leaves the body out.
+/// handler method as its function class (<see cref="FiguresHandlers"/>, <see cref="UploadHandlers"/>,
+/// <see cref="DatasetHandlers"/>, <see cref="RevisionHandlers"/>). Each returns the handler's <see cref="WebResult"/>, which
+/// minimal APIs execute as the <see cref="IResult"/> it is, as the function app's ASP.NET Core integration does. Every
+/// GET route answers HEAD too (RFC 9110 section 9.3.2): <see cref="WebResult.ExecuteAsync"/> leaves the body out.
 /// </summary>
 public static class Routes
 {
@@ -17,32 +19,22 @@ public static class Routes
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGetAndHead("/api/summary", Handle<ApiHandlers>(static (h, c) => h.SummaryAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/api/series", Handle<ApiHandlers>(static (h, c) => h.SeriesAsync(c.Request, c.RequestAborted)));
-        endpoints.MapPost("/api/validate", Handle<ApiHandlers>(static (h, c) => h.ValidateAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/api/datasets", Handle<ApiHandlers>(static (h, _) => Task.FromResult(h.Datasets())));
-        endpoints.MapGetAndHead(
-            "/api/datasets/{id}/schema",
-            Handle<ApiHandlers>(static (h, c) => Task.FromResult(h.DatasetSchema(c.Request.RouteValues["id"] as string ?? string.Empty))));
-        endpoints.MapGetAndHead("/api/openapi.json", Handle<ApiHandlers>(static (_, _) => Task.FromResult(ApiHandlers.OpenApi())));
-        endpoints.MapGetAndHead("/api/uploads", Handle<ApiHandlers>(static (h, c) => h.ListUploadsAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/api/revisions", Handle<ApiHandlers>(static (h, c) => h.RevisionsAsync(c.Request, c.RequestAborted)));
-        endpoints.MapGetAndHead("/api/uploads/report", Handle<ApiHandlers>(static (h, c) => h.ReportAsync(c.Request, c.RequestAborted)));
+        endpoints.MapGetAndHead("/api/summary", static ([FromServices] FiguresHandlers h, HttpRequest r, CancellationToken c) => h.SummaryAsync(r, c));
+        endpoints.MapGetAndHead("/api/series", static ([FromServices] FiguresHandlers h, HttpRequest r, CancellationToken c) => h.SeriesAsync(r, c));
+        endpoints.MapPost("/api/validate", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ValidateAsync(r, c));
+        endpoints.MapGetAndHead("/api/datasets", static ([FromServices] DatasetHandlers h) => h.Datasets());
+        endpoints.MapGetAndHead("/api/datasets/{id}/schema", static ([FromServices] DatasetHandlers h, string id) => h.DatasetSchema(id));
+        endpoints.MapGetAndHead("/api/openapi.json", static () => DatasetHandlers.OpenApi());
+        endpoints.MapGetAndHead("/api/uploads", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ListUploadsAsync(r, c));
+        endpoints.MapGetAndHead("/api/revisions", static ([FromServices] RevisionHandlers h, HttpRequest r, CancellationToken c) => h.RevisionsAsync(r, c));
+        endpoints.MapGetAndHead("/api/uploads/report", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ReportAsync(r, c));
         endpoints.MapPut(
             "/api/uploads/{**name}",
-            Handle<ApiHandlers>(static (h, c) => h.PutUploadAsync(c.Request, c.Request.RouteValues["name"] as string ?? string.Empty, c.RequestAborted)));
+            static ([FromServices] UploadHandlers h, HttpRequest r, string? name, CancellationToken c) => h.PutUploadAsync(r, name ?? string.Empty, c));
         return endpoints;
     }
 
     /// <summary>A GET route that answers HEAD as well, with the same status and headers and no body.</summary>
-    internal static IEndpointConventionBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, RequestDelegate handler) =>
+    internal static IEndpointConventionBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
         endpoints.MapMethods(pattern, GetAndHead, handler);
-
-    /// <summary>A request delegate that resolves <typeparamref name="THandler"/>, asks it, and writes its answer.</summary>
-    internal static RequestDelegate Handle<THandler>(Func<THandler, HttpContext, Task<WebResult>> handle)
-        where THandler : notnull => async context =>
-    {
-        var result = await handle(context.RequestServices.GetRequiredService<THandler>(), context);
-        await result.WriteAsync(context.Response, context.RequestAborted);
-    };
 }

@@ -12,7 +12,11 @@ public static class WebRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ICallers, PlatformCallers>(); // pipeline serve registers its own before this
-        services.TryAddSingleton<ApiHandlers>();
+        services.TryAddSingleton<UploadSender>();
+        services.TryAddSingleton<FiguresHandlers>();
+        services.TryAddSingleton<UploadHandlers>();
+        services.TryAddSingleton<DatasetHandlers>();
+        services.TryAddSingleton<RevisionHandlers>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
         services.TryAddSingleton(_ => new PageAssets());

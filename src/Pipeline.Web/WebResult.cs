@@ -5,10 +5,11 @@ namespace Pipeline.Web;
 
 /// <summary>
 /// An answer to an HTTP request, decided once for the function app and <c>pipeline serve</c> alike: the status, the exact
-/// body bytes and their type, and any headers. Each host only writes it, and every answer of either host is written
-/// here: the headers every answer carries are set here and nowhere else.
+/// body bytes and their type, and any headers. It is an ASP.NET Core <see cref="IResult"/>: the function classes return
+/// it and the worker's ASP.NET Core integration executes it, and <c>pipeline serve</c>'s routes return it and minimal APIs
+/// execute it. Every answer of either host is written here: the headers every answer carries are set here and nowhere else.
 /// </summary>
-public sealed record WebResult(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null)
+public sealed record WebResult(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null) : IResult
 {
     public const string Json = "application/json; charset=utf-8";
 
@@ -23,9 +24,10 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
     /// browser reads a JSON or CSV body (which may quote a partner's file) as a page or a script. A HEAD request gets
     /// what GET would (RFC 9110 section 9.3.2): the same status and headers, Content-Length included, and no body.
     /// </summary>
-    public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken = default)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
         response.StatusCode = Status;
         foreach (var (name, value) in Headers ?? new Dictionary<string, string>())
         {
@@ -40,9 +42,9 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
 
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;
-        if (!HttpMethods.IsHead(response.HttpContext.Request.Method))
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
         {
-            await response.Body.WriteAsync(Body, cancellationToken);
+            await response.Body.WriteAsync(Body, httpContext.RequestAborted);
         }
     }
 }

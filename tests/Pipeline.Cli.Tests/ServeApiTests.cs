@@ -266,7 +266,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite) : IAsyncLifetime, IDis
 
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
         Assert.Equal("application/json; charset=utf-8", openApi.Content.Headers.ContentType!.ToString());
-        Assert.Equal(Pipeline.Web.ApiHandlers.OpenApi().Body, await openApi.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Pipeline.Web.DatasetHandlers.OpenApi().Body, await openApi.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
         Assert.Equal(
             await File.ReadAllTextAsync(RepositoryRoot.Combine("docs", "schemas", "violence-admissions.tableschema.json")),

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
@@ -234,7 +233,7 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         HttpCall.CallAsync(
             app, "PUT", AccessMatrix.Body(AccessMatrix.BodyKind.AdmissionsReturn), c => Create<PutUpload>().RunAsync(c.Request, AccessMatrix.Admissions + "/2024-Q1.csv", CancellationToken.None), principal: principal);
 
-    private Task<IActionResult> Call(AccessMatrix.Row row, HttpContext context)
+    private Task<IResult> Call(AccessMatrix.Row row, HttpContext context)
     {
         var request = context.Request;
         var none = CancellationToken.None;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +14,7 @@ public sealed class HeadAndNosniffTests(AzuriteFixture azurite) : RecalculatedSa
 {
 
     /// <summary>Every function that takes GET, each with answers it gives: successes and errors.</summary>
-    private (string Function, string Query, int Status, Func<HttpContext, Task<IActionResult>> Call)[] Gets =>
+    private (string Function, string Query, int Status, Func<HttpContext, Task<IResult>> Call)[] Gets =>
     [
         ("Dashboard", "", 200, c => Create<Dashboard>().RunAsync(c.Request, CancellationToken.None)),
         ("Dashboard", "?colour=red", 400, c => Create<Dashboard>().RunAsync(c.Request, CancellationToken.None)),
@@ -105,7 +104,7 @@ public sealed class HeadAndNosniffTests(AzuriteFixture azurite) : RecalculatedSa
 
     private T Create<T>() => ActivatorUtilities.CreateInstance<T>(App.Services);
 
-    private static Task<IActionResult> IfNoneMatch(HttpContext context, string etag, Func<HttpRequest, CancellationToken, Task<IActionResult>> run)
+    private static Task<IResult> IfNoneMatch(HttpContext context, string etag, Func<HttpRequest, CancellationToken, Task<IResult>> run)
     {
         context.Request.Headers.IfNoneMatch = etag;
         return run(context.Request, CancellationToken.None);

@@ -87,7 +87,9 @@ public sealed class HostCompositionTests
 
         var failure = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
 
-        Assert.Contains($"'{property}'", failure.Message, StringComparison.Ordinal);
+        // Worded by the options source generator: "MaxErrors: The field ValidationOptions.MaxErrors must be between 1
+        // and 2147483647.", "RejectedContainer: The StorageOptions.RejectedContainer field is required."
+        Assert.Matches($@"(^|; ){property}: The (field )?\w+Options\.{property} ", failure.Message);
     }
 
     [Fact]
@@ -112,6 +114,20 @@ public sealed class HostCompositionTests
         Assert.Contains("The setting Pipeline__Areas__0__Code is not read by the app: correct or remove it. The Pipeline settings are ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Pipeline__Validation__Areas__N__Code, Pipeline__Validation__Areas__N__Name", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Pipeline__Storage__ComparisonsTable", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_datasets_folder_that_cannot_be_used_fails_the_start_saying_why()
+    {
+        var settings = SampleSettings();
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-datasets-" + Guid.NewGuid().ToString("N"));
+        settings["Pipeline:Datasets:Path"] = missing;
+        using var host = Build(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Equal(typeof(Core.Datasets.DatasetOptions), failure.OptionsType);
+        Assert.Equal($"The dataset definitions cannot be used: The datasets folder '{missing}' does not exist.", failure.Message);
     }
 
     [Fact]

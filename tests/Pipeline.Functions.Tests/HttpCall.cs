@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipeline.Functions.Tests;
@@ -26,7 +23,7 @@ internal static class HttpCall
     /// platform's principal header set to <paramref name="principal"/> (an administrator unless told; null for nobody).
     /// </summary>
     public static async Task<HttpResponse> CallAsync(
-        PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IActionResult>> call, string query = "", string? principal = null, bool anonymous = false)
+        PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IResult>> call, string query = "", string? principal = null, bool anonymous = false)
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };
         if (!anonymous)
@@ -40,12 +37,12 @@ internal static class HttpCall
         context.Request.ContentLength = body.Length;
         context.Response.Body = new MemoryStream();
         var result = await call(context);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        await result.ExecuteAsync(context);
         return context.Response;
     }
 
     private static async Task<HttpResponse> GetAsync(
-        PipelineHarness app, string path, string query, string? ifNoneMatch, Func<IServiceProvider, HttpRequest, Task<IActionResult>> run)
+        PipelineHarness app, string path, string query, string? ifNoneMatch, Func<IServiceProvider, HttpRequest, Task<IResult>> run)
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };
         context.Request.Method = "GET";
@@ -58,7 +55,7 @@ internal static class HttpCall
 
         context.Response.Body = new MemoryStream();
         var result = await run(app.Services, context.Request);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        await result.ExecuteAsync(context);
         return context.Response;
     }
 

@@ -37,7 +37,7 @@ public sealed class LogCatalogueTests
     [
         typeof(UploadProcessor).Assembly,
         typeof(StorageOptions).Assembly,
-        typeof(ApiHandlers).Assembly,
+        typeof(WebResult).Assembly,
         typeof(SweepUploads).Assembly,
         Assembly.LoadFrom(CliAssemblyPath()),
     ];

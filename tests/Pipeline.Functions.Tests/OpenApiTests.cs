@@ -17,7 +17,7 @@ public sealed partial class OpenApiTests
     [Fact]
     public void The_served_document_is_OpenAPI_3_1_that_Microsoft_OpenApi_reads_without_error_or_warning()
     {
-        var result = OpenApiDocument.Parse(System.Text.Encoding.UTF8.GetString(ApiHandlers.OpenApi().Body), "json");
+        var result = OpenApiDocument.Parse(System.Text.Encoding.UTF8.GetString(DatasetHandlers.OpenApi().Body), "json");
 
         Assert.NotNull(result.Document);
         Assert.Empty(result.Diagnostic!.Errors.Select(e => $"{e.Pointer}: {e.Message}"));
@@ -89,7 +89,7 @@ public sealed partial class OpenApiTests
     [Fact]
     public void The_component_schemas_are_the_json_schemas_of_docs_schemas()
     {
-        using var served = JsonDocument.Parse(ApiHandlers.OpenApi().Body);
+        using var served = JsonDocument.Parse(DatasetHandlers.OpenApi().Body);
         var schemas = served.RootElement.GetProperty("components").GetProperty("schemas");
 
         foreach (var (component, file) in new[] { ("Summary", ResponseSchemas.Summary), ("Series", ResponseSchemas.Series), ("ValidationReport", ResponseSchemas.Report), ("Outcome", ResponseSchemas.Outcome), ("Problem", ResponseSchemas.Problem) })
@@ -122,7 +122,7 @@ public sealed partial class OpenApiTests
 
     private static OpenApiDocument Read()
     {
-        var result = OpenApiDocument.Parse(System.Text.Encoding.UTF8.GetString(ApiHandlers.OpenApi().Body), "json");
+        var result = OpenApiDocument.Parse(System.Text.Encoding.UTF8.GetString(DatasetHandlers.OpenApi().Body), "json");
         return result.Document!;
     }
 }

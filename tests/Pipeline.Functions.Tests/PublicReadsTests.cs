@@ -19,7 +19,7 @@ public sealed class PublicReadsTests
     [Fact]
     public void No_handler_or_function_takes_the_figures_services_but_through_PublishedFigures()
     {
-        var takers = new[] { typeof(ApiHandlers).Assembly, typeof(PutUpload).Assembly }
+        var takers = new[] { typeof(WebResult).Assembly, typeof(PutUpload).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .SelectMany(c => c.GetParameters())
@@ -28,7 +28,8 @@ public sealed class PublicReadsTests
             .ToList();
 
         Assert.Empty(takers);
-        Assert.Contains(typeof(ApiHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
+        Assert.Contains(typeof(FiguresHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
+        Assert.Contains(typeof(RevisionHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
         Assert.Contains(typeof(Pipeline.Web.Pages.DashboardHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
     }
 }

@@ -10,7 +10,7 @@ public sealed class RefusalLogTests
     [Fact]
     public void A_refused_role_is_logged_with_the_principal_the_dataset_and_the_role_it_needs()
     {
-        var logger = new RecordingLogger<ApiHandlers>();
+        var logger = new RecordingLogger<UploadHandlers>();
         var caller = Caller.SignedIn("ana@partner.example", ["Submit.violence-admissions"]);
 
         var refused = AccessAnswers.MaySubmit(caller, "serious-youth-violence", "send returns", logger);
@@ -30,7 +30,7 @@ public sealed class RefusalLogTests
     [Fact]
     public void A_role_that_is_held_logs_nothing()
     {
-        var logger = new RecordingLogger<ApiHandlers>();
+        var logger = new RecordingLogger<UploadHandlers>();
 
         Assert.Null(AccessAnswers.MaySubmit(Caller.SignedIn("ana@partner.example", ["Submit.violence-admissions"]), "violence-admissions", "send returns", logger));
         Assert.Empty(logger.Events);

@@ -1,7 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Pipeline.Core.Datasets;
 
-/// <summary>Where the dataset definitions are. Bound from the configuration section <c>Pipeline:Datasets</c>.</summary>
-public sealed class DatasetOptions
+/// <summary>
+/// Where the dataset definitions are. Bound from the configuration section <c>Pipeline:Datasets</c>, and valid when the
+/// definitions there can be used (<see cref="DatasetOptionsValidator"/>), so a bad file stops the start with the file's
+/// name and the problem.
+/// </summary>
+public sealed class DatasetOptions : IValidatableObject
 {
     public const string SectionName = "Pipeline:Datasets";
 
@@ -17,5 +23,21 @@ public sealed class DatasetOptions
     {
         var folder = System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
         return Path == "datasets" && !Directory.Exists(folder) ? DatasetRegistry.BuiltIn : DatasetRegistry.Load(folder);
+    }
+
+    /// <summary>Reads the definitions (<see cref="Load"/>): a definition that cannot be used is this options' one failure.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            Load();
+        }
+        catch (Exception e) when (e is DatasetDefinitionException or IOException or UnauthorizedAccessException)
+        {
+            problem = $"The dataset definitions cannot be used: {e.Message}";
+        }
+
+        return problem is null ? [] : [new ValidationResult(problem)];
     }
 }

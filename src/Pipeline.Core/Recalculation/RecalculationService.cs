@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
@@ -23,7 +24,7 @@ public sealed class RecalculationService(
     DatasetRegistry datasets,
     IAcceptedQuarterStore quarters,
     IComparisonStore comparisons,
-    ValidationOptions validationOptions,
+    IOptions<ValidationOptions> validationOptions,
     TimeProvider timeProvider,
     ILogger<RecalculationService> logger)
 {
@@ -47,7 +48,7 @@ public sealed class RecalculationService(
         foreach (var dataset in datasets.All.Where(d => only is null || d.Id == only))
         {
             var ofDataset = accepted.Where(q => q.Dataset == dataset.Id).ToList();
-            var areas = dataset.Areas ?? validationOptions.EffectiveAreas;
+            var areas = dataset.Areas ?? validationOptions.Value.EffectiveAreas;
             var fingerprint = Fingerprint(dataset, ofDataset, areas);
             var definition = Fingerprint(dataset, [], areas);
             fingerprints.Add(fingerprint);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Summaries;
@@ -10,7 +11,7 @@ namespace Pipeline.Core.Series;
 /// recalculation stored (two when it is large enough to be kept as a blob), and none while the one read last is fresh
 /// (<see cref="SummaryOptions.CacheSeconds"/>, as the summaries).
 /// </summary>
-public sealed partial class SeriesService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
+public sealed partial class SeriesService(IComparisonStore store, DatasetRegistry datasets, IOptions<SummaryOptions> options, TimeProvider timeProvider)
 {
     public const string DatasetParameter = "dataset";
     public const string AreaParameter = "area";
@@ -110,7 +111,7 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
     private async Task<StoredSeries?> ReadAsync(string dataset, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (options.CacheSeconds > 0 && _cache.TryGetValue(dataset, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.CacheSeconds))
+        if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(dataset, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.CacheSeconds))
         {
             return cached.Series;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
@@ -12,7 +13,7 @@ namespace Pipeline.Core.Summaries;
 /// one point read of a precomputed document, and none while the document read last is fresh (see
 /// <see cref="SummaryOptions.CacheSeconds"/>).
 /// </summary>
-public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, SummaryOptions options, TimeProvider timeProvider)
+public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, IOptions<SummaryOptions> options, TimeProvider timeProvider)
 {
     /// <summary>How many documents (whole, or cut to an area) an instance keeps at most; past it, those no longer fresh go.</summary>
     private const int CacheEntries = 1_000;
@@ -86,12 +87,12 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
     private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, string? area, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var fresh = TimeSpan.FromSeconds(options.CacheSeconds);
+        var fresh = TimeSpan.FromSeconds(options.Value.CacheSeconds);
         var key = (dataset, basis, period, area);
         // The whole document, when this instance has it fresh, holds every area.
         foreach (var held in area is null ? [key] : new[] { key, key with { Item4 = null } })
         {
-            if (options.CacheSeconds > 0 && _cache.TryGetValue(held, out var cached) && now - cached.ReadAt < fresh)
+            if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(held, out var cached) && now - cached.ReadAt < fresh)
             {
                 return cached.Summary;
             }
@@ -100,7 +101,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         var summary = area is null
             ? await store.GetAsync(dataset, basis, period, cancellationToken)
             : await store.GetAreaAsync(dataset, basis, period, area, cancellationToken);
-        if (summary is not null && options.CacheSeconds > 0)
+        if (summary is not null && options.Value.CacheSeconds > 0)
         {
             if (_cache.Count >= CacheEntries)
             {

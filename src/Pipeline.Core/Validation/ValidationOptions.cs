@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Pipeline.Core.Validation;
 
 /// <summary>What a return is checked against. Bound from the configuration section <c>Pipeline:Validation</c>.</summary>
@@ -26,12 +28,15 @@ public sealed class ValidationOptions
 #pragma warning restore CA2227
 
     /// <summary>Files larger than this are refused with <c>file-too-large</c>. Default 10 MiB; at least 1 (<see cref="ValidationOptionsValidator"/>).</summary>
+    [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Reporting stops after this many errors, with <c>truncated: true</c>. Default 100; at least 1.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxErrors { get; set; } = 100;
 
     /// <summary>The largest number a count may hold. Default 1,000,000; not below 0.</summary>
+    [Range(0, long.MaxValue)]
     public long MaxValue { get; set; } = 1_000_000;
 
     public IReadOnlyList<Area> EffectiveAreas => Areas is { Count: > 0 } configured ? configured : WestMidlands;

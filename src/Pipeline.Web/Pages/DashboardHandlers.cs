@@ -79,7 +79,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
         headers["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheSeconds}");
-        if (ApiHandlers.Matches(request, etag))
+        if (FiguresHandlers.Matches(request, etag))
         {
             return new WebResult(StatusCodes.Status304NotModified, PageResponses.Html, [], headers);
         }

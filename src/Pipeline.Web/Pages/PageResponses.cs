@@ -6,7 +6,7 @@ namespace Pipeline.Web.Pages;
 /// <summary>
 /// The headers every page and asset is served with: a strict Content-Security-Policy (no script at all, styles, images and
 /// fonts from this origin only, forms posted only here, never framed) and same-origin referrers. nosniff is on every
-/// answer, pages or not: <see cref="WebResult.WriteAsync"/> sets it.
+/// answer, pages or not: <see cref="WebResult.ExecuteAsync"/> sets it.
 /// </summary>
 internal static class PageResponses
 {

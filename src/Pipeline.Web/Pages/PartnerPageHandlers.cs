@@ -12,10 +12,10 @@ namespace Pipeline.Web.Pages;
 
 /// <summary>
 /// GET and POST /submit. A check runs the dataset's validator and stores nothing; a send stores the file and processes
-/// it exactly as <c>PUT /api/uploads/{name}</c> does (<see cref="ApiHandlers.SendAsync"/>). The size limit is applied
+/// it exactly as <c>PUT /api/uploads/{name}</c> does (<see cref="UploadSender.SendAsync"/>). The size limit is applied
 /// from Content-Length before a byte is read, and a POST from another site is refused.
 /// </summary>
-public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers,
+public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers,
     ILogger<PartnerPageHandlers> logger)
 {
     /// <summary>What a multipart form adds around the file: boundaries, part headers, the dataset and the button.</summary>
@@ -132,7 +132,7 @@ public sealed class PartnerPageHandlers(ApiHandlers api, ReturnValidators valida
         UploadSending sending;
         try
         {
-            sending = await api.SendAsync(name, content, sentBy, cancellationToken);
+            sending = await sender.SendAsync(name, content, sentBy, cancellationToken);
         }
         catch (UploadNameException e)
         {

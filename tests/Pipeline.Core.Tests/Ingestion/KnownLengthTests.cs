@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
@@ -21,7 +22,7 @@ public sealed class KnownLengthTests
         var bytes = ReturnBuilder.ForQuarter("2024-Q3").BuildBytes();
         var uploads = new OneUpload("big/2024-Q3.csv", bytes);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
-        var validators = new ReturnValidators(Core.Datasets.DatasetRegistry.BuiltIn, new ValidationOptions { MaxFileBytes = 100 }, clock);
+        var validators = new ReturnValidators(Core.Datasets.DatasetRegistry.BuiltIn, Options.Create(new ValidationOptions { MaxFileBytes = 100 }), clock);
         var processor = new UploadProcessor(uploads, new NoQuarters(), new ListLedger(), new NoFaults(), validators, clock, NullLogger<UploadProcessor>.Instance);
 
         var outcome = await processor.ProcessAsync("big/2024-Q3.csv");

@@ -3,11 +3,15 @@ using System.Text.Json;
 using Pipeline.Core;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Recalculation;
 
 namespace Pipeline.Web;
 
-/// <summary>Sending a file, as the PUT route and the partner page both do: store it create-only, process exactly it.</summary>
-public sealed partial class ApiHandlers
+/// <summary>
+/// Sending a file, as the PUT route (<see cref="UploadHandlers"/>) and the partner page both do: store it create-only,
+/// process exactly it, and refresh the figures it changes.
+/// </summary>
+public sealed class UploadSender(UploadProcessor processor, FreshFigures freshFigures)
 {
     /// <summary>
     /// Stores <paramref name="content"/> in uploads under <paramref name="name"/> for <paramref name="sentBy"/> unless an

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Ports;
@@ -11,17 +13,55 @@ using Pipeline.Web.Access;
 
 namespace Pipeline.Web;
 
-/// <summary>The upload routes: send a return, list the ledger, read a report.</summary>
-public sealed partial class ApiHandlers
+/// <summary>
+/// The routes of returns and uploads, each for a signed-in principal with the dataset's role: check a return, send one,
+/// list the ledger, read a report.
+/// </summary>
+public sealed class UploadHandlers(
+    ReturnValidators validators,
+    IUploadLedger ledger,
+    UploadSender sender,
+    IOptions<ValidationOptions> validation,
+    ICallers callers,
+    ILogger<UploadHandlers> logger)
 {
+    private const string NameParameter = "name";
     private const string StatusParameter = "status";
     private const string QuarterParameter = "quarter";
     private const string LimitParameter = "limit";
     private const string FileParameter = "file";
+    private const string DefaultValidateName = "upload.csv";
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
+    private const string CheckAction = "check returns";
     private const string SendAction = "send returns";
     private const string ListAction = "see the uploads";
+
+    /// <summary><c>POST /api/validate?name=N&amp;dataset=D</c>: the body's validation report; stores nothing.</summary>
+    public async Task<WebResult> ValidateAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (AccessAnswers.SignedIn(callers.Resolve(request), CheckAction, out var caller) is { } unsigned)
+        {
+            return unsigned;
+        }
+
+        if (!QueryParameters.TryRead(request.Query, [NameParameter, DatasetParameter.Name], out var values, out var problem) ||
+            !DatasetParameter.TryRead(validators.Datasets, values, out var dataset, out problem))
+        {
+            return problem!;
+        }
+
+        if (AccessAnswers.MaySubmit(caller, dataset.Id, CheckAction, logger) is { } refused)
+        {
+            return refused;
+        }
+
+        // A body over the limit, when its length is declared, is refused from the length alone: not a byte is read.
+        var name = values.GetValueOrDefault(NameParameter, DefaultValidateName);
+        var result = await validators.For(dataset).ValidateAsync(request.Body, name, request.ContentLength, cancellationToken);
+        return new WebResult(StatusCodes.Status200OK, WebResult.Json, Encoding.UTF8.GetBytes(ValidationReportJson.Serialize(result.Report)));
+    }
 
     /// <summary>
     /// <c>PUT /api/uploads/{name}</c>: stores the body in uploads under <paramref name="name"/> (never over an upload still
@@ -86,7 +126,7 @@ public sealed partial class ApiHandlers
         UploadSending sending;
         try
         {
-            sending = await SendAsync(name, body, caller.Name!, cancellationToken); // The signed-in principal (or the operator) is the sender.
+            sending = await sender.SendAsync(name, body, caller.Name!, cancellationToken); // The signed-in principal (or the operator) is the sender.
         }
         catch (UploadNameException e)
         {
@@ -117,8 +157,8 @@ public sealed partial class ApiHandlers
             return unsigned;
         }
 
-        if (!QueryParameters.TryRead(request.Query, [StatusParameter, QuarterParameter, LimitParameter, DatasetParameter], out var values, out var problem) ||
-            !TryDataset(values, out var dataset, out problem))
+        if (!QueryParameters.TryRead(request.Query, [StatusParameter, QuarterParameter, LimitParameter, DatasetParameter.Name], out var values, out var problem) ||
+            !DatasetParameter.TryRead(validators.Datasets, values, out var dataset, out problem))
         {
             return problem!;
         }
@@ -172,8 +212,8 @@ public sealed partial class ApiHandlers
             return unsigned;
         }
 
-        if (!QueryParameters.TryRead(request.Query, [FileParameter, DatasetParameter], out var values, out var problem) ||
-            !TryDataset(values, out _, out problem))
+        if (!QueryParameters.TryRead(request.Query, [FileParameter, DatasetParameter.Name], out var values, out var problem) ||
+            !DatasetParameter.TryRead(validators.Datasets, values, out _, out problem))
         {
             return problem!;
         }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Publication;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Web;
+
+/// <summary>
+/// The published figures' routes (docs/contract.md, sections 5 and 7): the summary and the series, each read through
+/// <see cref="PublishedFigures"/>, with a strong ETag, <c>max-age</c> and 304 for a matching If-None-Match.
+/// </summary>
+public sealed class FiguresHandlers(PublishedFigures published, IOptions<SummaryOptions> summary)
+{
+    /// <summary><c>GET /api/summary</c>: docs/contract.md section 5, with a strong ETag and 304 for a matching If-None-Match.</summary>
+    public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Revalidated(request, await published.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+    }
+
+    /// <summary>
+    /// <c>GET /api/series?dataset=D&amp;area=A&amp;format=F</c>: every accepted quarter's figures (docs/contract.md section 7),
+    /// one read of the stored series (none while cached), with a strong ETag and 304 as the summary.
+    /// </summary>
+    public async Task<WebResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Revalidated(request, await published.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+    }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly or strongly) or is <c>*</c>.</summary>
+    internal static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(t => t.Trim())
+            .Any(t => t == "*" || t == etag || t == "W/" + etag);
+
+    /// <summary>A document's answer with its ETag and max-age, or 304 when the request's If-None-Match names that ETag.</summary>
+    private WebResult Revalidated(HttpRequest request, SummaryResponse response)
+    {
+        var status = response.Result switch
+        {
+            SummaryResult.Found => StatusCodes.Status200OK,
+            SummaryResult.BadParameter => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status404NotFound,
+        };
+        if (response.ETag is not { } etag)
+        {
+            return new WebResult(status, response.ContentType, response.Body);
+        }
+
+        var headers = new Dictionary<string, string>
+        {
+            ["ETag"] = etag,
+            ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={summary.Value.CacheSeconds}"),
+        };
+        return Matches(request, etag)
+            ? new WebResult(StatusCodes.Status304NotModified, response.ContentType, [], headers)
+            : new WebResult(status, response.ContentType, response.Body, headers);
+    }
+}
