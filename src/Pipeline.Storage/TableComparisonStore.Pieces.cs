@@ -90,31 +90,43 @@ public sealed partial class TableComparisonStore
     }
 
     /// <summary>
-    /// A document kept in pieces, whole (every piece read, a few at a time) or, for <paramref name="area"/>, its head and
-    /// tail around the one entry of that area (none when its piece does not have it). The whole is checked against the
-    /// SHA-256 the entity records, as a blob document is. Null when a piece is missing (the index was replaced and its
-    /// pieces cleaned up since it was read).
+    /// A document kept in pieces, whole (every piece read, a few at a time) or, for <paramref name="areas"/>, its head and
+    /// tail around the entries of those areas (those that the pieces holding them have), read from those pieces only. The
+    /// whole is checked against the SHA-256 the entity records, as a blob document is; each piece against its name's.
+    /// Null when a piece is missing (the index was replaced and its pieces cleaned up since it was read), with its name.
     /// </summary>
-    private async Task<(byte[]? Json, string? Missing)> ReadPiecedAsync(TableEntity entity, string? area, CancellationToken cancellationToken)
+    private async Task<(byte[]? Json, string? Missing)> ReadPiecedAsync(TableEntity entity, IReadOnlyCollection<string>? areas, CancellationToken cancellationToken)
     {
         var head = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Head"));
         var tail = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Tail"));
         var pieces = PiecesOf(entity, "Pieces");
-        if (area is not null)
+        if (areas is not null)
         {
-            var holder = pieces.LastOrDefault(p => string.CompareOrdinal(p.Key, area) <= 0);
-            if (holder is null)
+            var wanted = areas.ToHashSet(StringComparer.Ordinal);
+            var holders = wanted.Select(code => pieces.FindLastIndex(p => string.CompareOrdinal(p.Key, code) <= 0)).Where(i => i >= 0).Distinct().Order().ToList();
+            var read = new byte[]?[holders.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, holders.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
+                async (i, token) => read[i] = await TryReadPieceAsync(pieces[holders[i]].Name, token));
+            if (Array.IndexOf(read, null) is var lost and >= 0)
             {
-                return (JsonPieces.Join(head, [], tail), null);
+                return (null, pieces[holders[lost]].Name);
             }
 
-            if (await TryReadPieceAsync(holder.Name, cancellationToken) is not { } piece)
+            var entries = read.SelectMany(piece => JsonPieces.Elements(piece!))
+                .Where(e => JsonPieces.KeyOrNull(e.Span, "code") is { } code && wanted.Contains(code))
+                .ToList();
+            using var joined = new MemoryStream();
+            joined.Write(head);
+            for (var i = 0; i < entries.Count; i++)
             {
-                return (null, holder.Name);
+                joined.Write(i == 0 ? [] : ","u8);
+                joined.Write(entries[i].Span);
             }
 
-            var entry = JsonPieces.Elements(piece).FirstOrDefault(e => JsonPieces.KeyOrNull(e.Span, "code") == area);
-            return (JsonPieces.Join(head, entry is { } found ? found.Span : [], tail), null);
+            joined.Write(tail);
+            return (joined.ToArray(), null);
         }
 
         var contents = new byte[]?[pieces.Count];

@@ -100,15 +100,15 @@ public sealed partial class TableComparisonStore : IComparisonStore
     public Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default) =>
         GetAsync(dataset, basis, period, null, cancellationToken);
 
-    public Task<StoredSummary?> GetAreaAsync(string dataset, YearBasis basis, Period? period, string area, CancellationToken cancellationToken = default)
+    public Task<StoredSummary?> GetAreasAsync(string dataset, YearBasis basis, Period? period, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(area);
-        return GetAsync(dataset, basis, period, area, cancellationToken);
+        ArgumentNullException.ThrowIfNull(areas);
+        return GetAsync(dataset, basis, period, areas, cancellationToken);
     }
 
-    private async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, string? area, CancellationToken cancellationToken)
+    private async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, IReadOnlyCollection<string>? areas, CancellationToken cancellationToken)
     {
-        if (await GetDocumentAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, area, cancellationToken) is not { } found)
+        if (await GetDocumentAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, areas, cancellationToken) is not { } found)
         {
             return null;
         }
@@ -123,10 +123,10 @@ public sealed partial class TableComparisonStore : IComparisonStore
     /// <summary>
     /// An index entity and the document it holds or points to: one read for a document kept inline, two for one in a
     /// blob (whose SHA-256 is checked against the entity's), and for one kept in pieces the entity and every piece, or
-    /// with <paramref name="area"/> the one piece that holds it (<see cref="ReadPiecedAsync"/>); null when there is no
+    /// with <paramref name="areas"/> the pieces that hold them (<see cref="ReadPiecedAsync"/>); null when there is no
     /// such entity.
     /// </summary>
-    private async Task<(TableEntity Entity, byte[] Json)?> GetDocumentAsync(string partition, string rowKey, string? area, CancellationToken cancellationToken)
+    private async Task<(TableEntity Entity, byte[] Json)?> GetDocumentAsync(string partition, string rowKey, IReadOnlyCollection<string>? areas, CancellationToken cancellationToken)
     {
         // A blob is deleted only two switches after the index stopped pointing to it; should a reader be that slow
         // between its two reads, it reads the index again and finds the newer one.
@@ -140,7 +140,7 @@ public sealed partial class TableComparisonStore : IComparisonStore
 
             if (IsPieced(entity))
             {
-                var (pieced, missing) = await ReadPiecedAsync(entity, area, cancellationToken);
+                var (pieced, missing) = await ReadPiecedAsync(entity, areas, cancellationToken);
                 if (pieced is not null)
                 {
                     return (entity, pieced);

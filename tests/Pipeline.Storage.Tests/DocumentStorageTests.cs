@@ -113,7 +113,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         foreach (var area in new[] { 0, 249, 250, 417, 599 })
         {
             counter.Reset();
-            var one = (await store.GetAreaAsync(NationalDataset.Id, YearBasis.Calendar, null, NationalDataset.Code(area)))!;
+            var one = (await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [NationalDataset.Code(area)]))!;
             Assert.Equal(2, counter.Count);
             Assert.InRange(counter.BytesReceived, 1, 64 * 1024);
             using var cut = System.Text.Json.JsonDocument.Parse(one.Json);
@@ -122,10 +122,19 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
             Assert.Equal(json.RootElement.GetProperty("sources").GetRawText(), cut.RootElement.GetProperty("sources").GetRawText());
         }
 
+        // Several areas: the pieces that hold them, once each, and their entries in code order.
+        counter.Reset();
+        var some = (await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [NationalDataset.Code(599), NationalDataset.Code(3), NationalDataset.Code(7), NationalDataset.Code(250)]))!;
+        Assert.Equal(1 + 3, counter.Count);
+        using (var three = System.Text.Json.JsonDocument.Parse(some.Json))
+        {
+            Assert.Equal([3, 7, 250, 599], three.RootElement.GetProperty("areas").EnumerateArray().Select(a => areas.IndexOf(areas.Single(w => w.GetProperty("code").GetString() == a.GetProperty("code").GetString()))));
+        }
+
         // A code before the first, between two, after the last: no area, and the rest of the document.
         foreach (var code in new[] { "E00000000", "E99000249A", "E99999999" })
         {
-            using var none = System.Text.Json.JsonDocument.Parse((await store.GetAreaAsync(NationalDataset.Id, YearBasis.Calendar, null, code))!.Json);
+            using var none = System.Text.Json.JsonDocument.Parse((await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [code]))!.Json);
             Assert.Equal(0, none.RootElement.GetProperty("areas").GetArrayLength());
         }
 

@@ -21,11 +21,11 @@ public interface IComparisonStore
     Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// One period's document, or the basis' default one, cut to what <paramref name="area"/> needs: a document whose
-    /// <c>areas</c> hold that area if the whole one does (and perhaps its neighbours), everything else as in the whole
-    /// document. A large document is read as its index and the one piece that holds the area; null if none.
+    /// One period's document, or the basis' default one, cut to what <paramref name="areas"/> need: a document whose
+    /// <c>areas</c> hold those of them the whole one holds (and perhaps others), everything else as in the whole document.
+    /// A large document is read as its index and the pieces that hold them; null if none.
     /// </summary>
-    Task<StoredSummary?> GetAreaAsync(string dataset, YearBasis basis, Period? period, string area, CancellationToken cancellationToken = default);
+    Task<StoredSummary?> GetAreasAsync(string dataset, YearBasis basis, Period? period, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces a dataset's series document (every accepted quarter's figures, <c>GET /api/series</c>) in one write; a

@@ -31,6 +31,14 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     public Task<byte[]?> SeriesDocumentAsync(string dataset, CancellationToken cancellationToken = default) =>
         series.DocumentAsync(dataset, cancellationToken);
 
+    /// <summary>
+    /// What a page shows of the published series of <paramref name="dataset"/>: every quarter's totals, and
+    /// <paramref name="area"/>'s figures if given, with the whole series' hash; null before any recalculation or when
+    /// no quarter has the area.
+    /// </summary>
+    public Task<(SeriesDocument Document, string Sha256)?> SeriesViewAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default) =>
+        series.ViewAsync(dataset, area, cancellationToken);
+
     /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
     public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>
         revisions.ListAsync(dataset, cancellationToken);

@@ -69,10 +69,7 @@ public static class SeriesShards
     public static SeriesDocument? ForArea(string dataset, IReadOnlyList<string> fields, string totals, ReadOnlySpan<byte> shard, string code)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var totalsJson = JsonDocument.Parse(totals);
-        var quarters = totalsJson.RootElement.EnumerateArray().Select(q => (
-            Quarter: Quarter.TryParse(q[0].GetString(), out var quarter) ? quarter : throw new JsonException("A quarter of the totals is malformed."),
-            Total: (IReadOnlyList<long>)[.. q[1].EnumerateArray().Select(n => n.GetInt64())])).ToList();
+        var quarters = TotalsOf(totals);
         var reader = new Utf8JsonReader(shard);
         using var json = JsonDocument.ParseValue(ref reader);
         foreach (var area in json.RootElement.GetProperty("areas").EnumerateArray())
@@ -96,6 +93,18 @@ public static class SeriesShards
         }
 
         return null;
+    }
+
+    /// <summary>Every quarter with its totals and no area's figures: what a page charts for all areas together.</summary>
+    public static SeriesDocument TotalsOnly(string dataset, IReadOnlyList<string> fields, string totals) =>
+        new(dataset, fields, [.. TotalsOf(totals).Select(q => new SeriesQuarter(q.Quarter, q.Total, []))]);
+
+    private static List<(Quarter Quarter, IReadOnlyList<long> Total)> TotalsOf(string totals)
+    {
+        using var json = JsonDocument.Parse(totals);
+        return [.. json.RootElement.EnumerateArray().Select(q => (
+            Quarter: Quarter.TryParse(q[0].GetString(), out var quarter) ? quarter : throw new JsonException("A quarter of the totals is malformed."),
+            Total: (IReadOnlyList<long>)[.. q[1].EnumerateArray().Select(n => n.GetInt64())]))];
     }
 
     private static byte[] Shard(KeyValuePair<string, List<(int Quarter, AreaFigures Figures)>>[] run)

@@ -100,7 +100,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
 
         var summary = area is null
             ? await store.GetAsync(dataset, basis, period, cancellationToken)
-            : await store.GetAreaAsync(dataset, basis, period, area, cancellationToken);
+            : await store.GetAreasAsync(dataset, basis, period, [area], cancellationToken);
         if (summary is not null && options.Value.CacheSeconds > 0)
         {
             if (_cache.Count >= CacheEntries)
