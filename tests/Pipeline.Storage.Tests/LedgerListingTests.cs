@@ -163,6 +163,11 @@ public sealed class LedgerListingTests(AzuriteFixture azurite)
             var refused = await Assert.ThrowsAsync<LedgerContinuationException>(() => ledger.ListRecentAsync(dataset, LedgerFilter.None, 10, continuation));
             Assert.Equal(reason, refused.Message);
         }
+
+        // Well formed, but made up to start in another dataset's partition (Azurite's keys are base64): the query stays
+        // in this dataset's partition, so it answers none of that dataset's rows.
+        var elsewhere = $"{Base64("recent:" + Admissions)} {Base64("0")}";
+        Assert.Empty((await ledger.ListRecentAsync(Default, LedgerFilter.None, 10, LedgerContinuation.Encode(Default, elsewhere))).Entries);
     }
 
     private static List<LedgerEntry> Newest(IEnumerable<LedgerEntry> entries) =>
@@ -184,6 +189,8 @@ public sealed class LedgerListingTests(AzuriteFixture azurite)
 
         return (entries, counter.Count);
     }
+
+    private static string Base64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static string RowKey(LedgerEntry e) => $"{e.UploadedAt.UtcTicks:D19}-{e.Sha256[..16]}";
 
