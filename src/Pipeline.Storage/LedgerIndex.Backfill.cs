@@ -31,10 +31,10 @@ internal sealed partial class LedgerIndex
             return;
         }
 
-        // By partition, up to a transaction's worth, keyed by row: an upload whose entry exists under both schemes
+        // The listed columns only (not the reports). By partition, up to a transaction's worth, keyed by row: an upload whose entry exists under both schemes
         // has one index row, and a transaction may not name a row twice.
         var pending = new Dictionary<string, Dictionary<string, TableEntity>>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(EntriesFilter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(EntriesFilter, select: Listed, cancellationToken: cancellationToken))
         {
             var row = RowOf(TableUploadLedger.Read(entity), entity.RowKey);
             if (!pending.TryGetValue(row.PartitionKey, out var rows))
