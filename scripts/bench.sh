@@ -5,7 +5,9 @@
 #                                         latency modes, each in a fresh process
 #   scripts/bench.sh --filter '*Validator*'   BenchmarkDotNet only, with these arguments (default job unless you pass --job)
 #   scripts/bench.sh memory 10 national   one mode only: memory [MiB] [national|seven], latency [runs], upload [runs],
-#                                         throughput [runs]
+#                                         throughput [runs], scale [years] [areas...] (then the ledger's table at
+#                                         100,000 entries), ledger [entries] (GET /api/uploads before and after the
+#                                         ledger's index, issue #24)
 #   scripts/bench.sh peers [runs]         dist/pipeline-validate against csvclean, Python's csv, Miller and papaparse,
 #                                         whole process, paired runs with hyperfine (scripts/lib/peers.sh)
 #

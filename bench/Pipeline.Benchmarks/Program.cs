@@ -4,6 +4,8 @@ using Pipeline.Benchmarks;
 // Pipeline.Benchmarks memory [MiB]     peak working set of validating a return from disk (run it in a fresh process)
 // Pipeline.Benchmarks latency [runs]   upload → accepted → recalculated → summary served, on an Azurite it starts
 // Pipeline.Benchmarks scale [years] [areas...]   recalc and summary requests, bytes and time at national sizes, on Azurite
+//                                                 (then the ledger's table, as below, at 100,000 entries)
+// Pipeline.Benchmarks ledger [entries]  GET /api/uploads and pipeline status over a large ledger, before and after its index
 // Pipeline.Benchmarks upload [runs]    the function's CPU time and allocations for one upload of 7, 350, 10,000 rows
 // Pipeline.Benchmarks throughput [runs]   the validator's ratios to the bare read and Sep, by CPU time, min of runs
 // Pipeline.Benchmarks [BenchmarkDotNet arguments]   e.g. --filter '*Validator*' --job short
@@ -12,6 +14,7 @@ return args switch
     ["memory", .. var rest] => await MemoryMode.RunAsync(rest),
     ["latency", .. var rest] => await LatencyMode.RunAsync(rest),
     ["scale", .. var rest] => await ScaleMode.RunAsync(rest),
+    ["ledger", .. var rest] => await LedgerScaleMode.RunAsync(rest),
     ["upload", .. var rest] => await UploadWorkMode.RunAsync(rest),
     ["throughput", .. var rest] => await ThroughputMode.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(ValidatorBenchmarks).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors) ? 1 : 0,

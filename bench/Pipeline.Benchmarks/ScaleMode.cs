@@ -18,7 +18,8 @@ namespace Pipeline.Benchmarks;
 /// the first recalculation on another instance (every quarter's figures read, every document written); a forced one
 /// with nothing changed; a correction's fresh-figures
 /// recalculation (one quarter replaced, <c>force: false</c>, as <see cref="FreshFigures"/> runs it); a scheduled run
-/// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area.
+/// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area. Then the ledger's
+/// table (<see cref="LedgerScaleMode"/>) at 100,000 entries.
 /// </summary>
 internal static class ScaleMode
 {
@@ -37,6 +38,8 @@ internal static class ScaleMode
                 await MeasureAsync(azurite, areas, years);
             }
 
+            Console.WriteLine();
+            await LedgerScaleMode.MeasureAsync(azurite, 100_000); // GET /api/uploads over a national ledger (issue #24).
             return 0;
         }
         finally

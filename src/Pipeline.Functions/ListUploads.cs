@@ -4,7 +4,7 @@ using Pipeline.Web;
 
 namespace Pipeline.Functions;
 
-/// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D</c>: the ledger, newest processing first.</summary>
+/// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D&amp;continuation=C</c>: one page of the ledger, newest upload first.</summary>
 public sealed class ListUploads(UploadHandlers handlers)
 {
     [Function(nameof(ListUploads))]

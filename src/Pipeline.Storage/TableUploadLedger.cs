@@ -4,6 +4,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 
@@ -15,9 +16,10 @@ namespace Pipeline.Storage;
 /// is the <c>File</c> property. Row key = the upload's creation time and hash, so every upload under one name lists in
 /// time order and a retried run rewrites its own row. Beside them, in the same partition, one small "sent" record per
 /// upload the app created (row key <c>sent.</c> + the SHA-256 of the blob's ETag): who sent that version. Entries' row
-/// keys start with a digit, so every query of entries stops below <c>sent.</c>.
+/// keys start with a digit, so every query of entries stops below <c>sent.</c>. Listings read the index beside them
+/// (<see cref="LedgerIndex"/>), one request a page.
 /// </summary>
-public sealed class TableUploadLedger(TableServiceClient service, IOptions<StorageOptions> options) : IUploadLedger
+public sealed class TableUploadLedger(TableServiceClient service, DatasetRegistry datasets, IOptions<StorageOptions> options) : IUploadLedger
 {
     /// <summary>
     /// Reports up to this size are kept in the entry (as UTF-16 that is 800 KB, inside an entity's 1 MiB with the rest);
@@ -32,6 +34,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     private const string SentPrefix = "sent.";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.LedgerTable);
+    private readonly LedgerIndex _index = new(service.GetTableClient(options.Value.LedgerTable), datasets);
 
     public async Task RecordAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
@@ -60,6 +63,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
 
         await TableWrites.WhenTableExistsAsync(
             _table, () => _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        await _index.WriteAsync(entry, rowKey, cancellationToken);
     }
 
     public async Task<LedgerEntry?> FindAsync(string file, string version, CancellationToken cancellationToken = default)
@@ -83,7 +87,14 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     }
 
     public Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"RowKey lt {SentPrefix}"), ListedProperties, cancellationToken);
+        QueryAsync(LedgerIndex.EntriesFilter, ListedProperties, cancellationToken);
+
+    public Task<LedgerPage> ListRecentAsync(string dataset, LedgerFilter filter, int limit, string? continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataset);
+        ArgumentNullException.ThrowIfNull(filter);
+        return _index.PageAsync(dataset, filter, limit, continuation, cancellationToken);
+    }
 
     public Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default)
     {
@@ -146,7 +157,7 @@ public sealed class TableUploadLedger(TableServiceClient service, IOptions<Stora
     /// <summary>64 hex characters for any name. Entries written before this scheme (the escaped name) still list.</summary>
     internal static string PartitionOf(string file) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)));
 
-    private static LedgerEntry Read(TableEntity e) => new(
+    internal static LedgerEntry Read(TableEntity e) => new(
         e.GetString("File"),
         e.GetString("Sha256"),
         e.GetInt64("Size") ?? 0,

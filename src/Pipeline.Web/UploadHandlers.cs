@@ -148,7 +148,7 @@ public sealed class UploadHandlers(
             : new WebResult(StatusCodes.Status201Created, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(outcome, WebJson.Relaxed.UploadOutcome));
     }
 
-    /// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D</c>: the ledger, newest processing first.</summary>
+    /// <summary><c>GET /api/uploads?status=S&amp;quarter=Q&amp;limit=N&amp;dataset=D&amp;continuation=C</c>: one page of the ledger, newest upload first.</summary>
     public async Task<WebResult> ListUploadsAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -157,7 +157,7 @@ public sealed class UploadHandlers(
             return unsigned;
         }
 
-        if (!QueryParameters.TryRead(request.Query, [StatusParameter, QuarterParameter, LimitParameter, DatasetParameter.Name], out var values, out var problem) ||
+        if (!QueryParameters.TryRead(request.Query, [StatusParameter, QuarterParameter, LimitParameter, DatasetParameter.Name, UploadsPage.ContinuationParameter], out var values, out var problem) ||
             !DatasetParameter.TryRead(validators.Datasets, values, out var dataset, out problem))
         {
             return problem!;
@@ -191,16 +191,7 @@ public sealed class UploadHandlers(
             return WebResult.BadParameter(LimitParameter, $"Parameter 'limit': '{limitText}' is not a whole number from 1 to {MaxLimit}.");
         }
 
-        var entries = (await ledger.ListAsync(cancellationToken))
-            .Where(e => validators.Datasets.ForUpload(e.File).Id == dataset.Id)
-            .Where(e => status is null || e.Status == status)
-            .Where(e => quarterText is null || e.Quarter == quarterText)
-            .OrderByDescending(e => e.ProcessedAt)
-            .ThenBy(e => e.File, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(e => new LedgerItem(e.File, e.Sha256, e.Size, e.UploadedAt, e.ProcessedAt, e.Status, e.Quarter, e.Errors, e.Warnings, e.StoredAs, e.SentBy))
-            .ToList();
-        return new WebResult(StatusCodes.Status200OK, WebResult.Json, JsonSerializer.SerializeToUtf8Bytes(entries, WebJson.Relaxed.ListLedgerItem));
+        return await UploadsPage.AnswerAsync(ledger, request, dataset.Id, new LedgerFilter(status, quarterText), limit, values, cancellationToken);
     }
 
     /// <summary><c>GET /api/uploads/report?file=F</c>: the report of the latest processing of upload F.</summary>

@@ -7,14 +7,15 @@ namespace Pipeline.Storage.Tests;
 /// Storage requests per ingest, counted by an Azure.Core policy on every client of the app (added per call, so one
 /// operation counts once whatever the SDK's retries do). Storage is warm: the containers and tables exist, as they do
 /// after the first upload. An upload the app creates costs one request more than before senders were recorded (the sent
-/// record, which names its sender unspoofably); processing a file dropped straight into uploads costs what it did. The recalc budgets are in <see cref="RecalculationTests.Requests_grow_with_quarters_and_periods_not_rows"/>,
+/// record, which names its sender unspoofably); every processing costs one more than before the ledger's listing index
+/// (the entry's index row, in its dataset's partition: no transaction spans two partitions). The recalc budgets are in <see cref="RecalculationTests.Requests_grow_with_quarters_and_periods_not_rows"/>,
 /// the summary's in the function tests' <c>A_summary_costs_one_storage_request_and_none_while_fresh</c>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RequestBudgetTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Ingesting_a_seven_area_return_costs_nine_requests()
+    public async Task Ingesting_a_seven_area_return_costs_ten_requests()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -24,12 +25,12 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         Assert.Equal(UploadStatus.Accepted, outcome.Status);
         // Upload the blob; record who sent it (the sent record); download it (validated as it streams); read the
         // quarter's index entity; write the figures' blob; write the index entity (conditional insert); copy the blob to
-        // accepted; record the ledger entry; delete the upload.
-        AssertBudget(9, counter, "a new quarter's return");
+        // accepted; record the ledger entry, then its index row; delete the upload.
+        AssertBudget(10, counter, "a new quarter's return");
     }
 
     [Fact]
-    public async Task A_correction_under_the_same_name_costs_eleven_requests()
+    public async Task A_correction_under_the_same_name_costs_twelve_requests()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -40,14 +41,14 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         Assert.Equal(UploadStatus.Accepted, outcome.Status);
         Assert.Equal("returns/2024-Q3." + outcome.Sha256[..12] + ".csv", outcome.StoredAs);
-        // The nine of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
+        // The ten of a new return, plus two because accepted/returns/2024-Q3.csv already holds the first version:
         // the conditional copy to that name fails (its failure is the cheapest way to learn the name is taken), one
         // properties read shows the blob there holds other bytes, and a second copy goes to the name with the hash.
-        AssertBudget(11, counter, "a correction under the name of the return it corrects");
+        AssertBudget(12, counter, "a correction under the name of the return it corrects");
     }
 
     [Fact]
-    public async Task The_same_bytes_under_another_name_cost_seven_requests_and_write_no_figures()
+    public async Task The_same_bytes_under_another_name_cost_eight_requests_and_write_no_figures()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -59,12 +60,12 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         Assert.Equal(UploadStatus.Duplicate, outcome.Status);
         // Upload, sent record, download, read the quarter (same hash: nothing to write), copy to accepted (every byte
-        // uploaded is kept), ledger, delete.
-        AssertBudget(7, counter, "the accepted bytes uploaded again under another name");
+        // uploaded is kept), ledger entry and its index row, delete.
+        AssertBudget(8, counter, "the accepted bytes uploaded again under another name");
     }
 
     [Fact]
-    public async Task A_rejected_return_costs_seven_requests()
+    public async Task A_rejected_return_costs_eight_requests()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -72,13 +73,13 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         var outcome = await IngestAsync(app, "returns/2024-Q3.csv", ReturnFiles.KnifeExceedsOffences("2024-Q3"));
 
         Assert.Equal(UploadStatus.Rejected, outcome.Status);
-        // Upload, sent record, download, copy to rejected, write the report beside it, ledger, delete: the figures are
-        // not read.
-        AssertBudget(7, counter, "a rejected return");
+        // Upload, sent record, download, copy to rejected, write the report beside it, ledger entry and its index row,
+        // delete: the figures are not read.
+        AssertBudget(8, counter, "a rejected return");
     }
 
     [Fact]
-    public async Task Processing_a_file_dropped_into_uploads_costs_seven_requests_and_none_to_find_its_sender()
+    public async Task Processing_a_file_dropped_into_uploads_costs_eight_requests_and_none_to_find_its_sender()
     {
         var counter = new RequestCounter();
         using var app = await WarmAsync(counter);
@@ -88,8 +89,8 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
 
         Assert.Equal((UploadStatus.Accepted, UploadSenders.Storage), (outcome!.Status, outcome.SentBy));
         // What the blob function does for a new quarter's return, as before senders were recorded: the blob has no
-        // sentvia mark, so the sender is storage without asking the ledger.
-        AssertBudget(7, counter, "a dropped file's processing");
+        // sentvia mark, so the sender is storage without asking the ledger. The eighth is the ledger entry's index row.
+        AssertBudget(8, counter, "a dropped file's processing");
     }
 
     [Fact]
@@ -104,8 +105,8 @@ public sealed class RequestBudgetTests(AzuriteFixture azurite)
         var outcome = await app.Get<UploadProcessor>().ProcessAsync("sent/2024-Q3.csv"); // the blob trigger's run
 
         Assert.Equal((UploadStatus.Accepted, "someone@example.org"), (outcome!.Status, outcome.SentBy));
-        // The seven of a dropped file, plus the point read of the sent record that the blob's sentvia mark asks for.
-        AssertBudget(8, counter, "an app's upload processed by the blob trigger");
+        // The eight of a dropped file, plus the point read of the sent record that the blob's sentvia mark asks for.
+        AssertBudget(9, counter, "an app's upload processed by the blob trigger");
         Assert.Equal(1, counter.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("sent.", StringComparison.Ordinal)));
     }
 

@@ -6,7 +6,7 @@ namespace Pipeline.Testing;
 
 /// <summary>
 /// An Azure.Core pipeline policy that counts (and records) every request a client sends, and the bytes of the bodies
-/// sent and received (by their Content-Length headers).
+/// sent and received (by their Content-Length headers, or the buffered body's length where a response has none).
 /// </summary>
 public sealed class RequestCounter : HttpPipelineSynchronousPolicy
 {
@@ -45,9 +45,9 @@ public sealed class RequestCounter : HttpPipelineSynchronousPolicy
     public override void OnReceivedResponse(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Response.Headers.ContentLength is { } length)
-        {
-            Interlocked.Add(ref _received, length);
-        }
+        // Azurite sends table query results without a Content-Length (chunked); the client has buffered them by now.
+        var response = message.Response;
+        var length = response.Headers.ContentLength ?? (response.ContentStream is { CanSeek: true } buffered ? buffered.Length : 0);
+        Interlocked.Add(ref _received, length);
     }
 }

@@ -9,8 +9,15 @@ public interface IUploadLedger
     /// <summary>The entry for exactly this version of the named upload; null when it was never processed.</summary>
     Task<LedgerEntry?> FindAsync(string file, string version, CancellationToken cancellationToken = default);
 
-    /// <summary>Every entry, without its report.</summary>
+    /// <summary>Every entry, without its report: the whole ledger, for tools and tests; readers page with <see cref="ListRecentAsync"/>.</summary>
     Task<IReadOnlyList<LedgerEntry>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of at most <paramref name="limit"/> (1 to 1,000) of <paramref name="dataset"/>'s entries, without their
+    /// reports, most recently uploaded first (then by name), from the start or from <paramref name="continuation"/>.
+    /// </summary>
+    /// <exception cref="LedgerContinuationException">The continuation is not one this listing gave.</exception>
+    Task<LedgerPage> ListRecentAsync(string dataset, LedgerFilter filter, int limit, string? continuation, CancellationToken cancellationToken = default);
 
     /// <summary>Every processing of the named upload, with its report, in any order.</summary>
     Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default);

@@ -36,11 +36,8 @@ public sealed class StatusService(
             }
         }
 
-        var rejected = (await ledger.ListAsync(cancellationToken))
-            .Where(e => e.Status == UploadStatus.Rejected && datasets.ForUpload(e.File).Id == dataset.Id)
-            .OrderByDescending(e => e.ProcessedAt)
-            .ThenBy(e => e.File, StringComparer.Ordinal)
-            .Take(RecentRejections);
+        // The first page of the dataset's rejections, not the whole ledger.
+        var rejected = await ledger.LatestAsync([dataset.Id], new LedgerFilter(UploadStatus.Rejected), RecentRejections, cancellationToken);
         var rejections = new List<StatusRejection>();
         foreach (var entry in rejected)
         {

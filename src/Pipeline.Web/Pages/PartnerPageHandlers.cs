@@ -203,12 +203,7 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
     /// <summary>The form for the datasets the caller may send, and the latest outcomes of those datasets only.</summary>
     private async Task<PartnerPageModel> ModelAsync(IReadOnlyList<DatasetDefinition> allowed, string dataset, CancellationToken cancellationToken)
     {
-        var latest = (await ledger.ListAsync(cancellationToken))
-            .Where(e => allowed.Contains(Datasets.ForUpload(e.File)))
-            .OrderByDescending(e => e.ProcessedAt)
-            .ThenBy(e => e.File, StringComparer.Ordinal)
-            .Take(OutcomesView.Rows)
-            .ToList();
+        var latest = await ledger.LatestAsync(allowed.Select(d => d.Id), LedgerFilter.None, OutcomesView.Rows, cancellationToken);
         return new PartnerPageModel(allowed, dataset, latest);
     }
 

@@ -123,6 +123,9 @@ public sealed class KnownLengthTests
         public Task<IReadOnlyList<LedgerEntry>> ListForFileAsync(string file, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<LedgerEntry>>([.. entries.Where(e => e.File == file)]);
 
+        public Task<LedgerPage> ListRecentAsync(string dataset, LedgerFilter filter, int limit, string? continuation, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task RecordSentAsync(string file, string version, string sentBy, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<string?> FindSenderAsync(string file, string version, CancellationToken cancellationToken = default) => throw new NotSupportedException();
