@@ -25,31 +25,36 @@ public sealed partial class TableComparisonStore
     private static string PieceName(string prefix, DocumentPiece piece) => $"{prefix}{DocumentBlobs.Sha256Of(piece.Content)}{PieceSuffix}";
 
     /// <summary>
-    /// The index properties of a document kept in pieces: its hash and length, its head and tail, and each piece's key
-    /// and blob, a line each (<c>key name</c>); long text split across numbered properties as
-    /// <see cref="TableWrites.SetChunked"/> does.
+    /// The index properties of a document kept in pieces: its hash and length, its head and tail, the folder of its
+    /// pieces (<c>PiecePrefix</c>) and each piece's key and hash, a line each (<c>key sha256</c>: the blob is the folder,
+    /// the hash and <c>.json.gz</c>, so a national series' index stays small enough to read with one piece within 64 KB);
+    /// long text split across numbered properties as <see cref="TableWrites.SetChunked"/> does.
     /// </summary>
-    private static TableEntity PiecedEntity(string partition, string rowKey, string sha256, PiecedDocument document, List<string> names)
+    private static TableEntity PiecedEntity(string partition, string rowKey, string sha256, PiecedDocument document, string prefix)
     {
         var entity = new TableEntity(partition, rowKey)
         {
             ["Sha256"] = sha256,
             ["Bytes"] = document.Length,
+            ["PiecePrefix"] = prefix,
         };
         TableWrites.SetChunked(entity, "Head", Encoding.UTF8.GetString(document.Head));
         TableWrites.SetChunked(entity, "Tail", Encoding.UTF8.GetString(document.Tail));
-        TableWrites.SetChunked(entity, "Pieces", Lines(document.Pieces.Select((p, i) => new PieceRef(p.Key, names[i]))));
+        TableWrites.SetChunked(entity, "Pieces", Lines(document.Pieces));
         return entity;
     }
 
     private static bool IsPieced(TableEntity entity) => entity.ContainsKey("PiecesChunks");
 
-    private static string Lines(IEnumerable<PieceRef> pieces) => string.Join('\n', pieces.Select(p => $"{p.Key} {p.Name}"));
+    private static string Lines(IEnumerable<DocumentPiece> pieces) => string.Join('\n', pieces.Select(p => $"{p.Key} {DocumentBlobs.Sha256Of(p.Content)}"));
 
-    private static List<PieceRef> PiecesOf(TableEntity entity, string property) =>
-        [.. TableWrites.GetChunked(entity, property).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+    private static List<PieceRef> PiecesOf(TableEntity entity, string property)
+    {
+        var prefix = entity.GetString("PiecePrefix");
+        return [.. TableWrites.GetChunked(entity, property).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
-            .Select(parts => new PieceRef(parts[0], parts[1]))];
+            .Select(parts => new PieceRef(parts[0], $"{prefix}{parts[1]}{PieceSuffix}"))];
+    }
 
     /// <summary>Every blob an index entity points to: its document's, or its pieces'.</summary>
     private static IEnumerable<string> BlobsOf(TableEntity entity) =>
@@ -57,15 +62,14 @@ public sealed partial class TableComparisonStore
         : IsPieced(entity) ? PiecesOf(entity, "Pieces").Concat(entity.ContainsKey("AreasChunks") ? PiecesOf(entity, "Areas") : []).Select(p => p.Name)
         : [];
 
-    /// <summary>Writes each piece not already referenced, compressed, a few at a time; returns their names in order.</summary>
-    private async Task<List<string>> PutPiecesAsync(string prefix, IReadOnlyList<DocumentPiece> pieces, HashSet<string> referenced, CancellationToken cancellationToken)
+    /// <summary>Writes each piece not already referenced, compressed, a few at a time, into <paramref name="prefix"/>.</summary>
+    private async Task PutPiecesAsync(string prefix, IReadOnlyList<DocumentPiece> pieces, HashSet<string> referenced, CancellationToken cancellationToken)
     {
         var names = pieces.Select(p => PieceName(prefix, p)).ToList();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, pieces.Count).Where(i => !referenced.Contains(names[i])).DistinctBy(i => names[i]),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
             async (i, token) => await _documents.PutAsync(names[i], Compress(pieces[i].Content), token, touchExisting: true));
-        return names;
     }
 
     public async Task<byte[]> ReadPieceAsync(string name, CancellationToken cancellationToken = default) =>

@@ -46,10 +46,10 @@ public sealed partial class TableComparisonStore
         else
         {
             var pieces = series.ByArea.Value;
-            var quarters = await PutPiecesAsync(prefix, series.Json.Pieces, previous, cancellationToken);
-            var areas = await PutPiecesAsync(prefix, pieces.AreaShards, previous, cancellationToken);
-            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, quarters);
-            TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards.Select((p, i) => new PieceRef(p.Key, areas[i]))));
+            await PutPiecesAsync(prefix, series.Json.Pieces, previous, cancellationToken);
+            await PutPiecesAsync(prefix, pieces.AreaShards, previous, cancellationToken);
+            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, prefix);
+            TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards));
             TableWrites.SetChunked(entity, "Totals", pieces.Totals);
             entity["CsvSha256"] = pieces.CsvSha256;
             entity["CsvBytes"] = pieces.CsvBytes;

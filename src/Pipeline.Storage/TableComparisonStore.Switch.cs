@@ -60,8 +60,9 @@ public sealed partial class TableComparisonStore
                 else
                 {
                     var pieced = JsonPieces.Cut(json, "areas", "code", AreasPerPiece);
-                    var names = await PutPiecesAsync($"{prefix}{comparison.Period.Key}/", pieced.Pieces, referenced, cancellationToken);
-                    row = PiecedEntity(partition, comparison.Period.Key, sha256, pieced, names);
+                    var folder = $"{prefix}{comparison.Period.Key}/";
+                    await PutPiecesAsync(folder, pieced.Pieces, referenced, cancellationToken);
+                    row = PiecedEntity(partition, comparison.Period.Key, sha256, pieced, folder);
                 }
 
                 row["Period"] = comparison.Period.ToString();

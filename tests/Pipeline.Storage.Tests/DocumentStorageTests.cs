@@ -92,7 +92,8 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var entity = (await large.Tables.GetTableClient(large.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("national.calendar", "2024")).Value;
         Assert.Equal(text[..start], entity.GetString("Head0"));
         Assert.Equal(text[end..], entity.GetString("Tail0"));
-        Assert.Equal($"E99000000 {names[0]}", entity.GetString("Pieces0"));
+        Assert.Equal($"E99000000 {DocumentBlobs.Sha256Of(piece)}", entity.GetString("Pieces0"));
+        Assert.Equal("summaries/national/calendar/2024/", entity.GetString("PiecePrefix"));
         Assert.Equal((DocumentBlobs.Sha256Of(document.Json), (long)document.Json.Length), (entity.GetString("Sha256"), entity.GetInt64("Bytes")));
     }
 
@@ -274,7 +275,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var left = await CorrectAsync(app, national, recalc, 3);
         Assert.Equal(7, left.Count);
         var current = (await app.Tables.GetTableClient(app.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("national.calendar", "2024")).Value;
-        Assert.Contains(current.GetString("Pieces0").Split(' ')[1], left);
+        Assert.Contains($"summaries/national/calendar/2024/{current.GetString("Pieces0").Split(' ')[1]}.json.gz", left);
         Assert.Equal(4, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's three.
         Assert.Single(left.Intersect(first)); // 2023/24, never replaced.
     }

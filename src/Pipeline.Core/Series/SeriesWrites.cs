@@ -12,10 +12,11 @@ namespace Pipeline.Core.Series;
 public static class SeriesWrites
 {
     /// <summary>
-    /// Areas per piece of the by-area series. At 80 quarters and three fields an area takes about 1.2 KB, so a piece of
-    /// 100 areas is about 120 KB, some 30 KB compressed: one area's series reads under 64 KB (docs/performance.md).
+    /// Areas per piece of the by-area series. At 80 quarters and three fields an area takes about 1.2 KB, so a run of 50
+    /// areas is about 59 KB, 29 KB compressed, and at 10,000 areas the index lists 200 runs: one area's series, the index
+    /// and one run, reads about 50 KB (100 areas: 77 KB; 25: 64 KB; docs/performance.md).
     /// </summary>
-    public const int AreasPerShard = 100;
+    public const int AreasPerShard = 50;
 
     public static SeriesWrite Of(SeriesDocument document)
     {
