@@ -28,19 +28,12 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // The form sends an empty value for "Latest" and "All areas": an empty parameter is one not given.
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in QueryParameters.Pairs(request.Query))
+        // The form sends an empty value for "Latest" and "All areas": an empty parameter is one not given. An unknown
+        // parameter is none of the form's fields; a repeated one is.
+        if (!QueryParameters.TryRead(request.Query, Known, out var values, out var unusable, "The dashboard", emptyIsAbsent: true))
         {
-            if (!Known.Contains(name, StringComparer.Ordinal))
-            {
-                return Problem(StatusCodes.Status400BadRequest, $"Unknown parameter '{name}'. The dashboard takes {string.Join(", ", Known)}.", null, datasets.Default, YearBasis.Calendar);
-            }
-
-            if (!string.IsNullOrWhiteSpace(value) && !values.TryAdd(name, value.Trim()))
-            {
-                return Problem(StatusCodes.Status400BadRequest, $"Parameter '{name}' is given more than once. Give it once.", name, datasets.Default, YearBasis.Calendar);
-            }
+            var field = Known.Contains(unusable!.Parameter, StringComparer.Ordinal) ? unusable.Parameter : null;
+            return Problem(StatusCodes.Status400BadRequest, unusable.Detail, field, datasets.Default, YearBasis.Calendar);
         }
 
         if (!datasets.TryGet(values.GetValueOrDefault(SummaryRequest.DatasetParameter, DatasetDefinition.DefaultId), out var dataset))
