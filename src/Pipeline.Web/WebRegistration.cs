@@ -13,6 +13,7 @@ public static class WebRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ICallers, PlatformCallers>(); // pipeline serve registers its own before this
         services.TryAddSingleton<ApiHandlers>();
+        services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
         services.TryAddSingleton(_ => new PageAssets());
