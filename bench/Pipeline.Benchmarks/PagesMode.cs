@@ -8,12 +8,15 @@ namespace Pipeline.Benchmarks;
 /// body's bytes, for each url, against servers already running (scripts/bench.sh pages starts them). Runs are paired:
 /// each run asks every url once, in an order that rotates from run to run, so a slower moment of a shared machine
 /// falls on all of them alike. One keep-alive connection per url; 50 untimed warm-up runs first (JIT, connections,
-/// and the servers' caches). Prints the median and p95 of each, and each url's median ratio to the first url's within the
-/// same run.
+/// and the servers' caches). Prints the median and p95 of each, and for a target named NAME-KIND with a twin named
+/// baseline-KIND, the median of the runs' ratios of the two.
 /// </summary>
 internal static class PagesMode
 {
     private const int WarmUpRuns = 50;
+
+    /// <summary>The name a target's twin starts with: this-cached is paired with baseline-cached.</summary>
+    private const string Baseline = "baseline";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -58,10 +61,14 @@ internal static class PagesMode
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET, {runs} paired runs after {WarmUpRuns} warm-up runs (ms from request to whole body)"));
             for (var i = 0; i < targets.Count; i++)
             {
-                var ratio = Median([.. timings[i].Zip(timings[0], (t, first) => t / first)]);
+                // this-cached is compared with baseline-cached, run by run.
+                var kind = targets[i].Name.IndexOf('-', StringComparison.Ordinal);
+                var twin = kind < 0 ? -1 : targets.FindIndex(t => t.Name == Baseline + targets[i].Name[kind..]);
+                var ratio = twin < 0 || twin == i ? string.Empty
+                    : string.Create(CultureInfo.InvariantCulture, $", {Median([.. timings[i].Zip(timings[twin], (t, b) => t / b)]):N2} x {targets[twin].Name} (median of the runs' ratios)");
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"RESULT pages {targets[i].Name}: {bytes[i]:N0} bytes, median {Median(timings[i]):N3} ms, p95 {Percentile(timings[i], 95):N3} ms, paired ratio to {targets[0].Name} {ratio:N2}"));
+                    $"RESULT pages {targets[i].Name}: {bytes[i]:N0} bytes, median {Median(timings[i]):N3} ms, p95 {Percentile(timings[i], 95):N3} ms{ratio}"));
             }
 
             return 0;
