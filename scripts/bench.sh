@@ -10,6 +10,8 @@
 #                                         ledger's index, issue #24)
 #   scripts/bench.sh peers [runs]         dist/pipeline-validate against csvclean, Python's csv, Miller and papaparse,
 #                                         whole process, paired runs with hyperfine (scripts/lib/peers.sh)
+#   scripts/bench.sh pages [runs] [dir]   GET / on pipeline serve, uncached and cached, in paired runs; with dir (another
+#                                         build's bin/Release/net10.0), that build's too (scripts/lib/pages.sh)
 #
 # The full run takes about 2 minutes on 2 cores. The benchmarks use BenchmarkDotNet's short job (1 launch, 3 warm-up and
 # 3 measured iterations) with the measured iterations raised to 10: the default job's statistics would take several
@@ -30,6 +32,12 @@ project=bench/Pipeline.Benchmarks
 echo "==> dotnet build $project (Release)"
 dotnet build "$project" --configuration Release -nologo -clp:NoSummary -v quiet
 run() { dotnet run --configuration Release --no-build --project "$project" -- "$@"; }
+
+if [ "${1:-}" = pages ]; then
+  source scripts/lib/pages.sh
+  pages_run "${2:-200}" "${3:-}"
+  exit
+fi
 
 if [ "$#" -gt 0 ]; then
   run "$@"

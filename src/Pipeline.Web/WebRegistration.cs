@@ -17,6 +17,7 @@ public static class WebRegistration
         services.TryAddSingleton<UploadHandlers>();
         services.TryAddSingleton<DatasetHandlers>();
         services.TryAddSingleton<RevisionHandlers>();
+        services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
         services.TryAddSingleton(_ => new PageAssets());

@@ -19,7 +19,7 @@ namespace Pipeline.Web.Pages;
 /// while both are cached. The ETag is derived from both documents, the view asked for and this build, so a browser that
 /// has the page gets 304.
 /// </summary>
-public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options)
+public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, PageRenderer pages)
 {
     private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
 
@@ -30,38 +30,31 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // The form sends an empty value for "Latest" and "All areas": an empty parameter is one not given.
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in QueryParameters.Pairs(request.Query))
+        // The form sends an empty value for "Latest" and "All areas": an empty parameter is one not given. An unknown
+        // parameter is none of the form's fields; a repeated one is.
+        if (!QueryParameters.TryRead(request.Query, Known, out var values, out var unusable, "The dashboard", emptyIsAbsent: true))
         {
-            if (!Known.Contains(name, StringComparer.Ordinal))
-            {
-                return Problem(StatusCodes.Status400BadRequest, $"Unknown parameter '{name}'. The dashboard takes {string.Join(", ", Known)}.", null, datasets.Default, YearBasis.Calendar);
-            }
-
-            if (!string.IsNullOrWhiteSpace(value) && !values.TryAdd(name, value.Trim()))
-            {
-                return Problem(StatusCodes.Status400BadRequest, $"Parameter '{name}' is given more than once. Give it once.", name, datasets.Default, YearBasis.Calendar);
-            }
+            var field = Known.Contains(unusable!.Parameter, StringComparer.Ordinal) ? unusable.Parameter : null;
+            return await ProblemAsync(StatusCodes.Status400BadRequest, unusable.Detail, field, datasets.Default, YearBasis.Calendar);
         }
 
         if (!datasets.TryGet(values.GetValueOrDefault(SummaryRequest.DatasetParameter, DatasetDefinition.DefaultId), out var dataset))
         {
-            return Problem(StatusCodes.Status400BadRequest, datasets.UnknownDatasetParameter(values[SummaryRequest.DatasetParameter]), SummaryRequest.DatasetParameter, datasets.Default, YearBasis.Calendar);
+            return await ProblemAsync(StatusCodes.Status400BadRequest, datasets.UnknownDatasetParameter(values[SummaryRequest.DatasetParameter]), SummaryRequest.DatasetParameter, datasets.Default, YearBasis.Calendar);
         }
 
         if (!SummaryRequest.TryParse(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)), out var asked, out var bad))
         {
             var basis = YearBasisNames.TryParse(values.GetValueOrDefault(SummaryRequest.BasisParameter), out var b) ? b : YearBasis.Calendar;
             var periods = bad!.Parameter == SummaryRequest.PeriodParameter ? await PeriodsAsync(dataset, basis, cancellationToken) : [];
-            return Problem(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
+            return await ProblemAsync(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
         }
 
         var found = await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
             var which = asked.Period is { } p ? $"for {PeriodLabels.Label(p)}" : "yet";
-            return Problem(
+            return await ProblemAsync(
                 StatusCodes.Status404NotFound, $"There is no {asked.Basis.ToWireName()} comparison of {dataset.Title.ToLowerInvariant()} {which}.", null, dataset, asked.Basis,
                 await PeriodsAsync(dataset, asked.Basis, cancellationToken));
         }
@@ -69,7 +62,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         var summary = SummaryJson.Deserialize(found.Body);
         if (asked.Area is { } code && summary.ForArea(code) is null)
         {
-            return Problem(
+            return await ProblemAsync(
                 StatusCodes.Status404NotFound, $"Area {code} is not in the {asked.Basis.ToWireName()} comparison for {PeriodLabels.Label(summary.Period)}.", SummaryRequest.AreaParameter,
                 dataset, asked.Basis, [], [.. summary.Areas.Select(a => (a.Code, a.Name))]);
         }
@@ -88,7 +81,8 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         var model = new DashboardModel(
             datasets.All, dataset, summary, SourceView.Read(found.Body), seriesDocument, asked.Area,
             seriesDocument is null ? [] : ComparablePeriods.Of(summary.Basis, seriesDocument.Quarters.Select(q => q.Quarter)));
-        return new WebResult(StatusCodes.Status200OK, PageResponses.Html, Encoding.UTF8.GetBytes(DashboardPage.Render(model)), headers);
+        var html = await pages.RenderAsync<DashboardPage, DashboardModel>(model);
+        return new WebResult(StatusCodes.Status200OK, PageResponses.Html, Encoding.UTF8.GetBytes(html), headers);
     }
 
     /// <summary>The periods of the basis with a comparison, from the series (one read, or none while cached).</summary>
@@ -97,7 +91,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             ? ComparablePeriods.Of(basis, SeriesJson.Deserialize(json, dataset).Quarters.Select(q => q.Quarter))
             : [];
 
-    private WebResult Problem(
+    private Task<WebResult> ProblemAsync(
         int status,
         string message,
         string? field,
@@ -108,7 +102,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
     {
         var title = status == StatusCodes.Status404NotFound ? "There are no figures for this choice" : "The figures cannot be shown";
         var problem = new DashboardProblem(status, title, message, field, datasets.All, dataset, basis, periods ?? [], areas ?? []);
-        return PageResponses.Page(status, DashboardPage.RenderProblem(problem));
+        return pages.PageAsync<DashboardProblemPage, DashboardProblem>(status, problem);
     }
 
     private static string ETagOf(byte[] summary, byte[]? seriesJson, params string?[] view)

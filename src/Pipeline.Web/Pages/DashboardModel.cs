@@ -9,7 +9,7 @@ namespace Pipeline.Web.Pages;
 /// What the dashboard shows: the chosen dataset's comparison (the whole summary document, every area) and series, the
 /// area chosen (null: all areas), and the periods of the basis the series gives, for the form.
 /// </summary>
-internal sealed record DashboardModel(
+public sealed record DashboardModel(
     IReadOnlyList<DatasetDefinition> Datasets,
     DatasetDefinition Dataset,
     SummaryDocument Summary,

@@ -8,7 +8,7 @@ namespace Pipeline.Web.Pages;
 /// A dashboard that cannot show figures: a parameter the form cannot use (400, <see cref="Field"/> names the form's
 /// field), or a comparison that does not exist (404), with the periods (or areas) that do, as links.
 /// </summary>
-internal sealed record DashboardProblem(
+public sealed record DashboardProblem(
     int Status,
     string Title,
     string Message,

@@ -30,21 +30,6 @@ internal static class PageResponses
         return new WebResult(status, Html, Encoding.UTF8.GetBytes(html), headers);
     }
 
-    /// <summary>
-    /// A short page for a request refused before the form is read (a cross-site post, nobody signed in, no role), with a
-    /// link to what to do next (by default, the form).
-    /// </summary>
-    public static WebResult Refusal(int status, string title, string message, (string Href, string Text)? next = null)
-    {
-        var (href, text) = next ?? ("/submit", "Go to the form");
-        var html = new HtmlWriter();
-        PageLayout.Begin(html, title, hasError: true);
-        html.Element("h1", title, ("class", "govuk-heading-xl")).Element("p", message, ("class", "govuk-body"))
-            .Open("p", ("class", "govuk-body")).Element("a", text, ("class", "govuk-link"), ("href", href)).Close("p");
-        PageLayout.End(html);
-        return Page(status, html.ToString());
-    }
-
     /// <summary>An asset that is not there: problem+json, as every error answer of the app.</summary>
     public static WebResult NotFound(string path) =>
         WebResult.Problem(StatusCodes.Status404NotFound, "Not Found", $"There is no asset '{path}' under {PageAssets.UrlPrefix}.");

@@ -16,7 +16,7 @@ namespace Pipeline.Web.Pages;
 /// from Content-Length before a byte is read, and a POST from another site is refused.
 /// </summary>
 public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators validators, IUploadLedger ledger, IOptions<ValidationOptions> validation, ICallers callers,
-    ILogger<PartnerPageHandlers> logger)
+    PageRenderer pages, ILogger<PartnerPageHandlers> logger)
 {
     /// <summary>What a multipart form adds around the file: boundaries, part headers, the dataset and the button.</summary>
     private const long FormOverheadBytes = 16 * 1024;
@@ -26,8 +26,9 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
     public async Task<WebResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Refusal(request, out var allowed, out _) ??
-            PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(await ModelAsync(allowed, allowed[0].Id, cancellationToken)));
+        return RefusalOf(request, out var allowed, out _) is { } refused
+            ? await pages.RefusalAsync(refused)
+            : await PageAsync(StatusCodes.Status200OK, await ModelAsync(allowed, allowed[0].Id, cancellationToken));
     }
 
     public async Task<WebResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -36,13 +37,13 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
         if (!IsSameOrigin(request))
         {
             WebLog.CrossSiteFormRefused(logger, request.Path, request.Headers.Origin.ToString(), request.Headers.Referer.ToString(), request.Host.Value ?? string.Empty);
-            return PageResponses.Refusal(
-                StatusCodes.Status403Forbidden, "This form was sent from another site", "Files can only be checked or sent from the form on this site's own page.");
+            return await pages.RefusalAsync(new(
+                StatusCodes.Status403Forbidden, "This form was sent from another site", "Files can only be checked or sent from the form on this site's own page."));
         }
 
-        if (Refusal(request, out var allowed, out var caller) is { } refused)
+        if (RefusalOf(request, out var allowed, out var caller) is { } refused)
         {
-            return refused;
+            return await pages.RefusalAsync(refused);
         }
 
         var max = validation.Value.MaxFileBytes;
@@ -117,7 +118,7 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
     {
         var result = await validators.For(dataset).ValidateAsync(content, fileName, length, cancellationToken);
         var model = await ModelAsync(allowed, dataset.Id, cancellationToken) with { Checked = result.Report };
-        return PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model));
+        return await PageAsync(StatusCodes.Status200OK, model);
     }
 
     private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, string sentBy, CancellationToken cancellationToken)
@@ -151,40 +152,43 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
 
         var model = await ModelAsync(allowed, dataset.Id, cancellationToken);
         return sending.Outcome is { } outcome
-            ? PageResponses.Page(StatusCodes.Status200OK, PartnerPage.Render(model with { Sent = outcome }))
-            : PageResponses.Page(StatusCodes.Status202Accepted, PartnerPage.Render(model with { SentElsewhere = name }));
+            ? await PageAsync(StatusCodes.Status200OK, model with { Sent = outcome })
+            : await PageAsync(StatusCodes.Status202Accepted, model with { SentElsewhere = name });
     }
 
     private async Task<WebResult> ErrorAsync(IReadOnlyList<DatasetDefinition> allowed, int status, string dataset, string message, CancellationToken cancellationToken) =>
-        PageResponses.Page(status, PartnerPage.Render(await ModelAsync(allowed, dataset, cancellationToken) with { Error = message }));
+        await PageAsync(status, await ModelAsync(allowed, dataset, cancellationToken) with { Error = message });
+
+    private Task<WebResult> PageAsync(int status, PartnerPageModel model) => pages.PageAsync<PartnerPage, PartnerPageModel>(status, model);
 
     /// <summary>
     /// Null when a principal is signed in who may send at least one dataset (those, in <paramref name="allowed"/>); else
-    /// the page that says what to do: sign in (401), or ask for a role (403). The request's <paramref name="caller"/> either way.
+    /// what to say: sign in (401), or ask for a role (403). The request's <paramref name="caller"/> either way.
     /// </summary>
-    private WebResult? Refusal(HttpRequest request, out IReadOnlyList<DatasetDefinition> allowed, out Caller caller)
+    private Refusal? RefusalOf(HttpRequest request, out IReadOnlyList<DatasetDefinition> allowed, out Caller caller)
     {
         var who = callers.Resolve(request);
         var resolved = caller = who.Caller;
         allowed = [.. Datasets.All.Where(d => resolved.MaySubmit(d.Id))];
         if (who.Problem is { } problem)
         {
-            return PageResponses.Refusal(StatusCodes.Status400BadRequest, "Your sign-in could not be read", $"{problem} Sign out and sign in again.", SignIn);
+            return new(StatusCodes.Status400BadRequest, "Your sign-in could not be read", $"{problem} Sign out and sign in again.", SignIn.Href, SignIn.Text);
         }
 
         if (!caller.IsSignedIn && !who.SignInAvailable)
         {
-            return PageResponses.Refusal(
+            return new(
                 StatusCodes.Status401Unauthorized,
                 "Sign-in is not turned on",
                 "Partners sign in with their organisation's account to check and send returns, but sign-in is not turned on for this deployment yet. Ask its administrator to turn on Entra ID sign-in (enableEntraAuthentication).",
-                ("/", "See the published figures"));
+                "/",
+                "See the published figures");
         }
 
         if (!caller.IsSignedIn)
         {
-            return PageResponses.Refusal(
-                StatusCodes.Status401Unauthorized, "Sign in to send a return", "Partners sign in with their organisation's account to check and send quarterly returns.", SignIn);
+            return new(
+                StatusCodes.Status401Unauthorized, "Sign in to send a return", "Partners sign in with their organisation's account to check and send quarterly returns.", SignIn.Href, SignIn.Text);
         }
 
         if (allowed.Count > 0)
@@ -193,17 +197,18 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
         }
 
         WebLog.NoSubmitRole(logger, caller.Name);
-        return PageResponses.Refusal(
+        return new(
             StatusCodes.Status403Forbidden,
             "You may not send returns",
             $"You are signed in as {UploadNames.Visible(caller.Name!)}, but your account may not send any dataset's returns. Ask an administrator for the role of your dataset, for example {Caller.SubmitPrefix}{Datasets.Default.Id}.",
-            ("/", "See the published figures"));
+            "/",
+            "See the published figures");
     }
 
     /// <summary>The form for the datasets the caller may send, and the latest outcomes of those datasets only.</summary>
     private async Task<PartnerPageModel> ModelAsync(IReadOnlyList<DatasetDefinition> allowed, string dataset, CancellationToken cancellationToken)
     {
-        var latest = await ledger.LatestAsync(allowed.Select(d => d.Id), LedgerFilter.None, OutcomesView.Rows, cancellationToken);
+        var latest = await ledger.LatestAsync(allowed.Select(d => d.Id), LedgerFilter.None, OutcomesTable.Rows, cancellationToken);
         return new PartnerPageModel(allowed, dataset, latest);
     }
 

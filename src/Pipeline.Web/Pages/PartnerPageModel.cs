@@ -9,7 +9,7 @@ namespace Pipeline.Web.Pages;
 /// What the partner page shows: the form (datasets, the one chosen), at most one of an error, a checked file's report
 /// or a sent file's outcome, and the latest outcomes from the ledger.
 /// </summary>
-internal sealed record PartnerPageModel(IReadOnlyList<DatasetDefinition> Datasets, string SelectedDataset, IReadOnlyList<LedgerEntry> Latest)
+public sealed record PartnerPageModel(IReadOnlyList<DatasetDefinition> Datasets, string SelectedDataset, IReadOnlyList<LedgerEntry> Latest)
 {
     /// <summary>What is wrong with the request, shown in an error summary linking to the file input.</summary>
     public string? Error { get; init; }

@@ -7,7 +7,7 @@ namespace Pipeline.Web.Pages;
 /// A summary's source as the dashboard shows it: the quarter, the accepted file and its hash, and, where the document
 /// carries them (contract section 5), the quarter's revision and when that version was accepted.
 /// </summary>
-internal sealed record SourceView(string Quarter, string File, string Sha256, int? Revision, DateTimeOffset? AcceptedAt)
+public sealed record SourceView(string Quarter, string File, string Sha256, int? Revision, DateTimeOffset? AcceptedAt)
 {
     /// <summary>Whether the figures rest on a corrected return of this quarter.</summary>
     public bool IsRevised => Revision > 1;
