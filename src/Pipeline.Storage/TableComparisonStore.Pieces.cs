@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Pipeline.Core;
@@ -74,6 +76,34 @@ public sealed partial class TableComparisonStore
 
     public async Task<byte[]> ReadPieceAsync(string name, CancellationToken cancellationToken = default) =>
         await TryReadPieceAsync(name, cancellationToken) ?? throw new InvalidDataException($"The piece {name} is missing.");
+
+    public async Task CopyPieceToAsync(string name, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(destination);
+        await using var stored = await _documents.OpenAsync(name, cancellationToken) ?? throw new InvalidDataException($"The piece {name} is missing.");
+        await using var gzip = new GZipStream(stored, CompressionMode.Decompress);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            int read;
+            while ((read = await gzip.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (!name.EndsWith($"/{Convert.ToHexStringLower(hash.GetHashAndReset())}{PieceSuffix}", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The piece {name} does not have the SHA-256 its name records.");
+        }
+    }
 
     /// <summary>A piece's bytes, checked against the hash its name records; null when there is no such blob.</summary>
     private async Task<byte[]?> TryReadPieceAsync(string name, CancellationToken cancellationToken)

@@ -85,4 +85,27 @@ public sealed class LargeSeriesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(404, missing.StatusCode);
         Assert.Contains("Area E99000600 is in no accepted quarter of national.", missing.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_quarters_piece_that_is_not_what_was_written_cuts_the_streamed_series_short_with_an_error()
+    {
+        var stored = (await _app.Get<Core.Ports.IComparisonStore>().GetSeriesAsync(NationalDataset.Id))!;
+        var third = stored.Index!.Quarters[2].Name;
+        using (var gzip = new MemoryStream())
+        {
+            using (var writer = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+            {
+                writer.Write(",{}"u8);
+            }
+
+            await _app.Documents.GetBlobClient(third).UploadAsync(new BinaryData(gzip.ToArray()), overwrite: true);
+        }
+
+        using var other = PipelineHarness.Over(azurite, _app.Settings);
+        var response = await other.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id)]);
+        using var sent = new MemoryStream();
+        var wrong = await Assert.ThrowsAsync<InvalidDataException>(() => response.Streamed!.WriteAsync(sent, CancellationToken.None));
+        Assert.Equal($"The piece {third} does not have the SHA-256 its name records.", wrong.Message);
+        Assert.True(sent.Length < response.Streamed!.Length);
+    }
 }

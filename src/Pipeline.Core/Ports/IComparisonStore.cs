@@ -40,6 +40,14 @@ public interface IComparisonStore
     /// <exception cref="InvalidDataException">The piece is missing or not what was written.</exception>
     Task<byte[]> ReadPieceAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes a piece to <paramref name="destination"/> as it is read, never held whole (a national series' quarter is
+    /// about 1.7 MB); its hash is checked as it goes, and a piece that is not what was written ends in an exception
+    /// after its bytes, so that a streamed response is cut short rather than completed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The piece is missing or not what was written.</exception>
+    Task CopyPieceToAsync(string name, Stream destination, CancellationToken cancellationToken = default);
+
     /// <summary>The periods of a dataset and basis that have a stored comparison, in period order; none before the first recalculation.</summary>
     Task<IReadOnlyList<StoredPeriod>> ListPeriodsAsync(string dataset, YearBasis basis, CancellationToken cancellationToken = default);
 }

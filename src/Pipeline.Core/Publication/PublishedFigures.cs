@@ -27,10 +27,6 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     public Task<SummaryResponse> SeriesAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
         series.GetAsync(parameters, cancellationToken);
 
-    /// <summary>The published series of <paramref name="dataset"/> as its stored JSON; null before any recalculation.</summary>
-    public Task<byte[]?> SeriesDocumentAsync(string dataset, CancellationToken cancellationToken = default) =>
-        series.DocumentAsync(dataset, cancellationToken);
-
     /// <summary>
     /// What a page shows of the published series of <paramref name="dataset"/>: every quarter's totals, and
     /// <paramref name="area"/>'s figures if given, with the whole series' hash; null before any recalculation or when

@@ -30,13 +30,13 @@ public sealed partial class SeriesService
             : Streamed(SeriesJson.ContentType, stored.Sha256, stored.Bytes, (output, token) => WriteJsonAsync(index, output, token));
     }
 
-    /// <summary>The whole JSON: the head, each quarter's piece as stored (the next one read while one is written), the tail.</summary>
+    /// <summary>The whole JSON: the head, each quarter's piece copied from storage as it is read, the tail.</summary>
     private async Task WriteJsonAsync(SeriesIndex index, Stream output, CancellationToken cancellationToken)
     {
         await output.WriteAsync(index.Head, cancellationToken);
-        await foreach (var piece in PiecesAsync(index, cancellationToken))
+        foreach (var piece in index.Quarters)
         {
-            await output.WriteAsync(piece, cancellationToken);
+            await store.CopyPieceToAsync(piece.Name, output, cancellationToken);
         }
 
         await output.WriteAsync(index.Tail, cancellationToken);

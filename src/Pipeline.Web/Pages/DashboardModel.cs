@@ -6,8 +6,9 @@ using Pipeline.Core.Series;
 namespace Pipeline.Web.Pages;
 
 /// <summary>
-/// What the dashboard shows: the chosen dataset's comparison (the whole summary document, every area) and series, the
-/// area chosen (null: all areas), and the periods of the basis the series gives, for the form.
+/// What the dashboard shows: the chosen dataset's comparison (every area's, or only the chosen area's) and what the page
+/// charts of the series (every quarter's totals, and the chosen area's figures), the area chosen (null: all areas), the
+/// periods of the basis the series gives and the areas to choose from, for the form.
 /// </summary>
 public sealed record DashboardModel(
     IReadOnlyList<DatasetDefinition> Datasets,
@@ -16,7 +17,8 @@ public sealed record DashboardModel(
     IReadOnlyList<SourceView> Sources,
     SeriesDocument? Series,
     string? Area,
-    IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods)
+    IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods,
+    IReadOnlyList<(string Code, string Name)> AreaChoices)
 {
     public YearBasis Basis => Summary.Basis;
 
