@@ -23,6 +23,10 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     public Task<SummaryResponse> SummaryAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
         summaries.GetAsync(request, cancellationToken);
 
+    /// <summary>The published summary for <paramref name="request"/>, holding only the areas of <paramref name="codes"/> (a page of the dashboard's table).</summary>
+    public Task<SummaryResponse> SummaryForAreasAsync(SummaryRequest request, IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default) =>
+        summaries.GetAreasAsync(request, codes, cancellationToken);
+
     /// <summary>The published series for the request's parameters (docs/contract.md section 7).</summary>
     public Task<SummaryResponse> SeriesAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
         series.GetAsync(parameters, cancellationToken);

@@ -21,7 +21,10 @@ namespace Pipeline.Web.Pages;
 /// </summary>
 public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, IOptions<ValidationOptions> validation, PageRenderer pages)
 {
-    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
+    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter, AreaPage.PageParameter, AreaPage.SearchParameter];
+
+    /// <summary>The parameters the summary takes; the dashboard's own (page, search) are read here.</summary>
+    private static readonly string[] OfTheSummary = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
 
     /// <summary>Changes with every build, so a new version's page is never answered with an old one's 304.</summary>
     private static readonly string Build = typeof(DashboardHandlers).Assembly.ManifestModule.ModuleVersionId.ToString();
@@ -43,16 +46,44 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             return await ProblemAsync(StatusCodes.Status400BadRequest, datasets.UnknownDatasetParameter(values[SummaryRequest.DatasetParameter]), SummaryRequest.DatasetParameter, datasets.Default, YearBasis.Calendar);
         }
 
-        if (!SummaryRequest.TryParse(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)), out var asked, out var bad))
+        if (!SummaryRequest.TryParse(values.Where(v => OfTheSummary.Contains(v.Key, StringComparer.Ordinal)).Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)), out var asked, out var bad))
         {
             var basis = YearBasisNames.TryParse(values.GetValueOrDefault(SummaryRequest.BasisParameter), out var b) ? b : YearBasis.Calendar;
             var periods = bad!.Parameter == SummaryRequest.PeriodParameter ? await PeriodsAsync(dataset, basis, cancellationToken) : [];
             return await ProblemAsync(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
         }
 
+        AreaPage? paging = null;
+        List<string>? pageCodes = null;
+
+        // More than a page of areas (a national deployment): the tables show a page of them, in code order, or of those
+        // a search found, and only the pieces holding them are read.
+        var choices = (dataset.Areas ?? validation.Value.EffectiveAreas).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, a.Name)).ToList();
+        if (asked.Area is null && (choices.Count > AreaPage.PerPage || values.ContainsKey(AreaPage.SearchParameter) || values.ContainsKey(AreaPage.PageParameter)))
+        {
+            var search = values.GetValueOrDefault(AreaPage.SearchParameter);
+            var matching = search is null ? choices
+                : [.. choices.Where(a => a.Code.Contains(search, StringComparison.OrdinalIgnoreCase) || a.Name.Contains(search, StringComparison.OrdinalIgnoreCase))];
+            var pages = Math.Max(1, (matching.Count + AreaPage.PerPage - 1) / AreaPage.PerPage);
+            var number = 1;
+            if (values.TryGetValue(AreaPage.PageParameter, out var pageText) &&
+                (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > pages))
+            {
+                return await ProblemAsync(
+                    StatusCodes.Status400BadRequest, $"Parameter 'page': '{pageText}' is not a page of the areas. Use a whole number from 1 to {pages}.", null, dataset, asked.Basis,
+                    await PeriodsAsync(dataset, asked.Basis, cancellationToken));
+            }
+
+            paging = new AreaPage(number, pages, matching.Count, search);
+            pageCodes = [.. paging.Of(matching).Select(a => a.Code)];
+        }
+
         // One area's view reads that area's summary (for a national document, its index and one piece) and its series
-        // (the series' index and one run of areas); all areas', the summary and every quarter's totals.
-        var found = await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, cancellationToken);
+        // (the series' index and one run of areas); all areas', the summary (or a page of its areas) and every quarter's
+        // totals.
+        var found = pageCodes is null
+            ? await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, cancellationToken)
+            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
             var whole = asked.Area is null ? found : await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
@@ -72,7 +103,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
 
         var summary = SummaryJson.Deserialize(found.Body);
         var series = await published.SeriesViewAsync(dataset, asked.Area, cancellationToken);
-        var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area);
+        var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area, paging?.ToString());
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
         headers["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheSeconds}");
@@ -81,10 +112,9 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             return new WebResult(StatusCodes.Status304NotModified, PageResponses.Html, [], headers);
         }
 
-        var choices = (dataset.Areas ?? validation.Value.EffectiveAreas).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, a.Name)).ToList();
         var model = new DashboardModel(
             datasets.All, dataset, summary, SourceView.Read(found.Body), series?.Document, asked.Area,
-            series is { } view ? ComparablePeriods.Of(summary.Basis, view.Document.Quarters.Select(q => q.Quarter)) : [], choices);
+            series is { } view ? ComparablePeriods.Of(summary.Basis, view.Document.Quarters.Select(q => q.Quarter)) : [], choices, paging);
         var html = await pages.RenderAsync<DashboardPage, DashboardModel>(model);
         return new WebResult(StatusCodes.Status200OK, PageResponses.Html, Encoding.UTF8.GetBytes(html), headers);
     }
