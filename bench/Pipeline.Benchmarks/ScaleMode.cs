@@ -123,6 +123,8 @@ internal static class ScaleMode
             await Report(areas, "series, one area, JSON, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
             await Report(areas, "series, all areas, JSON, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, []));
             await Report(areas, "series, all areas, CSV, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("format", "csv")]));
+            await Report(areas, "dashboard GET /, all areas (first page of 50), cold", counter, NewInstance, () => DashboardAsync(reader!, "?dataset=national"));
+            await Report(areas, "dashboard GET /?area=A, cold", counter, NewInstance, () => DashboardAsync(reader!, $"?dataset=national&area={NationalDataset.Code(areas / 2)}"));
         }
         finally
         {
@@ -172,6 +174,23 @@ internal static class ScaleMode
         {
             throw new InvalidOperationException($"{name} was not accepted: {outcome?.Status}");
         }
+    }
+
+    /// <summary>The dashboard's page as both hosts make it, rendered and written to nowhere.</summary>
+    private static async Task DashboardAsync(PipelineHarness app, string query)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = app.Services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/";
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+        context.Response.Body = Stream.Null;
+        var result = await app.Get<Pipeline.Web.Pages.DashboardHandlers>().GetAsync(context.Request);
+        if (result.Status != 200)
+        {
+            throw new InvalidOperationException($"GET /{query}: {result.Status}");
+        }
+
+        await result.ExecuteAsync(context);
     }
 
     /// <summary>A series answer, its body written where a response's would be (to nowhere), streamed or not.</summary>
