@@ -79,7 +79,7 @@ internal static class MemoryMode
     /// life; writing 5 to /proc/self/clear_refs resets it to the current resident set, so the peak seen afterwards is the
     /// validation's, not the file generation's.
     /// </summary>
-    private static bool ResetPeak()
+    internal static bool ResetPeak()
     {
         try
         {

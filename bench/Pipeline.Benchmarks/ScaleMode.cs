@@ -4,6 +4,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 using Pipeline.Testing;
 
@@ -30,8 +31,8 @@ internal static class ScaleMode
         await azurite.InitializeAsync();
         try
         {
-            Console.WriteLine($"| areas | operation | requests | bytes sent | bytes received | time (median of 3) |");
-            Console.WriteLine($"|---:|---|---:|---:|---:|---:|");
+            Console.WriteLine($"| areas | operation | requests | bytes sent | bytes received | time (median of 3) | peak working set growth (max of 3) |");
+            Console.WriteLine($"|---:|---|---:|---:|---:|---:|---:|");
             foreach (var areas in sizes)
             {
                 await MeasureAsync(azurite, areas, years);
@@ -117,6 +118,13 @@ internal static class ScaleMode
             await Report(areas, "summary, one area, CSV, cold", counter, NewInstance,
                 () => SummaryAsync(reader!, [new("area", NationalDataset.Code(areas - 1)), new("format", "csv")]));
             await Report(areas, "summary, default period, JSON, cached", counter, setUp: null, () => SummaryAsync(reader!, []));
+            await Report(areas, "summary, one area, JSON, cold", counter, NewInstance,
+                () => SummaryAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
+            await Report(areas, "series, one area, JSON, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
+            await Report(areas, "series, all areas, JSON, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, []));
+            await Report(areas, "series, all areas, CSV, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("format", "csv")]));
+            await Report(areas, "dashboard GET /, all areas (first page of 50), cold", counter, NewInstance, () => DashboardAsync(reader!, "?dataset=national"));
+            await Report(areas, "dashboard GET /?area=A, cold", counter, NewInstance, () => DashboardAsync(reader!, $"?dataset=national&area={NationalDataset.Code(areas / 2)}"));
         }
         finally
         {
@@ -128,7 +136,9 @@ internal static class ScaleMode
     private static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
     {
         var times = new List<double>();
+        var growth = 0L;
         (int Requests, long Sent, long Received) last = default;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < 3; i++)
         {
             if (setUp is not null)
@@ -136,16 +146,24 @@ internal static class ScaleMode
                 await setUp();
             }
 
+            // The peak resident set from here on, above what the process holds now (the /proc method of MemoryMode).
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            MemoryMode.ResetPeak();
+            process.Refresh();
+            var baseline = process.WorkingSet64;
             counter.Reset();
             var timer = Stopwatch.StartNew();
             await run();
             timer.Stop();
+            process.Refresh();
+            growth = Math.Max(growth, process.PeakWorkingSet64 - baseline);
             times.Add(timer.Elapsed.TotalMilliseconds);
             last = (counter.Count, counter.BytesSent, counter.BytesReceived);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms |"));
+            $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms | {growth / (1024.0 * 1024.0):N0} MiB |"));
     }
 
     private static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
@@ -155,6 +173,38 @@ internal static class ScaleMode
         if (outcome?.Status != UploadStatus.Accepted)
         {
             throw new InvalidOperationException($"{name} was not accepted: {outcome?.Status}");
+        }
+    }
+
+    /// <summary>The dashboard's page as both hosts make it, rendered and written to nowhere.</summary>
+    private static async Task DashboardAsync(PipelineHarness app, string query)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = app.Services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/";
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+        context.Response.Body = Stream.Null;
+        var result = await app.Get<Pipeline.Web.Pages.DashboardHandlers>().GetAsync(context.Request);
+        if (result.Status != 200)
+        {
+            throw new InvalidOperationException($"GET /{query}: {result.Status}");
+        }
+
+        await result.ExecuteAsync(context);
+    }
+
+    /// <summary>A series answer, its body written where a response's would be (to nowhere), streamed or not.</summary>
+    private static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    {
+        var response = await app.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
+        if (response.Result != SummaryResult.Found)
+        {
+            throw new InvalidOperationException($"The series was not found: {response.Result}");
+        }
+
+        if (response.Streamed is { } streamed)
+        {
+            await streamed.WriteAsync(Stream.Null, CancellationToken.None);
         }
     }
 

@@ -72,6 +72,19 @@ internal sealed class DocumentBlobs(BlobServiceClient service, IOptions<StorageO
         }
     }
 
+    /// <summary>The blob's content as a stream read as it is consumed; null when there is no such blob.</summary>
+    public async Task<Stream?> OpenAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The names of the blobs under <paramref name="prefix"/> and when each was last written or touched, by the
     /// application's clock; none when the container does not exist yet. A blob written before the stamp was kept reads

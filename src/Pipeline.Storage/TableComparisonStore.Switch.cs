@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Pipeline.Core;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Ports;
@@ -18,15 +19,15 @@ public sealed partial class TableComparisonStore
     /// <summary>
     /// Documents up to this many bytes of UTF-8 are kept in their index entity (as a string property of at most 16,000
     /// characters, 32 KB in Azure's UTF-16 count), not in a blob: a summary of a few dozen areas is then one read. An
-    /// entity stays under 33 KB, so a transaction of 100 of them stays under Azure's 4 MiB.
+    /// entity stays under 33 KB (an entity of pieces, its head, tail and a line a piece, under that too), so a
+    /// transaction of 100 of them stays under Azure's 4 MiB.
     /// </summary>
     internal const int InlineBytes = 16_000;
 
-    /// <summary>How many summary blobs are written at once.</summary>
-    private const int ParallelWrites = 4;
-
     /// <summary>
-    /// Writes the blobs of <paramref name="comparisons"/> that are new, then replaces the basis' index in one
+    /// Writes the pieces of <paramref name="comparisons"/> that are new (a document at a time, each cut into runs of
+    /// <see cref="AreasPerPiece"/> areas, <see cref="JsonPieces.Cut"/>; one of at most <see cref="InlineBytes"/> is kept
+    /// in its index entity instead), then replaces the basis' index in one
     /// transaction (several only past <see cref="MaxBatchOperations"/> rows: 99 periods and the default, 24 years of
     /// rolling periods), then deletes blobs neither the old index nor the new one points to, once they are older than
     /// <see cref="CleanUpAge"/>.
@@ -36,10 +37,9 @@ public sealed partial class TableComparisonStore
         var partition = PartitionOf(dataset, basis);
         var prefix = $"summaries/{dataset}/{basis.ToWireName()}/";
         var before = await ReadIndexAsync(partition, cancellationToken);
-        var referenced = new HashSet<string>(before.Values.Select(e => e.GetString("Document")).OfType<string>(), StringComparer.Ordinal);
+        var referenced = new HashSet<string>(before.Values.SelectMany(BlobsOf), StringComparer.Ordinal);
 
         var actions = new List<TableTransactionAction>();
-        var toWrite = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var comparison in comparisons.OrderBy(c => c.Period))
         {
             TableEntity row;
@@ -49,14 +49,25 @@ public sealed partial class TableComparisonStore
             }
             else
             {
-                var sha256 = DocumentBlobs.Sha256Of(comparison.Json);
-                var name = BlobNameOf(comparison.Json, $"{prefix}{comparison.Period.Key}/", sha256);
-                if (name is not null && !referenced.Contains(name))
+                // One document at a time: its pieces are written before the next is made, so a national recalculation
+                // holds one document (about 6 MB), not a hundred.
+                var json = comparison.ToJson();
+                var sha256 = DocumentBlobs.Sha256Of(json);
+                if (json.Length <= InlineBytes)
                 {
-                    toWrite[name] = comparison.Json;
+                    row = InlineEntity(partition, comparison.Period.Key, json, sha256);
+                }
+                else
+                {
+                    var pieced = JsonPieces.Cut(json, "areas", "code", AreasPerPiece);
+                    var folder = $"{prefix}{comparison.Period.Key}/";
+                    await PutPiecesAsync(folder, pieced.Pieces, referenced, cancellationToken);
+                    row = PiecedEntity(partition, comparison.Period.Key, sha256, pieced, folder);
                 }
 
-                row = Row(partition, comparison, name, sha256);
+                row["Period"] = comparison.Period.ToString();
+                row["Status"] = comparison.Status.ToWireName();
+                row["InputKey"] = comparison.InputKey;
             }
 
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
@@ -65,11 +76,6 @@ public sealed partial class TableComparisonStore
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Copy(row, partition, DefaultRowKey)));
             }
         }
-
-        await Parallel.ForEachAsync(
-            toWrite,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
-            async (document, token) => await _documents.PutAsync(document.Key, document.Value, token, touchExisting: true));
 
         // Rows of periods this version no longer has go in the same transaction.
         var rows = actions.Select(a => a.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +86,7 @@ public sealed partial class TableComparisonStore
             await TableWrites.WhenTableExistsAsync(_table, () => _table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
         }
 
-        referenced.UnionWith(actions.Select(a => a.Entity).OfType<TableEntity>().Select(e => e.GetString("Document")).OfType<string>());
+        referenced.UnionWith(actions.Select(a => a.Entity).OfType<TableEntity>().SelectMany(BlobsOf));
         var cutOff = _time.GetUtcNow() - CleanUpAge;
         await foreach (var (name, writtenAt) in _documents.ListAsync(prefix, cancellationToken))
         {
@@ -110,34 +116,13 @@ public sealed partial class TableComparisonStore
         return index;
     }
 
-    /// <summary>An index entity: the document's blob (<paramref name="name"/>), or the document itself when it has none.</summary>
-    private static TableEntity Row(string partition, StoredComparison comparison, string? name, string sha256)
+    /// <summary>The index entity of a document small enough to keep in it: its hash, its size and itself.</summary>
+    private static TableEntity InlineEntity(string partition, string rowKey, byte[] json, string sha256) => new(partition, rowKey)
     {
-        var entity = DocumentEntity(partition, comparison.Period.Key, comparison.Json, name, sha256);
-        entity["Period"] = comparison.Period.ToString();
-        entity["Status"] = comparison.Status.ToWireName();
-        entity["InputKey"] = comparison.InputKey;
-        return entity;
-    }
-
-    /// <summary>
-    /// The blob a document is kept in, under <paramref name="prefix"/> and named by its hash; null when it is small
-    /// enough (<see cref="InlineBytes"/>) to be kept in its index entity.
-    /// </summary>
-    private static string? BlobNameOf(byte[] json, string prefix, string sha256) =>
-        json.Length <= InlineBytes ? null : $"{prefix}{sha256}.json";
-
-    /// <summary>The properties every index entity has: the hash, the size, and the document (inline) or its blob's name.</summary>
-    private static TableEntity DocumentEntity(string partition, string rowKey, byte[] json, string? name, string sha256)
-    {
-        var entity = new TableEntity(partition, rowKey)
-        {
-            ["Sha256"] = sha256,
-            ["Bytes"] = json.Length,
-        };
-        entity[name is null ? "Json" : "Document"] = name ?? Encoding.UTF8.GetString(json);
-        return entity;
-    }
+        ["Sha256"] = sha256,
+        ["Bytes"] = json.Length,
+        ["Json"] = Encoding.UTF8.GetString(json),
+    };
 
     /// <summary><paramref name="source"/>'s properties under another key (the default row, or a row kept as it is).</summary>
     private static TableEntity Copy(TableEntity source, string partition, string rowKey)

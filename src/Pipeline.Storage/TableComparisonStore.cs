@@ -97,9 +97,18 @@ public sealed partial class TableComparisonStore : IComparisonStore
         await TableWrites.WhenTableExistsAsync(_table, () => _table.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
-    public async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default)
+    public Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken = default) =>
+        GetAsync(dataset, basis, period, null, cancellationToken);
+
+    public Task<StoredSummary?> GetAreasAsync(string dataset, YearBasis basis, Period? period, IReadOnlyCollection<string> areas, CancellationToken cancellationToken = default)
     {
-        if (await GetDocumentAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, cancellationToken) is not { } found)
+        ArgumentNullException.ThrowIfNull(areas);
+        return GetAsync(dataset, basis, period, areas, cancellationToken);
+    }
+
+    private async Task<StoredSummary?> GetAsync(string dataset, YearBasis basis, Period? period, IReadOnlyCollection<string>? areas, CancellationToken cancellationToken)
+    {
+        if (await GetDocumentAsync(PartitionOf(dataset, basis), period?.Key ?? DefaultRowKey, areas, cancellationToken) is not { } found)
         {
             return null;
         }
@@ -113,9 +122,11 @@ public sealed partial class TableComparisonStore : IComparisonStore
 
     /// <summary>
     /// An index entity and the document it holds or points to: one read for a document kept inline, two for one in a
-    /// blob (whose SHA-256 is checked against the entity's); null when there is no such entity.
+    /// blob (whose SHA-256 is checked against the entity's), and for one kept in pieces the entity and every piece, or
+    /// with <paramref name="areas"/> the pieces that hold them (<see cref="ReadPiecedAsync"/>); null when there is no
+    /// such entity.
     /// </summary>
-    private async Task<(TableEntity Entity, byte[] Json)?> GetDocumentAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    private async Task<(TableEntity Entity, byte[] Json)?> GetDocumentAsync(string partition, string rowKey, IReadOnlyCollection<string>? areas, CancellationToken cancellationToken)
     {
         // A blob is deleted only two switches after the index stopped pointing to it; should a reader be that slow
         // between its two reads, it reads the index again and finds the newer one.
@@ -125,6 +136,23 @@ public sealed partial class TableComparisonStore : IComparisonStore
             if (entity is null)
             {
                 return null;
+            }
+
+            if (IsPieced(entity))
+            {
+                var (pieced, missing) = await ReadPiecedAsync(entity, areas, cancellationToken);
+                if (pieced is not null)
+                {
+                    return (entity, pieced);
+                }
+
+                if (attempt > 0)
+                {
+                    throw new InvalidDataException($"The document {missing} that {entity.PartitionKey}/{entity.RowKey} points to is missing.");
+                }
+
+                StorageLog.DocumentMissingIndexReadAgain(_logger, missing!, entity.PartitionKey, entity.RowKey);
+                continue;
             }
 
             if (entity.GetString("Document") is not { } name)

@@ -21,7 +21,8 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
 
     /// <summary>
     /// <c>GET /api/series?dataset=D&amp;area=A&amp;format=F</c>: every accepted quarter's figures (docs/contract.md section 7),
-    /// one read of the stored series (none while cached), with a strong ETag and 304 as the summary.
+    /// one read of the stored series (none while cached), with a strong ETag and 304 as the summary; a large series whole
+    /// is streamed from storage, never held.
     /// </summary>
     public async Task<WebResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,6 +56,6 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
         };
         return Matches(request, etag)
             ? new WebResult(StatusCodes.Status304NotModified, response.ContentType, [], headers)
-            : new WebResult(status, response.ContentType, response.Body, headers);
+            : new WebResult(status, response.ContentType, response.Body, headers) { Streamed = response.Streamed };
     }
 }

@@ -13,6 +13,12 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
 {
     public const string Json = "application/json; charset=utf-8";
 
+    /// <summary>
+    /// A body written as it is read from storage (a national series whole), of a length known before its first byte;
+    /// when set, it is the body and <see cref="Body"/> is empty.
+    /// </summary>
+    public StreamedBody? Streamed { get; init; }
+
     /// <summary>A problem+json answer (RFC 9457) naming the parameter at fault where there is one.</summary>
     public static WebResult Problem(int status, string title, string detail, string? parameter = null) =>
         new(status, SummaryProblem.ContentType, new SummaryProblem("about:blank", title, status, detail, parameter).ToUtf8Bytes());
@@ -41,8 +47,17 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
         }
 
         response.ContentType = ContentType;
-        response.ContentLength = Body.Length;
-        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        response.ContentLength = Streamed?.Length ?? Body.Length;
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            return;
+        }
+
+        if (Streamed is { } streamed)
+        {
+            await streamed.WriteAsync(response.Body, httpContext.RequestAborted);
+        }
+        else
         {
             await response.Body.WriteAsync(Body, httpContext.RequestAborted);
         }

@@ -65,7 +65,7 @@ public sealed class DashboardFunctionTests(AzuriteFixture azurite) : Recalculate
         }
 
         var revised = Encoding.UTF8.GetBytes(json.ToJsonString());
-        await store.WriteAsync("serious-youth-violence", [new StoredComparison(YearBasis.Calendar, stored.Period, ComparisonStatus.Complete, new Lazy<byte[]>(() => revised), IsDefault: true)], "by-hand");
+        await store.WriteAsync("serious-youth-violence", [new StoredComparison(YearBasis.Calendar, stored.Period, ComparisonStatus.Complete, () => revised, IsDefault: true)], "by-hand");
 
         var page = (await HttpCall.GetDashboardAsync(App, "")).Text();
 

@@ -5,6 +5,7 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 
 namespace Pipeline.Storage.Tests;
 
@@ -61,7 +62,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Summary_documents_of_a_few_areas_stay_in_their_entities_and_larger_ones_are_blobs()
+    public async Task Summary_documents_of_a_few_areas_stay_in_their_entities_and_larger_ones_are_pieces()
     {
         using var small = PipelineHarness.Create(azurite);
         await small.IngestSamplesAsync();
@@ -78,13 +79,96 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
             ["summaries/national/calendar/2024/", "summaries/national/financial/2023-24/", "summaries/national/financial/2024-25/", "summaries/national/rolling/2024-Q4/"],
             names.Select(n => n[..(n.LastIndexOf('/') + 1)]));
         var document = await large.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
-        Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobs.Sha256Of(document!.Json)}.json", names[0]);
-        Assert.True(document.Json.Length > TableComparisonStore.InlineBytes);
+        Assert.True(document!.Json.Length > TableComparisonStore.InlineBytes);
+
+        // 40 areas, one piece: the areas' entries exactly as in the document, from after "areas": [ to the last one's
+        // closing brace, compressed, named by their hash.
+        var text = Encoding.UTF8.GetString(document.Json);
+        var start = text.IndexOf("\"areas\": [", StringComparison.Ordinal) + "\"areas\": [".Length;
+        var end = text.IndexOf("\n  ],\n  \"sources\"", StringComparison.Ordinal);
+        var piece = Encoding.UTF8.GetBytes(text[start..end]);
+        Assert.Equal($"summaries/national/calendar/2024/{DocumentBlobs.Sha256Of(piece)}.json.gz", names[0]);
+        Assert.Equal(piece, Gunzip(await large.ReadAsync(large.Documents, names[0])));
+        var entity = (await large.Tables.GetTableClient(large.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("national.calendar", "2024")).Value;
+        Assert.Equal(text[..start], entity.GetString("Head0"));
+        Assert.Equal(text[end..], entity.GetString("Tail0"));
+        Assert.Equal($"E99000000 {DocumentBlobs.Sha256Of(piece)}", entity.GetString("Pieces0"));
+        Assert.Equal("summaries/national/calendar/2024/", entity.GetString("PiecePrefix"));
+        Assert.Equal((DocumentBlobs.Sha256Of(document.Json), (long)document.Json.Length), (entity.GetString("Sha256"), entity.GetInt64("Bytes")));
+    }
+
+    [Fact]
+    public async Task A_national_summary_is_runs_of_250_areas_and_one_areas_summary_is_its_index_and_one_piece()
+    {
+        using var app = await NationalAsync(new NationalDataset(600));
+        var counter = new RequestCounter();
+        using var reader = PipelineHarness.Over(azurite, app.Settings, counter);
+        var store = reader.Get<IComparisonStore>();
+
+        var whole = (await store.GetAsync(NationalDataset.Id, YearBasis.Calendar, null))!;
+        Assert.Equal(4, counter.Count); // The index entity and three pieces: 250, 250 and 100 areas.
+        using var json = System.Text.Json.JsonDocument.Parse(whole.Json);
+        var areas = json.RootElement.GetProperty("areas").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, 600).Select(NationalDataset.Code), areas.Select(a => a.GetProperty("code").GetString()));
+
+        foreach (var area in new[] { 0, 249, 250, 417, 599 })
+        {
+            counter.Reset();
+            var one = (await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [NationalDataset.Code(area)]))!;
+            Assert.Equal(2, counter.Count);
+            Assert.InRange(counter.BytesReceived, 1, 64 * 1024);
+            using var cut = System.Text.Json.JsonDocument.Parse(one.Json);
+            Assert.Equal(areas[area].GetRawText(), cut.RootElement.GetProperty("areas").EnumerateArray().Single().GetRawText());
+            Assert.Equal(json.RootElement.GetProperty("total").GetRawText(), cut.RootElement.GetProperty("total").GetRawText());
+            Assert.Equal(json.RootElement.GetProperty("sources").GetRawText(), cut.RootElement.GetProperty("sources").GetRawText());
+        }
+
+        // Several areas: the pieces that hold them, once each, and their entries in code order.
+        counter.Reset();
+        var some = (await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [NationalDataset.Code(599), NationalDataset.Code(3), NationalDataset.Code(7), NationalDataset.Code(250)]))!;
+        Assert.Equal(1 + 3, counter.Count);
+        using (var three = System.Text.Json.JsonDocument.Parse(some.Json))
+        {
+            Assert.Equal([3, 7, 250, 599], three.RootElement.GetProperty("areas").EnumerateArray().Select(a => areas.IndexOf(areas.Single(w => w.GetProperty("code").GetString() == a.GetProperty("code").GetString()))));
+        }
+
+        // A code before the first, between two, after the last: no area, and the rest of the document.
+        foreach (var code in new[] { "E00000000", "E99000249A", "E99999999" })
+        {
+            using var none = System.Text.Json.JsonDocument.Parse((await store.GetAreasAsync(NationalDataset.Id, YearBasis.Calendar, null, [code]))!.Json);
+            Assert.Equal(0, none.RootElement.GetProperty("areas").GetArrayLength());
+        }
+
+        // A piece whose bytes are not those its name records is an error, never a document.
+        var name = (await app.ListAsync(app.Documents)).First(n => n.StartsWith("summaries/national/calendar/2024/", StringComparison.Ordinal));
+        await app.Documents.GetBlobClient(name).UploadAsync(new BinaryData(Gzip("{}"u8.ToArray())), overwrite: true);
+        using var another = PipelineHarness.Over(azurite, app.Settings);
+        var wrong = await Assert.ThrowsAsync<InvalidDataException>(() => another.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null));
+        Assert.Equal($"The piece {name} does not have the SHA-256 its name records.", wrong.Message);
+    }
+
+    private static byte[] Gunzip(byte[] compressed)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionMode.Compress))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
     }
 
     [Theory]
     [MemberData(nameof(PipelineHarness.FarFromToday), MemberType = typeof(PipelineHarness))]
-    public async Task A_series_of_the_samples_is_one_inline_read_and_a_larger_one_a_blob_two_reads_then_cleaned_up(DateTimeOffset today)
+    public async Task A_series_of_the_samples_is_one_inline_read_and_a_larger_one_pieces_by_quarter_and_by_area_then_cleaned_up(DateTimeOffset today)
     {
         var counter = new RequestCounter();
         using var small = PipelineHarness.Create(azurite, counter);
@@ -94,41 +178,57 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         var inline = await small.Get<IComparisonStore>().GetSeriesAsync("serious-youth-violence");
         Assert.Equal(1, counter.Count);
         var entity = (await small.Tables.GetTableClient(small.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("series", "all")).Value;
-        Assert.Equal(entity.GetString("Json"), Encoding.UTF8.GetString(inline!));
-        Assert.Equal((DocumentBlobs.Sha256Of(inline!), inline!.Length), (entity.GetString("Sha256"), entity.GetInt32("Bytes")));
+        Assert.Equal(entity.GetString("Json"), Encoding.UTF8.GetString(inline!.Json!));
+        Assert.Equal((DocumentBlobs.Sha256Of(inline.Json!), inline.Json!.Length), (entity.GetString("Sha256"), entity.GetInt32("Bytes")));
+        Assert.Null(inline.Index);
         Assert.DoesNotContain(await small.ListAsync(small.Documents), n => n.StartsWith("series/", StringComparison.Ordinal));
         Assert.Null(await small.Get<IComparisonStore>().GetSeriesAsync("violence-admissions"));
 
-        using var large = await NationalAsync(new NationalDataset(40), today);
+        var national = new NationalDataset(40);
+        using var large = await NationalAsync(national, today);
         var store = large.Get<IComparisonStore>();
-        var series = await store.GetSeriesAsync(NationalDataset.Id);
-        Assert.True(series!.Length > TableComparisonStore.InlineBytes);
-        var name = $"series/national/{DocumentBlobs.Sha256Of(series)}.json";
-        Assert.Equal([name], (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)));
-        Assert.Equal(series, await large.ReadAsync(large.Documents, name));
+        var series = (await store.GetSeriesAsync(NationalDataset.Id))!;
+        Assert.Null(series.Json);
+        Assert.True(series.Bytes > TableComparisonStore.InlineBytes);
+        Assert.Equal(8, series.Index!.Quarters.Count); // A piece a quarter, keyed by it.
+        Assert.Equal("2023-Q1", series.Index.Quarters[0].Key);
+        Assert.Equal([("E99000000", series.Index.AreaShards[0].Name)], series.Index.AreaShards.Select(p => (p.Key, p.Name))); // 40 areas: one run.
+        var first = await SeriesBlobsAsync(large);
+        Assert.Equal(series.Index.Quarters.Select(p => p.Name).Append(series.Index.AreaShards[0].Name).Order(StringComparer.Ordinal), first);
+        Assert.All(first, n => Assert.Matches("^series/national/[0-9a-f]{64}\\.json\\.gz$", n));
 
-        // The same figures again: nothing written. A correction: the new series' blob, the one it replaced kept until
-        // the next switch, and older ones deleted once over an hour old.
+        // The pieces joined are the series the recalculation wrote, by hash and length.
+        var whole = (await large.Get<SeriesService>().DocumentAsync(NationalDataset.Id))!;
+        Assert.Equal((series.Sha256, series.Bytes), (DocumentBlobs.Sha256Of(whole), (long)whole.Length));
+
+        // The same figures again: nothing written. A correction of 2024-Q4: its piece and the run of areas are new,
+        // the other quarters' pieces kept; the version before kept until the next switch, older blobs deleted once over
+        // an hour old.
         var recalc = large.Get<RecalculationService>();
         var writes = new RequestCounter();
+        var dataset = large.Get<Core.Datasets.DatasetRegistry>().All.Single(d => d.Id == NationalDataset.Id);
         using (var again = PipelineHarness.Over(azurite, large.Settings, today, writes))
         {
-            await again.Get<IComparisonStore>().WriteSeriesAsync(NationalDataset.Id, series);
+            await again.Get<IComparisonStore>().WriteSeriesAsync(NationalDataset.Id, SeriesWrites.Of(SeriesJson.Deserialize(whole, dataset)));
             Assert.Equal(["GET"], writes.Requests.Select(r => r.Split(' ')[0]));
         }
 
-        await CorrectAsync(large, new NationalDataset(40), recalc, 1);
-        var first = await store.GetSeriesAsync(NationalDataset.Id);
-        Assert.Equal(2, (await large.ListAsync(large.Documents)).Count(n => n.StartsWith("series/", StringComparison.Ordinal)));
+        await CorrectAsync(large, national, recalc, 1);
+        var second = await SeriesBlobsAsync(large);
+        Assert.Equal(11, second.Count);
+        Assert.Equal(first, first.Intersect(second));
         large.Clock.Advance(TimeSpan.FromDays(2));
-        await CorrectAsync(large, new NationalDataset(40), recalc, 2);
-        var corrected = await store.GetSeriesAsync(NationalDataset.Id);
-        Assert.Equal(
-            new[] { $"series/national/{DocumentBlobs.Sha256Of(first!)}.json", $"series/national/{DocumentBlobs.Sha256Of(corrected!)}.json" }.Order(StringComparer.Ordinal),
-            (await large.ListAsync(large.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.NotEqual(series, corrected);
-        Assert.NotEqual(first, corrected);
+        await CorrectAsync(large, national, recalc, 2);
+        var third = await SeriesBlobsAsync(large);
+        Assert.Equal(11, third.Count);
+        Assert.Equal(2, first.Except(third).Count()); // The first 2024-Q4 and run of areas: unreferenced and two days old.
+        var corrected = (await store.GetSeriesAsync(NationalDataset.Id))!;
+        Assert.Equal(series.Index.Quarters.Take(7), corrected.Index!.Quarters.Take(7));
+        Assert.NotEqual(series.Sha256, corrected.Sha256);
     }
+
+    private static async Task<List<string>> SeriesBlobsAsync(PipelineHarness app) =>
+        [.. (await app.ListAsync(app.Documents)).Where(n => n.StartsWith("series/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Comparisons_stored_inline_in_chunks_before_the_documents_container_are_read_and_then_replaced()
@@ -174,8 +274,8 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
         app.Clock.Advance(TimeSpan.FromDays(2)); // Two days on by the same clock, whatever storage's clock says.
         var left = await CorrectAsync(app, national, recalc, 3);
         Assert.Equal(7, left.Count);
-        var current = await app.Get<IComparisonStore>().GetAsync(NationalDataset.Id, YearBasis.Calendar, null);
-        Assert.Contains($"summaries/national/calendar/2024/{DocumentBlobs.Sha256Of(current!.Json)}.json", left);
+        var current = (await app.Tables.GetTableClient(app.Settings["Pipeline:Storage:ComparisonsTable"]).GetEntityAsync<TableEntity>("national.calendar", "2024")).Value;
+        Assert.Contains($"summaries/national/calendar/2024/{current.GetString("Pieces0").Split(' ')[1]}.json.gz", left);
         Assert.Equal(4, left.Intersect(third).Count()); // The version before: 2023/24, and the second correction's three.
         Assert.Single(left.Intersect(first)); // 2023/24, never replaced.
     }

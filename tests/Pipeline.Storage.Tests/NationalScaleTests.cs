@@ -4,6 +4,7 @@ using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
 namespace Pipeline.Storage.Tests;
@@ -67,17 +68,71 @@ public sealed class NationalScaleTests(AzuriteFixture azurite)
              Enumerable.Range(2, 3).Sum(n => NationalDataset.Counts(Areas - 1, new Quarter(2023, n)).Offences)),
             (offences.GetProperty("current").GetInt64(), offences.GetProperty("previous").GetInt64()));
 
-        // The documents are far past what one entity could hold, and each basis' index is one small transaction.
-        var blobs = new List<long>();
+        // The documents are far past what one entity could hold: each is kept in runs of 250 areas, compressed; and each
+        // basis' index is one small transaction. The whole first recalculation sends well under 250 MB.
+        var pieces = new List<long>();
         await foreach (var blob in app.Documents.GetBlobsAsync(prefix: $"summaries/{NationalDataset.Id}/"))
         {
-            blobs.Add(blob.Properties.ContentLength ?? 0);
+            pieces.Add(blob.Properties.ContentLength ?? 0);
         }
 
-        Assert.Equal(19 + 20 + 73, blobs.Count); // 19 calendar, 20 financial and 73 rolling documents (2006-Q4 to 2024-Q4), none inline.
-        Assert.All(blobs, size => Assert.True(size > TableLimitsPolicy.MaxEntityBytes, $"a document of {size} bytes"));
+        Assert.Equal((19 + 20 + 73) * 40, pieces.Count); // 19 calendar, 20 financial and 73 rolling documents (2006-Q4 to 2024-Q4), 40 pieces each.
+        Assert.All(pieces, size => Assert.InRange(size, 1, 64 * 1024));
         var transactions = counter.Requests.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.EndsWith("/$batch", StringComparison.Ordinal));
         Assert.Equal(3, transactions); // One per basis.
+        Assert.InRange(counter.BytesSent, 1, 250_000_000);
+
+        await ReadersReadWhatTheyShowAsync(national, settings, quarters);
+
+        // A correction of the last quarter: fresh figures write its pieces, never the whole series or every document.
+        var corrected = national.Return(quarters[^1]);
+        corrected[^2] = (byte)('0' + ((corrected[^2] - '0' + 1) % 10));
+        await app.UploadAsync("national/2024-Q4.csv", corrected);
+        Assert.Equal(UploadStatus.Accepted, (await processor.ProcessAsync("national/2024-Q4.csv"))!.Status);
+        counter.Reset();
+        Assert.True((await app.Get<RecalculationService>().RecalculateAsync(force: false, only: NationalDataset.Id)).Recomputed);
+        Assert.InRange(counter.BytesSent, 1, 20_000_000);
+    }
+
+    /// <summary>
+    /// Another instance, cold: one area's summary and one area's series are each the index and one piece (at most 64 KB
+    /// read), and the whole series streams from a piece a quarter, its hash the ETag.
+    /// </summary>
+    private async Task ReadersReadWhatTheyShowAsync(NationalDataset national, IReadOnlyDictionary<string, string?> settings, List<Quarter> quarters)
+    {
+        var counter = new RequestCounter();
+        using var reader = PipelineHarness.Over(azurite, settings, counter);
+        var code = NationalDataset.Code(4321);
+        var summary = await reader.Get<SummaryService>().GetAsync([new("dataset", NationalDataset.Id), new("area", code)]);
+        Assert.Equal((SummaryResult.Found, 2), (summary.Result, counter.Count));
+        Assert.InRange(counter.BytesReceived, 1, 64 * 1024);
+        using (var json = JsonDocument.Parse(summary.Body))
+        {
+            var offences = json.RootElement.GetProperty("areas").EnumerateArray().Single().GetProperty("offences");
+            Assert.Equal(quarters.Where(q => q.Year == 2024).Sum(q => NationalDataset.Counts(4321, q).Offences), offences.GetProperty("current").GetInt64());
+        }
+
+        counter.Reset();
+        var series = await reader.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id), new("area", code)]);
+        Assert.Equal((SummaryResult.Found, 2), (series.Result, counter.Count));
+        Assert.InRange(counter.BytesReceived, 1, 64 * 1024);
+        using (var json = JsonDocument.Parse(series.Body))
+        {
+            var served = json.RootElement.GetProperty("quarters").EnumerateArray().ToList();
+            Assert.Equal(quarters.Select(q => q.ToString()), served.Select(q => q.GetProperty("quarter").GetString()));
+            Assert.Equal(quarters.Select(q => NationalDataset.Counts(4321, q).Offences), served.Select(q => q.GetProperty("areas")[0].GetProperty("offences").GetInt64()));
+            Assert.Equal(quarters.Select(q => national.Totals([q]).Offences), served.Select(q => q.GetProperty("total").GetProperty("offences").GetInt64()));
+        }
+
+        // The whole series (cached index): a piece a quarter, streamed; what is written has the length and hash promised.
+        counter.Reset();
+        var whole = await reader.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id)]);
+        Assert.Empty(whole.Body);
+        using var hashing = new HashingStream();
+        await whole.Streamed!.WriteAsync(hashing, CancellationToken.None);
+        Assert.Equal(80, counter.Count);
+        Assert.Equal(whole.Streamed.Length, hashing.Length);
+        Assert.Equal(whole.ETag, $"\"{hashing.Sha256[..32]}\"");
     }
 
     private static void AssertCount(JsonElement metric, long current, long previous)
@@ -90,6 +145,47 @@ public sealed class NationalScaleTests(AzuriteFixture azurite)
 
     /// <summary>100 x part / whole to 2 places, midpoint away from zero, in decimal arithmetic.</summary>
     private static decimal Percent(long part, long whole) => Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Counts and hashes what is written to it, and keeps none of it.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly System.Security.Cryptography.IncrementalHash _hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        private long _length;
+
+        public string Sha256 => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            _hash.AppendData(buffer, offset, count);
+            _length += count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _hash.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     private static async Task<JsonDocument> SummaryAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
     {

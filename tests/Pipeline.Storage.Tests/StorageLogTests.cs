@@ -18,8 +18,8 @@ public sealed class StorageLogTests(AzuriteFixture azurite)
         var logger = new RecordingLogger<TableComparisonStore>();
         var store = new TableComparisonStore(app.Tables, app.Blobs, app.Get<IOptions<StorageOptions>>(), app.Clock, logger);
         Assert.True(Period.TryParse(YearBasis.Calendar, "2024", out var period));
-        var large = Encoding.UTF8.GetBytes("{\"areas\":\"" + new string('x', TableComparisonStore.InlineBytes) + "\"}");
-        await store.WriteAsync("serious-youth-violence", [new StoredComparison(YearBasis.Calendar, period, ComparisonStatus.Complete, new Lazy<byte[]>(() => large), IsDefault: true)], "by-hand");
+        var large = Encoding.UTF8.GetBytes("{\"areas\":[{\"code\":\"E1\",\"name\":\"" + new string('x', TableComparisonStore.InlineBytes) + "\"}]}");
+        await store.WriteAsync("serious-youth-violence", [new StoredComparison(YearBasis.Calendar, period, ComparisonStatus.Complete, () => large, IsDefault: true)], "by-hand");
         var document = Assert.Single(await app.ListAsync(app.Documents), n => n.StartsWith("summaries/", StringComparison.Ordinal));
         await app.Documents.DeleteBlobAsync(document);
 

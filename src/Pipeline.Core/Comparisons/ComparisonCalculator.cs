@@ -22,6 +22,19 @@ public static class ComparisonCalculator
         DatasetDefinition dataset,
         IReadOnlyList<AcceptedQuarter> accepted,
         IReadOnlyList<Area> configuredAreas,
+        DateTimeOffset computedAt) =>
+        [.. Plan(dataset, accepted, configuredAreas, computedAt).Select(p => p.Compute())];
+
+    /// <summary>
+    /// Every comparison <see cref="ComputeAll"/> would make, in the same order, each with what it rests on (its period,
+    /// status and sources), known without any arithmetic, and its document made only when asked for: a recalculation
+    /// computes only the comparisons whose inputs changed.
+    /// </summary>
+    /// <inheritdoc cref="ComputeAll" path="/param"/>
+    public static IReadOnlyList<PlannedComparison> Plan(
+        DatasetDefinition dataset,
+        IReadOnlyList<AcceptedQuarter> accepted,
+        IReadOnlyList<Area> configuredAreas,
         DateTimeOffset computedAt)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -49,7 +62,7 @@ public static class ComparisonCalculator
         }
 
         var stamp = TruncateToSeconds(computedAt);
-        var documents = new List<SummaryDocument>();
+        var documents = new List<PlannedComparison>();
         foreach (var basis in YearBasisNames.All)
         {
             var periods = byQuarter.Keys
@@ -58,9 +71,9 @@ public static class ComparisonCalculator
                 .Order();
             foreach (var period in periods)
             {
-                if (Compare(dataset, period, byQuarter, configuredNames, stamp) is { } document)
+                if (PlanOne(dataset, period, byQuarter, configuredNames, stamp) is { } planned)
                 {
-                    documents.Add(document);
+                    documents.Add(planned);
                 }
             }
         }
@@ -105,7 +118,7 @@ public static class ComparisonCalculator
         return latestComplete ?? latestAny;
     }
 
-    private static SummaryDocument? Compare(
+    private static PlannedComparison? PlanOne(
         DatasetDefinition dataset,
         Period period,
         Dictionary<Quarter, AcceptedQuarter> byQuarter,
@@ -126,6 +139,25 @@ public static class ComparisonCalculator
             return null;
         }
 
+        var sources = previousQuarters.Concat(currentQuarters)
+            .Select(q => new SummarySource(q.Quarter, q.File, q.Sha256, q.Revision, q.AcceptedAt))
+            .ToList();
+        return new PlannedComparison(
+            period,
+            currentQuarters.Count == 4 ? ComparisonStatus.Complete : ComparisonStatus.YearToDate,
+            sources,
+            () => Compare(dataset, period, currentQuarters, previousQuarters, sources, configuredNames, computedAt));
+    }
+
+    private static SummaryDocument Compare(
+        DatasetDefinition dataset,
+        Period period,
+        List<AcceptedQuarter> currentQuarters,
+        List<AcceptedQuarter> previousQuarters,
+        List<SummarySource> sources,
+        Dictionary<string, string> configuredNames,
+        DateTimeOffset computedAt)
+    {
         var fields = dataset.Fields.Count;
         var tallies = new Dictionary<string, AreaTally>(StringComparer.Ordinal);
         // Previous quarters first, then current, each in quarter order: the last name seen is the latest return's.
@@ -140,10 +172,6 @@ public static class ComparisonCalculator
             var name = configuredNames.TryGetValue(code, out var configured) ? configured : tally.LatestName;
             areas.Add(new AreaComparison(code, name, tally.Metrics(dataset)));
         }
-
-        var sources = previousQuarters.Concat(currentQuarters)
-            .Select(q => new SummarySource(q.Quarter, q.File, q.Sha256, q.Revision, q.AcceptedAt))
-            .ToList();
 
         return new SummaryDocument(
             dataset.Id,

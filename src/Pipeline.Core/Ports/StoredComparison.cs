@@ -7,11 +7,11 @@ namespace Pipeline.Core.Ports;
 /// A computed comparison ready to store, with whether it is its basis' default, and <paramref name="InputKey"/>: a hash
 /// of everything the document's figures depend on (the calculation, the dataset's definition and areas, the accepted
 /// files behind it). A store may keep a stored document whose key is the same, computedAt and all, instead of
-/// writing this one: its figures are the same. The JSON is made when first asked for, so a document kept costs no
-/// serialising (a national one is about 6 MB).
+/// writing this one: its figures are the same. The JSON is made when asked for, and not kept, so a document kept costs
+/// no serialising and a store writing a hundred national documents (about 6 MB each) holds one at a time.
 /// </summary>
-public sealed record StoredComparison(YearBasis Basis, Period Period, ComparisonStatus Status, Lazy<byte[]> Document, bool IsDefault, string? InputKey = null)
+public sealed record StoredComparison(YearBasis Basis, Period Period, ComparisonStatus Status, Func<byte[]> Document, bool IsDefault, string? InputKey = null)
 {
-    /// <summary>The document's JSON exactly as served.</summary>
-    public byte[] Json => Document.Value;
+    /// <summary>The document's JSON exactly as served, made anew at each call.</summary>
+    public byte[] ToJson() => Document();
 }

@@ -23,13 +23,21 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     public Task<SummaryResponse> SummaryAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
         summaries.GetAsync(request, cancellationToken);
 
+    /// <summary>The published summary for <paramref name="request"/>, holding only the areas of <paramref name="codes"/> (a page of the dashboard's table).</summary>
+    public Task<SummaryResponse> SummaryForAreasAsync(SummaryRequest request, IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default) =>
+        summaries.GetAreasAsync(request, codes, cancellationToken);
+
     /// <summary>The published series for the request's parameters (docs/contract.md section 7).</summary>
     public Task<SummaryResponse> SeriesAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
         series.GetAsync(parameters, cancellationToken);
 
-    /// <summary>The published series of <paramref name="dataset"/> as its stored JSON; null before any recalculation.</summary>
-    public Task<byte[]?> SeriesDocumentAsync(string dataset, CancellationToken cancellationToken = default) =>
-        series.ReadAsync(dataset, cancellationToken);
+    /// <summary>
+    /// What a page shows of the published series of <paramref name="dataset"/>: every quarter's totals, and
+    /// <paramref name="area"/>'s figures if given, with the whole series' hash; null before any recalculation or when
+    /// no quarter has the area.
+    /// </summary>
+    public Task<(SeriesDocument Document, string Sha256)?> SeriesViewAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default) =>
+        series.ViewAsync(dataset, area, cancellationToken);
 
     /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
     public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>

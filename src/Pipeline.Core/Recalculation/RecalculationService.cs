@@ -29,7 +29,7 @@ public sealed class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v5"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them.
+    private const string CalculationVersion = "comparison-v6"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them; v6: large documents in pieces.
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -59,14 +59,15 @@ public sealed class RecalculationService(
             }
 
             var figures = await ReadFiguresAsync(ofDataset, cancellationToken);
-            var documents = ComparisonCalculator.ComputeAll(dataset, figures, areas, now);
-            var toStore = new List<StoredComparison>(documents.Count);
+            // Planned, not computed: the store computes (and serialises) only the documents whose inputs changed.
+            var planned = ComparisonCalculator.Plan(dataset, figures, areas, now);
+            var toStore = new List<StoredComparison>(planned.Count);
             foreach (var basis in YearBasisNames.All)
             {
-                var ofBasis = documents.Where(d => d.Basis == basis).ToList();
-                var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis);
+                var ofBasis = planned.Where(d => d.Basis == basis).ToList();
+                var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
                 toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status, new Lazy<byte[]>(() => SummaryJson.ToUtf8Bytes(d)), d.Period == defaultPeriod, InputKey(definition, d))));
+                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
             }
 
             if (toStore.Count == 0 && ofDataset.Count == 0)
@@ -75,7 +76,7 @@ public sealed class RecalculationService(
             }
 
             // The series first: the fingerprint, written last by WriteAsync, says both are done.
-            await comparisons.WriteSeriesAsync(dataset.Id, SeriesJson.ToUtf8Bytes(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
+            await comparisons.WriteSeriesAsync(dataset.Id, SeriesWrites.Of(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
             await comparisons.WriteAsync(dataset.Id, toStore, fingerprint, cancellationToken);
             recomputed = true;
             written += toStore.Count;
@@ -125,7 +126,7 @@ public sealed class RecalculationService(
     /// What one document's figures depend on: the dataset's definition and areas (<paramref name="definition"/>, the
     /// fingerprint of no quarters), its basis, period and status, and every accepted file behind it.
     /// </summary>
-    private static string InputKey(string definition, SummaryDocument document)
+    private static string InputKey(string definition, PlannedComparison document)
     {
         var text = new StringBuilder(definition).Append('\n')
             .Append(CultureInfo.InvariantCulture, $"{document.Basis.ToWireName()} {document.Period} {document.Status.ToWireName()}\n");

@@ -18,31 +18,45 @@ public static class SeriesCsv
     {
         ArgumentNullException.ThrowIfNull(document);
         var output = new ArrayBufferWriter<byte>(4096);
+        WriteHeader(output, document.Fields);
+        foreach (var quarter in document.Quarters)
+        {
+            WriteQuarter(output, quarter);
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The header row: the first part of the CSV, which a quarter's rows (<see cref="WriteQuarter"/>) follow.</summary>
+    public static void WriteHeader(IBufferWriter<byte> output, IReadOnlyList<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
         Row(output, FrameColumns.Quarter, FrameColumns.AreaCode, FrameColumns.AreaName);
-        foreach (var field in document.Fields)
+        foreach (var field in fields)
         {
             output.Write(","u8);
             SummaryCsv.WriteText(output, field);
         }
 
         output.Write("\r\n"u8);
-        foreach (var quarter in document.Quarters)
-        {
-            var name = quarter.Quarter.ToString();
-            foreach (var area in quarter.Areas)
-            {
-                Row(output, name, area.AreaCode, area.AreaName);
-                Counts(output, area.Counts);
-            }
-
-            Row(output, name, string.Empty, SummaryCsv.TotalName);
-            Counts(output, quarter.Total);
-        }
-
-        return output.WrittenSpan.ToArray();
     }
 
-    private static void Row(ArrayBufferWriter<byte> output, string quarter, string code, string name)
+    /// <summary>One quarter's rows: each area's, then the total's.</summary>
+    public static void WriteQuarter(IBufferWriter<byte> output, SeriesQuarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(quarter);
+        var name = quarter.Quarter.ToString();
+        foreach (var area in quarter.Areas)
+        {
+            Row(output, name, area.AreaCode, area.AreaName);
+            Counts(output, area.Counts);
+        }
+
+        Row(output, name, string.Empty, SummaryCsv.TotalName);
+        Counts(output, quarter.Total);
+    }
+
+    private static void Row(IBufferWriter<byte> output, string quarter, string code, string name)
     {
         SummaryCsv.WriteText(output, quarter);
         output.Write(","u8);
@@ -51,7 +65,7 @@ public static class SeriesCsv
         SummaryCsv.WriteText(output, name);
     }
 
-    private static void Counts(ArrayBufferWriter<byte> output, IReadOnlyList<long> counts)
+    private static void Counts(IBufferWriter<byte> output, IReadOnlyList<long> counts)
     {
         foreach (var count in counts)
         {

@@ -19,7 +19,7 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
 
     private static readonly string[] Known = [DatasetParameter, AreaParameter, FormatParameter];
 
-    private readonly ConcurrentDictionary<string, (byte[] Json, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (StoredSeries Series, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
 
     /// <summary><c>dataset</c> (default the default dataset), <c>area</c> (a GSS code) and <c>format</c> (<c>json</c> or <c>csv</c>).</summary>
     public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
@@ -56,12 +56,18 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
             return Bad(FormatParameter, $"Parameter 'format': '{format}' is not a format. Use 'json' or 'csv'.");
         }
 
-        if (await ReadAsync(dataset.Id, cancellationToken) is not { } json)
+        if (await ReadAsync(dataset.Id, cancellationToken) is not { } stored)
         {
             return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(
                 $"There is no series of {dataset.Id} yet. It is computed with the comparisons, once a return is accepted and a recalculation has run."));
         }
 
+        if (stored.Index is { } index)
+        {
+            return await FromPiecesAsync(dataset, stored, index, area, format, cancellationToken);
+        }
+
+        var json = stored.Json!;
         if (area is null && format == "json")
         {
             return Ok(json, SeriesJson.ContentType);
@@ -73,33 +79,57 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
             document = document.ForArea(area);
             if (document is null)
             {
-                return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound($"Area {area} is in no accepted quarter of {dataset.Id}."));
+                return NoSuchArea(dataset, area);
             }
         }
 
         return format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document), SeriesCsv.ContentType) : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
     }
 
-    /// <summary>The dataset's stored series, from this instance's cache while fresh; null before its first recalculation.</summary>
-    public async Task<byte[]?> ReadAsync(string dataset, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The dataset's stored series JSON whole, from this instance's cache while fresh; null before its first
+    /// recalculation. A large series is read whole from its pieces: for the few readers that need every figure at once.
+    /// </summary>
+    public async Task<byte[]?> DocumentAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        if (await ReadAsync(dataset, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        if (stored.Json is { } json)
+        {
+            return json;
+        }
+
+        using var whole = new MemoryStream((int)stored.Bytes);
+        await WriteJsonAsync(stored.Index!, whole, cancellationToken);
+        return whole.ToArray();
+    }
+
+    /// <summary>The dataset's series as stored, from this instance's cache while fresh; null before its first recalculation.</summary>
+    private async Task<StoredSeries?> ReadAsync(string dataset, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(dataset, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.CacheSeconds))
         {
-            return cached.Json;
+            return cached.Series;
         }
 
-        var json = await store.GetSeriesAsync(dataset, cancellationToken);
-        if (json is not null)
+        var series = await store.GetSeriesAsync(dataset, cancellationToken);
+        if (series is not null)
         {
-            _cache[dataset] = (json, now); // "Not found" is not cached, as for the summaries.
+            _cache[dataset] = (series, now); // "Not found" is not cached, as for the summaries.
         }
 
-        return json;
+        return series;
     }
 
     /// <summary>Drops this instance's cached series of <paramref name="dataset"/>, so a recalculation made here shows at once.</summary>
     public void Forget(string dataset) => _cache.TryRemove(dataset, out _);
+
+    private static SummaryResponse NoSuchArea(DatasetDefinition dataset, string area) =>
+        SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound($"Area {area} is in no accepted quarter of {dataset.Id}."));
 
     private static SummaryResponse Bad(string parameter, string detail) =>
         SummaryResponse.From(SummaryResult.BadParameter, SummaryProblem.BadParameter(parameter, detail));

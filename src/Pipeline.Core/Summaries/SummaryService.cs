@@ -15,7 +15,10 @@ namespace Pipeline.Core.Summaries;
 /// </summary>
 public sealed class SummaryService(IComparisonStore store, DatasetRegistry datasets, IOptions<SummaryOptions> options, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<(string, YearBasis, Period?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
+    /// <summary>How many documents (whole, or cut to an area) an instance keeps at most; past it, those no longer fresh go.</summary>
+    private const int CacheEntries = 1_000;
+
+    private readonly ConcurrentDictionary<(string, YearBasis, Period?, string?), (StoredSummary Summary, DateTimeOffset ReadAt)> _cache = new();
 
     public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
     {
@@ -37,7 +40,8 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
                 datasets.UnknownDatasetParameter(request.Dataset)));
         }
 
-        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, cancellationToken);
+        // One area's summary reads only what holds it: for a national document, its index and one piece.
+        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, request.Area, cancellationToken);
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
@@ -80,18 +84,64 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         }
     }
 
-    private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary of <paramref name="request"/> (its area and format aside: JSON, every area given) holding only the
+    /// areas of <paramref name="codes"/> that it has, read from what holds them: a page of a national dashboard reads the
+    /// index and a piece or two, not 10,000 areas. Not found as <see cref="GetAsync(SummaryRequest, CancellationToken)"/> is.
+    /// </summary>
+    public async Task<SummaryResponse> GetAreasAsync(SummaryRequest request, IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default)
     {
-        var now = timeProvider.GetUtcNow();
-        var key = (dataset, basis, period);
-        if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(key, out var cached) && now - cached.ReadAt < TimeSpan.FromSeconds(options.Value.CacheSeconds))
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(codes);
+        if (!datasets.TryGet(request.Dataset, out var dataset))
         {
-            return cached.Summary;
+            return await GetAsync(request, cancellationToken);
         }
 
-        var summary = await store.GetAsync(dataset, basis, period, cancellationToken);
-        if (summary is not null)
+        var key = string.Join(',', codes.Order(StringComparer.Ordinal));
+        if (await ReadAsync(dataset.Id, request.Basis, request.Period, key.Length == 0 ? "," : key, cancellationToken) is not { } stored)
         {
+            return await GetAsync(request with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+        }
+
+        var wanted = codes.ToHashSet(StringComparer.Ordinal);
+        var document = SummaryJson.Deserialize(stored.Json);
+        document = document with { Areas = [.. document.Areas.Where(a => wanted.Contains(a.Code))] };
+        return Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
+    }
+
+    /// <param name="dataset">The dataset's id.</param>
+    /// <param name="basis">The year basis.</param>
+    /// <param name="period">The period, or null for the basis' default.</param>
+    /// <param name="area">Null for every area; else the areas wanted, their codes joined by commas.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    private async Task<StoredSummary?> ReadAsync(string dataset, YearBasis basis, Period? period, string? area, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var fresh = TimeSpan.FromSeconds(options.Value.CacheSeconds);
+        var key = (dataset, basis, period, area);
+        // The whole document, when this instance has it fresh, holds every area.
+        foreach (var held in area is null ? [key] : new[] { key, key with { Item4 = null } })
+        {
+            if (options.Value.CacheSeconds > 0 && _cache.TryGetValue(held, out var cached) && now - cached.ReadAt < fresh)
+            {
+                return cached.Summary;
+            }
+        }
+
+        var summary = area is null
+            ? await store.GetAsync(dataset, basis, period, cancellationToken)
+            : await store.GetAreasAsync(dataset, basis, period, area.Split(',', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
+        if (summary is not null && options.Value.CacheSeconds > 0)
+        {
+            if (_cache.Count >= CacheEntries)
+            {
+                foreach (var old in _cache.Where(e => now - e.Value.ReadAt >= fresh).Select(e => e.Key))
+                {
+                    _cache.TryRemove(old, out _);
+                }
+            }
+
             _cache[key] = (summary, now); // "Not found" is not cached: the first recalc shows at once.
         }
 

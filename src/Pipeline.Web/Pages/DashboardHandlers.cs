@@ -7,21 +7,24 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Publication;
-using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Validation;
 
 namespace Pipeline.Web.Pages;
 
 /// <summary>
 /// GET / (docs/contract.md section 9): the dashboard of the dataset, basis, period and area the query names (defaults as
-/// the summary's). It reads two stored documents, the summary (every area, through <see cref="PublishedFigures"/>, which decides what the public may see) and the
-/// series, each cached for CacheSeconds, so a view costs at most two storage reads and none
-/// while both are cached. The ETag is derived from both documents, the view asked for and this build, so a browser that
+/// the summary's). It reads, through <see cref="PublishedFigures"/> (which decides what the public may see), the summary
+/// (every area's, or for one area only what holds it) and what it charts of the series (the totals, and the area's
+/// figures), each cached for CacheSeconds: for the samples two storage reads, none while both are cached. The ETag is derived from both documents, the view asked for and this build, so a browser that
 /// has the page gets 304.
 /// </summary>
-public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, PageRenderer pages)
+public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, IOptions<ValidationOptions> validation, PageRenderer pages)
 {
-    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
+    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter, AreaPage.PageParameter, AreaPage.SearchParameter];
+
+    /// <summary>The parameters the summary takes; the dashboard's own (page, search) are read here.</summary>
+    private static readonly string[] OfTheSummary = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
 
     /// <summary>Changes with every build, so a new version's page is never answered with an old one's 304.</summary>
     private static readonly string Build = typeof(DashboardHandlers).Assembly.ManifestModule.ModuleVersionId.ToString();
@@ -43,16 +46,55 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             return await ProblemAsync(StatusCodes.Status400BadRequest, datasets.UnknownDatasetParameter(values[SummaryRequest.DatasetParameter]), SummaryRequest.DatasetParameter, datasets.Default, YearBasis.Calendar);
         }
 
-        if (!SummaryRequest.TryParse(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)), out var asked, out var bad))
+        if (!SummaryRequest.TryParse(values.Where(v => OfTheSummary.Contains(v.Key, StringComparer.Ordinal)).Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)), out var asked, out var bad))
         {
             var basis = YearBasisNames.TryParse(values.GetValueOrDefault(SummaryRequest.BasisParameter), out var b) ? b : YearBasis.Calendar;
             var periods = bad!.Parameter == SummaryRequest.PeriodParameter ? await PeriodsAsync(dataset, basis, cancellationToken) : [];
             return await ProblemAsync(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
         }
 
-        var found = await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+        AreaPage? paging = null;
+        List<string>? pageCodes = null;
+
+        // More than a page of areas (a national deployment): the tables show a page of them, in code order, or of those
+        // a search found, and only the pieces holding them are read.
+        var choices = (dataset.Areas ?? validation.Value.EffectiveAreas).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a.Code, a.Name)).ToList();
+        if (asked.Area is null && (choices.Count > AreaPage.PerPage || values.ContainsKey(AreaPage.SearchParameter) || values.ContainsKey(AreaPage.PageParameter)))
+        {
+            var search = values.GetValueOrDefault(AreaPage.SearchParameter);
+            var matching = search is null ? choices
+                : [.. choices.Where(a => a.Code.Contains(search, StringComparison.OrdinalIgnoreCase) || a.Name.Contains(search, StringComparison.OrdinalIgnoreCase))];
+            var pages = Math.Max(1, (matching.Count + AreaPage.PerPage - 1) / AreaPage.PerPage);
+            var number = 1;
+            if (values.TryGetValue(AreaPage.PageParameter, out var pageText) &&
+                (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > pages))
+            {
+                return await ProblemAsync(
+                    StatusCodes.Status400BadRequest, $"Parameter 'page': '{pageText}' is not a page of the areas. Use a whole number from 1 to {pages}.", null, dataset, asked.Basis,
+                    await PeriodsAsync(dataset, asked.Basis, cancellationToken));
+            }
+
+            paging = new AreaPage(number, pages, matching.Count, search);
+            pageCodes = [.. paging.Of(matching).Select(a => a.Code)];
+        }
+
+        // One area's view reads that area's summary (for a national document, its index and one piece) and its series
+        // (the series' index and one run of areas); all areas', the summary (or a page of its areas) and every quarter's
+        // totals.
+        var found = pageCodes is null
+            ? await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, cancellationToken)
+            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
+            var whole = asked.Area is null ? found : await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+            if (whole.Result == SummaryResult.Found)
+            {
+                var all = SummaryJson.Deserialize(whole.Body);
+                return await ProblemAsync(
+                    StatusCodes.Status404NotFound, $"Area {asked.Area} is not in the {asked.Basis.ToWireName()} comparison for {PeriodLabels.Label(all.Period)}.", SummaryRequest.AreaParameter,
+                    dataset, asked.Basis, [], [.. all.Areas.Select(a => (a.Code, a.Name))]);
+            }
+
             var which = asked.Period is { } p ? $"for {PeriodLabels.Label(p)}" : "yet";
             return await ProblemAsync(
                 StatusCodes.Status404NotFound, $"There is no {asked.Basis.ToWireName()} comparison of {dataset.Title.ToLowerInvariant()} {which}.", null, dataset, asked.Basis,
@@ -60,15 +102,8 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         }
 
         var summary = SummaryJson.Deserialize(found.Body);
-        if (asked.Area is { } code && summary.ForArea(code) is null)
-        {
-            return await ProblemAsync(
-                StatusCodes.Status404NotFound, $"Area {code} is not in the {asked.Basis.ToWireName()} comparison for {PeriodLabels.Label(summary.Period)}.", SummaryRequest.AreaParameter,
-                dataset, asked.Basis, [], [.. summary.Areas.Select(a => (a.Code, a.Name))]);
-        }
-
-        var seriesJson = await published.SeriesDocumentAsync(dataset.Id, cancellationToken);
-        var etag = ETagOf(found.Body, seriesJson, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area);
+        var series = await published.SeriesViewAsync(dataset, asked.Area, cancellationToken);
+        var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area, paging?.ToString());
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
         headers["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheSeconds}");
@@ -77,18 +112,17 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             return new WebResult(StatusCodes.Status304NotModified, PageResponses.Html, [], headers);
         }
 
-        var seriesDocument = seriesJson is null ? null : SeriesJson.Deserialize(seriesJson, dataset);
         var model = new DashboardModel(
-            datasets.All, dataset, summary, SourceView.Read(found.Body), seriesDocument, asked.Area,
-            seriesDocument is null ? [] : ComparablePeriods.Of(summary.Basis, seriesDocument.Quarters.Select(q => q.Quarter)));
+            datasets.All, dataset, summary, SourceView.Read(found.Body), series?.Document, asked.Area,
+            series is { } view ? ComparablePeriods.Of(summary.Basis, view.Document.Quarters.Select(q => q.Quarter)) : [], choices, paging);
         var html = await pages.RenderAsync<DashboardPage, DashboardModel>(model);
         return new WebResult(StatusCodes.Status200OK, PageResponses.Html, Encoding.UTF8.GetBytes(html), headers);
     }
 
     /// <summary>The periods of the basis with a comparison, from the series (one read, or none while cached).</summary>
     private async Task<IReadOnlyList<(Period Period, ComparisonStatus Status)>> PeriodsAsync(DatasetDefinition dataset, YearBasis basis, CancellationToken cancellationToken) =>
-        await published.SeriesDocumentAsync(dataset.Id, cancellationToken) is { } json
-            ? ComparablePeriods.Of(basis, SeriesJson.Deserialize(json, dataset).Quarters.Select(q => q.Quarter))
+        await published.SeriesViewAsync(dataset, null, cancellationToken) is { } view
+            ? ComparablePeriods.Of(basis, view.Document.Quarters.Select(q => q.Quarter))
             : [];
 
     private Task<WebResult> ProblemAsync(
@@ -105,11 +139,11 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         return pages.PageAsync<DashboardProblemPage, DashboardProblem>(status, problem);
     }
 
-    private static string ETagOf(byte[] summary, byte[]? seriesJson, params string?[] view)
+    private static string ETagOf(byte[] summary, string? seriesSha256, params string?[] view)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(SHA256.HashData(summary));
-        hash.AppendData(SHA256.HashData(seriesJson ?? []));
+        hash.AppendData(Encoding.UTF8.GetBytes(seriesSha256 ?? "no series"));
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', [Build, .. view])));
         return $"\"{Convert.ToHexStringLower(hash.GetHashAndReset())[..32]}\"";
     }

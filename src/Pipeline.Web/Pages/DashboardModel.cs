@@ -6,8 +6,10 @@ using Pipeline.Core.Series;
 namespace Pipeline.Web.Pages;
 
 /// <summary>
-/// What the dashboard shows: the chosen dataset's comparison (the whole summary document, every area) and series, the
-/// area chosen (null: all areas), and the periods of the basis the series gives, for the form.
+/// What the dashboard shows: the chosen dataset's comparison (every area's, or only the chosen area's) and what the page
+/// charts of the series (every quarter's totals, and the chosen area's figures), the area chosen (null: all areas), the
+/// periods of the basis the series gives and the areas to choose from, for the form; and for a dataset of more than a
+/// page of areas, which page of them (or of those a search found) the tables show.
 /// </summary>
 public sealed record DashboardModel(
     IReadOnlyList<DatasetDefinition> Datasets,
@@ -16,7 +18,9 @@ public sealed record DashboardModel(
     IReadOnlyList<SourceView> Sources,
     SeriesDocument? Series,
     string? Area,
-    IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods)
+    IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods,
+    IReadOnlyList<(string Code, string Name)> AreaChoices,
+    AreaPage? Paging = null)
 {
     public YearBasis Basis => Summary.Basis;
 
@@ -38,6 +42,11 @@ public sealed record DashboardModel(
 
         parts.Add(("area", Area));
         parts.Add(("format", format));
+        if (format is null && !series && Paging is { } paging)
+        {
+            parts.Add((AreaPage.SearchParameter, paging.Search));
+        }
+
         return "?" + string.Join('&', parts.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
     }
 }
