@@ -132,20 +132,5 @@ internal sealed partial class LedgerIndex(TableClient table, DatasetRegistry dat
     }
 
     private TableEntity RowOf(LedgerEntry entry, string entryRowKey) =>
-        new(PartitionOf(datasets.ForUpload(entry.File).Id), RowKeyOf(entry.File, entry.UploadedAt, entryRowKey))
-        {
-            ["File"] = entry.File,
-            ["Sha256"] = entry.Sha256,
-            ["Size"] = entry.Size,
-            ["UploadedAt"] = entry.UploadedAt,
-            ["ProcessedAt"] = entry.ProcessedAt,
-            ["Status"] = entry.Status.ToWire(),
-            ["Quarter"] = entry.Quarter,
-            ["Errors"] = entry.Errors,
-            ["Warnings"] = entry.Warnings,
-            ["StoredAs"] = entry.StoredAs,
-            ["SentBy"] = entry.SentBy,
-            ["Version"] = entry.Version,
-            ["Notice"] = entry.Notice,
-        };
+        TableUploadLedger.Write(PartitionOf(datasets.ForUpload(entry.File).Id), RowKeyOf(entry.File, entry.UploadedAt, entryRowKey), entry);
 }

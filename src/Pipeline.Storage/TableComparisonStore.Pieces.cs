@@ -99,7 +99,13 @@ public sealed partial class TableComparisonStore
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (!name.EndsWith($"/{Convert.ToHexStringLower(hash.GetHashAndReset())}{PieceSuffix}", StringComparison.Ordinal))
+        CheckNamedBy(name, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>Throws unless <paramref name="name"/> is that of a piece whose bytes have <paramref name="sha256"/>.</summary>
+    private static void CheckNamedBy(string name, string sha256)
+    {
+        if (!name.EndsWith($"/{sha256}{PieceSuffix}", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"The piece {name} does not have the SHA-256 its name records.");
         }
@@ -118,9 +124,8 @@ public sealed partial class TableComparisonStore
         using var content = new MemoryStream(stored.Length * 8);
         await gzip.CopyToAsync(content, cancellationToken);
         var bytes = content.ToArray();
-        return name.EndsWith($"/{DocumentBlobs.Sha256Of(bytes)}{PieceSuffix}", StringComparison.Ordinal)
-            ? bytes
-            : throw new InvalidDataException($"The piece {name} does not have the SHA-256 its name records.");
+        CheckNamedBy(name, DocumentBlobs.Sha256Of(bytes));
+        return bytes;
     }
 
     /// <summary>
@@ -134,21 +139,22 @@ public sealed partial class TableComparisonStore
         var head = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Head"));
         var tail = Encoding.UTF8.GetBytes(TableWrites.GetChunked(entity, "Tail"));
         var pieces = PiecesOf(entity, "Pieces");
-        if (areas is not null)
+        var wanted = areas?.ToHashSet(StringComparer.Ordinal);
+        var toRead = wanted is null ? pieces
+            : [.. wanted.Select(code => PieceRef.Holding(pieces, code)).Where(i => i >= 0).Distinct().Order().Select(i => pieces[i])];
+        var contents = new byte[]?[toRead.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, toRead.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
+            async (i, token) => contents[i] = await TryReadPieceAsync(toRead[i].Name, token));
+        if (Array.IndexOf(contents, null) is var gone and >= 0)
         {
-            var wanted = areas.ToHashSet(StringComparer.Ordinal);
-            var holders = wanted.Select(code => pieces.FindLastIndex(p => string.CompareOrdinal(p.Key, code) <= 0)).Where(i => i >= 0).Distinct().Order().ToList();
-            var read = new byte[]?[holders.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, holders.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
-                async (i, token) => read[i] = await TryReadPieceAsync(pieces[holders[i]].Name, token));
-            if (Array.IndexOf(read, null) is var lost and >= 0)
-            {
-                return (null, pieces[holders[lost]].Name);
-            }
+            return (null, toRead[gone].Name);
+        }
 
-            var entries = read.SelectMany(piece => JsonPieces.Elements(piece!))
+        if (wanted is not null)
+        {
+            var entries = contents.SelectMany(piece => JsonPieces.Elements(piece!))
                 .Where(e => JsonPieces.KeyOrNull(e.Span, "code") is { } code && wanted.Contains(code))
                 .ToList();
             using var joined = new MemoryStream();
@@ -161,16 +167,6 @@ public sealed partial class TableComparisonStore
 
             joined.Write(tail);
             return (joined.ToArray(), null);
-        }
-
-        var contents = new byte[]?[pieces.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, pieces.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },
-            async (i, token) => contents[i] = await TryReadPieceAsync(pieces[i].Name, token));
-        if (Array.IndexOf(contents, null) is var gone and >= 0)
-        {
-            return (null, pieces[gone].Name);
         }
 
         var whole = new byte[head.Length + contents.Sum(c => c!.Length) + tail.Length];

@@ -40,22 +40,7 @@ public sealed class TableUploadLedger(TableServiceClient service, DatasetRegistr
     {
         ArgumentNullException.ThrowIfNull(entry);
         var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.UploadedAt.UtcTicks:D19}-{entry.Sha256[..16]}");
-        var entity = new TableEntity(PartitionOf(entry.File), rowKey)
-        {
-            ["File"] = entry.File,
-            ["Sha256"] = entry.Sha256,
-            ["Size"] = entry.Size,
-            ["UploadedAt"] = entry.UploadedAt,
-            ["ProcessedAt"] = entry.ProcessedAt,
-            ["Status"] = entry.Status.ToWire(),
-            ["Quarter"] = entry.Quarter,
-            ["Errors"] = entry.Errors,
-            ["Warnings"] = entry.Warnings,
-            ["StoredAs"] = entry.StoredAs,
-            ["SentBy"] = entry.SentBy,
-            ["Version"] = entry.Version,
-            ["Notice"] = entry.Notice,
-        };
+        var entity = Write(PartitionOf(entry.File), rowKey, entry);
         if (entry.ReportJson is { Length: <= MaxReportChars } report)
         {
             TableWrites.SetChunked(entity, "Report", report);
@@ -156,6 +141,24 @@ public sealed class TableUploadLedger(TableServiceClient service, DatasetRegistr
 
     /// <summary>64 hex characters for any name. Entries written before this scheme (the escaped name) still list.</summary>
     internal static string PartitionOf(string file) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)));
+
+    /// <summary>An entry's columns (all but its report) under these keys: what <see cref="Read"/> reads back.</summary>
+    internal static TableEntity Write(string partition, string rowKey, LedgerEntry entry) => new(partition, rowKey)
+    {
+        ["File"] = entry.File,
+        ["Sha256"] = entry.Sha256,
+        ["Size"] = entry.Size,
+        ["UploadedAt"] = entry.UploadedAt,
+        ["ProcessedAt"] = entry.ProcessedAt,
+        ["Status"] = entry.Status.ToWire(),
+        ["Quarter"] = entry.Quarter,
+        ["Errors"] = entry.Errors,
+        ["Warnings"] = entry.Warnings,
+        ["StoredAs"] = entry.StoredAs,
+        ["SentBy"] = entry.SentBy,
+        ["Version"] = entry.Version,
+        ["Notice"] = entry.Notice,
+    };
 
     internal static LedgerEntry Read(TableEntity e) => new(
         e.GetString("File"),

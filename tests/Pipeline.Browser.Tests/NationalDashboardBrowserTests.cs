@@ -1,10 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Pipeline.Core.Calendar;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Recalculation;
-using Pipeline.Core.Returns;
 
 namespace Pipeline.Browser.Tests;
 
@@ -23,13 +19,7 @@ public sealed class NationalDashboardBrowserTests(AzuriteFixture azurite, Chromi
         Settings["Pipeline:Datasets:Path"] = National.WriteDefinition();
         await base.InitializeAsync();
         using var app = PipelineHarness.Over(Azurite, Settings);
-        foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
-        {
-            await app.UploadAsync($"national/{quarter}.csv", National.Return(quarter));
-            Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync($"national/{quarter}.csv"))!.Status);
-        }
-
-        await app.Get<RecalculationService>().RecalculateAsync(force: true);
+        await National.AcceptTwoYearsAsync(app);
     }
 
     [Theory]

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Calendar;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Recalculation;
-using Pipeline.Core.Returns;
 
 namespace Pipeline.Functions.Tests;
 
@@ -21,13 +18,7 @@ public sealed partial class NationalDashboardTests(AzuriteFixture azurite) : IAs
     public async Task InitializeAsync()
     {
         _app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = National.WriteDefinition() }), _storage);
-        foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
-        {
-            await _app.UploadAsync($"national/{quarter}.csv", National.Return(quarter));
-            Assert.Equal(UploadStatus.Accepted, (await _app.Get<UploadProcessor>().ProcessAsync($"national/{quarter}.csv"))!.Status);
-        }
-
-        await _app.Get<RecalculationService>().RecalculateAsync(force: true);
+        await National.AcceptTwoYearsAsync(_app);
     }
 
     public Task DisposeAsync()

@@ -297,13 +297,7 @@ public sealed class DocumentStorageTests(AzuriteFixture azurite)
     {
         var app = PipelineHarness.Over(
             azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() }), today ?? PipelineHarness.Today);
-        foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
-        {
-            await app.UploadAsync($"national/{quarter}.csv", national.Return(quarter));
-            Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync($"national/{quarter}.csv"))!.Status);
-        }
-
-        await app.Get<RecalculationService>().RecalculateAsync(force: true);
+        await national.AcceptTwoYearsAsync(app);
         return app;
     }
 

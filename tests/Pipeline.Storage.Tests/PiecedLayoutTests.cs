@@ -2,10 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Pipeline.Core.Calendar;
-using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
-using Pipeline.Core.Returns;
 using Pipeline.Core.Series;
 using Pipeline.Core.Summaries;
 
@@ -33,13 +31,7 @@ public sealed class PiecedLayoutTests(AzuriteFixture azurite)
         var national = new NationalDataset(600);
         var settings = PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = national.WriteDefinition() });
         using var app = PipelineHarness.Over(azurite, settings);
-        foreach (var quarter in new[] { 2023, 2024 }.SelectMany(y => Enumerable.Range(1, 4).Select(n => new Quarter(y, n))))
-        {
-            await app.UploadAsync($"national/{quarter}.csv", national.Return(quarter));
-            Assert.Equal(UploadStatus.Accepted, (await app.Get<UploadProcessor>().ProcessAsync($"national/{quarter}.csv"))!.Status);
-        }
-
-        await app.Get<RecalculationService>().RecalculateAsync(force: true);
+        await national.AcceptTwoYearsAsync(app);
         var expected = await AnswersAsync(settings);
 
         // The layout before: each large document one blob, <sha256 of the document>.json, named by its index entity.

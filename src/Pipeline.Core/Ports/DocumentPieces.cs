@@ -17,4 +17,23 @@ public sealed record PiecedDocument(byte[] Head, IReadOnlyList<DocumentPiece> Pi
 }
 
 /// <summary>A stored piece: its key and the name a store reads it by.</summary>
-public sealed record PieceRef(string Key, string Name);
+public sealed record PieceRef(string Key, string Name)
+{
+    /// <summary>
+    /// Where among <paramref name="pieces"/> (in key order, each keyed by its first element) the one that would hold
+    /// <paramref name="key"/> is: the last whose key is at or before it; -1 when the key comes before them all.
+    /// </summary>
+    public static int Holding(IReadOnlyList<PieceRef> pieces, string key)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        for (var i = pieces.Count - 1; i >= 0; i--)
+        {
+            if (string.CompareOrdinal(pieces[i].Key, key) <= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -17,9 +17,7 @@ public sealed partial class SeriesService
     {
         if (area is not null)
         {
-            var holder = index.AreaShards.LastOrDefault(p => string.CompareOrdinal(p.Key, area) <= 0);
-            var document = holder is null ? null
-                : SeriesShards.ForArea(dataset.Id, [.. dataset.Fields.Select(f => f.Name)], index.Totals, await store.ReadPieceAsync(holder.Name, cancellationToken), area);
+            var document = await AreaFromPiecesAsync(dataset, index, area, cancellationToken);
             return document is null ? NoSuchArea(dataset, area)
                 : format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document), SeriesCsv.ContentType)
                 : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
@@ -29,6 +27,12 @@ public sealed partial class SeriesService
             ? Streamed(SeriesCsv.ContentType, index.CsvSha256, index.CsvBytes, (output, token) => WriteCsvAsync(dataset, index, output, token))
             : Streamed(SeriesJson.ContentType, stored.Sha256, stored.Bytes, (output, token) => WriteJsonAsync(index, output, token));
     }
+
+    /// <summary>One area's series (<see cref="SeriesDocument.ForArea"/>) from the run of areas that would hold it; null when none does.</summary>
+    private async Task<SeriesDocument?> AreaFromPiecesAsync(DatasetDefinition dataset, SeriesIndex index, string area, CancellationToken cancellationToken) =>
+        PieceRef.Holding(index.AreaShards, area) is var holder and >= 0
+            ? SeriesShards.ForArea(dataset.Id, [.. dataset.Fields.Select(f => f.Name)], index.Totals, await store.ReadPieceAsync(index.AreaShards[holder].Name, cancellationToken), area)
+            : null;
 
     /// <summary>The whole JSON: the head, each quarter's piece copied from storage as it is read, the tail.</summary>
     private async Task WriteJsonAsync(SeriesIndex index, Stream output, CancellationToken cancellationToken)

@@ -18,14 +18,11 @@ public sealed partial class SeriesService
             return null;
         }
 
-        var fields = dataset.Fields.Select(f => f.Name).ToList();
         SeriesDocument? view;
         if (stored.Index is { } index)
         {
-            var holder = area is null ? null : index.AreaShards.LastOrDefault(p => string.CompareOrdinal(p.Key, area) <= 0);
-            view = area is null ? SeriesShards.TotalsOnly(dataset.Id, fields, index.Totals)
-                : holder is null ? null
-                : SeriesShards.ForArea(dataset.Id, fields, index.Totals, await store.ReadPieceAsync(holder.Name, cancellationToken), area);
+            view = area is null ? SeriesShards.TotalsOnly(dataset.Id, [.. dataset.Fields.Select(f => f.Name)], index.Totals)
+                : await AreaFromPiecesAsync(dataset, index, area, cancellationToken);
         }
         else
         {
