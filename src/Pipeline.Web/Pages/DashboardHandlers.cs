@@ -87,7 +87,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         // totals.
         var found = pageCodes is null
             ? await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, cancellationToken)
-            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, cancellationToken);
+            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, cancellationToken: cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
             var whole = asked.Area is null ? found : await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         }
 
         var summary = SummaryJson.Deserialize(found.Body);
-        var series = await published.SeriesViewAsync(dataset, asked.Area, cancellationToken);
+        var series = await published.SeriesViewAsync(dataset, asked.Area, cancellationToken: cancellationToken);
         var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area, paging?.ToString());
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
@@ -125,7 +125,7 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
 
     /// <summary>The periods of the basis with a comparison, from the series (one read, or none while cached).</summary>
     private async Task<IReadOnlyList<(Period Period, ComparisonStatus Status)>> PeriodsAsync(DatasetDefinition dataset, YearBasis basis, CancellationToken cancellationToken) =>
-        await published.SeriesViewAsync(dataset, null, cancellationToken) is { } view
+        await published.SeriesViewAsync(dataset, null, cancellationToken: cancellationToken) is { } view
             ? ComparablePeriods.Of(basis, view.Document.Quarters.Select(q => q.Quarter))
             : [];
 
