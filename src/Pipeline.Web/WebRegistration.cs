@@ -17,6 +17,8 @@ public static class WebRegistration
         services.TryAddSingleton<UploadHandlers>();
         services.TryAddSingleton<DatasetHandlers>();
         services.TryAddSingleton<RevisionHandlers>();
+        services.TryAddSingleton<ReleaseHandlers>();
+        services.TryAddSingleton<PreviewGate>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
