@@ -135,6 +135,39 @@ public sealed class ScheduledPublicationTests(AzuriteFixture azurite)
         Assert.Contains("a published release cannot be moved", late.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_schedule_says_why_with_its_status()
+    {
+        using var app = PipelineHarness.Over(azurite, ScheduledDataset.Settings(azurite), Start);
+        const string Good = """{"dataset": "youth-diversions", "date": "2027-01-14", "through": "2026-Q4"}""";
+        Assert.Equal(401, (await ReleaseCalls.ScheduleAsync(app, Good, anonymous: true)).StatusCode);
+        var submitter = await ReleaseCalls.ScheduleAsync(app, Good, Principals.Of("partner@example.org", "Submit.youth-diversions", "Preview.youth-diversions"));
+        Assert.Equal(403, submitter.StatusCode);
+        Assert.Contains("Pipeline.Admin", submitter.Text(), StringComparison.Ordinal);
+        Assert.Equal(201, (await ReleaseCalls.ScheduleAsync(app, Good)).StatusCode);
+
+        async Task RefusedAsync(string body, int status, string? parameter, string detail)
+        {
+            var answer = await ReleaseCalls.ScheduleAsync(app, body);
+            Assert.Equal(status, answer.StatusCode);
+            var problem = JsonNode.Parse(answer.Body())!;
+            Assert.Equal(parameter, (string?)problem["parameter"]);
+            Assert.Contains(detail, (string)problem["detail"]!, StringComparison.Ordinal);
+        }
+
+        await RefusedAsync(Good, 409, "date", "youth-diversions already has a release on 2027-01-14");
+        await RefusedAsync("""{"dataset": "youth-diversions", "date": "2027-01-09", "through": "2026-Q4"}""", 400, "date", "is in the past");
+        await RefusedAsync("""{"dataset": "youth-diversions", "date": "2027-02-01", "through": "2027-Q1"}""", 400, "through", "2027-Q1 will not have ended");
+        await RefusedAsync("""{"dataset": "violence-admissions", "date": "2027-02-01", "through": "2026-Q4"}""", 400, "dataset", "is published continuously");
+        await RefusedAsync("""{"dataset": "youth-diversions", "date": "2027-02-01", "through": "2026-Q4", "when": "now"}""", 400, "when", "not a member of a release");
+        await RefusedAsync("[1]", 400, null, "The body is not a JSON object");
+        var unknown = await ReleaseCalls.GetAsync(app, "youth-diversions-2030-01-01");
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.StartsWith("There is no release 'youth-diversions-2030-01-01'", (string)JsonNode.Parse(unknown.Body())!["detail"]!, StringComparison.Ordinal);
+        Assert.Equal("[]", (await ReleaseCalls.ListAsync(app, "serious-youth-violence")).Text());
+        Assert.Equal(400, (await ReleaseCalls.SummaryAsync(app, "&preview=maybe", ReleaseCalls.Reader)).StatusCode);
+    }
+
     /// <summary>A partner's correction written straight into storage with the blob metadata reason and kind.</summary>
     private static async Task SendWithNoteAsync(PipelineHarness app, string file, byte[] content, string reason, string kind)
     {
