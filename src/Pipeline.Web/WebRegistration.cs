@@ -22,6 +22,7 @@ public static class WebRegistration
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
+        services.TryAddSingleton<ReleasesPageHandlers>();
         services.TryAddSingleton(_ => new PageAssets());
         return services;
     }

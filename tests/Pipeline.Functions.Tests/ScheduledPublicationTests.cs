@@ -107,6 +107,18 @@ public sealed class ScheduledPublicationTests(AzuriteFixture azurite)
         Assert.Equal("2027-04-15T09:30:00+01:00", (string)listed[0]!["moved"]![0]!["from"]!);
         Assert.Equal("The source data arrived late", (string)listed[0]!["moved"]![0]!["reason"]!);
         Assert.Equal(["scheduled", "published"], listed.Select(r => (string)r!["status"]!));
+        var dashboard = (await ReleaseCalls.DashboardAsync(app)).Text();
+        Assert.Contains("Published 9:30am on Thursday 14 January 2027 (GMT).", dashboard, StringComparison.Ordinal);
+        Assert.Contains("Next release: 9:30am on Friday 16 April 2027 (BST).", dashboard, StringComparison.Ordinal);
+        var page = await HttpCall.CallAsync(app, "GET", [], c => new ReleaseCalendarPage(app.Get<Pipeline.Web.Pages.ReleasesPageHandlers>()).RunAsync(c.Request, CancellationToken.None), anonymous: true, path: "/releases");
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains("Moved from 9:30am on Thursday 15 April 2027 (BST): The source data arrived late", page.Text(), StringComparison.Ordinal);
+        app.Clock.SetUtcNow(Second.AddHours(-1));
+        var previewPage = await HttpCall.CallAsync(app, "GET", [], c => new Dashboard(app.Get<Pipeline.Web.Pages.DashboardHandlers>()).RunAsync(c.Request, CancellationToken.None), "?dataset=youth-diversions&preview=true", ReleaseCalls.Reader, path: "/");
+        Assert.Equal(200, previewPage.StatusCode);
+        Assert.Contains("Not yet published", previewPage.Text(), StringComparison.Ordinal);
+        Assert.Equal("private, no-store", previewPage.Headers.CacheControl.ToString());
+        Assert.Equal(403, (await HttpCall.CallAsync(app, "GET", [], c => new Dashboard(app.Get<Pipeline.Web.Pages.DashboardHandlers>()).RunAsync(c.Request, CancellationToken.None), "?dataset=youth-diversions&preview=true", Principals.Of("x@example.org"), path: "/")).StatusCode);
 
         app.Clock.SetUtcNow(Second.AddTicks(-1));
         Assert.Equal(published.Body(), (await ReleaseCalls.SummaryAsync(app)).Body());
