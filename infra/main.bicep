@@ -137,6 +137,7 @@ var layout = {
   acceptedQuartersTable: 'AcceptedQuarters'
   ledgerTable: 'UploadLedger'
   comparisonsTable: 'Comparisons'
+  releasesTable: 'Releases'
 }
 
 // ---------------------------------------------------------------------------------------------------

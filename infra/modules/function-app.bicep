@@ -16,7 +16,7 @@ param functionAppName string
 @description('Name of the user-assigned identity the app runs as.')
 param identityName string
 
-@description('Names of the storage account (account), its containers (uploadsContainer, acceptedContainer, rejectedContainer, documentsContainer, deploymentContainer, deadLetterContainer) and its tables (acceptedQuartersTable, ledgerTable, comparisonsTable); main.bicep\'s layout.')
+@description('Names of the storage account (account), its containers (uploadsContainer, acceptedContainer, rejectedContainer, documentsContainer, deploymentContainer, deadLetterContainer) and its tables (acceptedQuartersTable, ledgerTable, comparisonsTable, releasesTable); main.bicep\'s layout.')
 param layout object
 
 @description('Name of the Application Insights component the app sends telemetry to.')
@@ -172,6 +172,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Pipeline__Storage__ComparisonsTable'
           value: layout.comparisonsTable
+        }
+        {
+          name: 'Pipeline__Storage__ReleasesTable'
+          value: layout.releasesTable
         }
         {
           name: 'Pipeline__Validation__MaxFileBytes'

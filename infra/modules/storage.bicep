@@ -7,7 +7,7 @@ param location string
 @description('Tags of the storage account.')
 param tags object
 
-@description('Names of the storage account (account), its containers (uploadsContainer, acceptedContainer, rejectedContainer, documentsContainer, deploymentContainer, deadLetterContainer) and its tables (acceptedQuartersTable, ledgerTable, comparisonsTable); main.bicep\'s layout.')
+@description('Names of the storage account (account), its containers (uploadsContainer, acceptedContainer, rejectedContainer, documentsContainer, deploymentContainer, deadLetterContainer) and its tables (acceptedQuartersTable, ledgerTable, comparisonsTable, releasesTable); main.bicep\'s layout.')
 param layout object
 
 @description('Replication of the storage account.')
@@ -167,6 +167,11 @@ resource ledgerTable 'Microsoft.Storage/storageAccounts/tableServices/tables@202
 resource comparisonsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
   parent: tableService
   name: layout.comparisonsTable
+}
+
+resource releasesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = {
+  parent: tableService
+  name: layout.releasesTable
 }
 
 resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockStorageAccount) {

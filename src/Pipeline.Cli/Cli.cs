@@ -38,6 +38,7 @@ public static class Cli
             ServeCommand.Create(context),
             StatusCommand.Create(context),
             RevisionsCommand.Create(context),
+            ReleaseCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -6,6 +6,7 @@ using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Recalculation;
+using Pipeline.Core.Releases;
 using Pipeline.Core.Revisions;
 using Pipeline.Core.Series;
 using Pipeline.Core.Status;
@@ -51,6 +52,9 @@ public static class PipelineCoreRegistration
         services.TryAddSingleton<SeriesService>();
         services.TryAddSingleton<StatusService>();
         services.TryAddSingleton<RevisionLog>();
+        services.TryAddSingleton<ReleaseSnapshots>();
+        services.TryAddSingleton<ReleaseCalendar>();
+        services.TryAddSingleton<ReleaseNotesReader>();
         services.TryAddSingleton<PublishedFigures>();
         return services;
     }

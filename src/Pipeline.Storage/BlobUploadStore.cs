@@ -7,6 +7,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Storage;
 
@@ -43,7 +44,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         }
     }
 
-    public async Task<string?> TryCreateAsync(string name, Stream content, CancellationToken cancellationToken = default)
+    public async Task<string?> TryCreateAsync(string name, Stream content, ChangeNote? note = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
@@ -65,7 +66,7 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            Metadata = new Dictionary<string, string> { [SentViaMetadata] = SentViaApp },
+            Metadata = MetadataOf(note),
             // The SDK sends content shorter than InitialTransferSize in one Put Blob (and stages blocks from that size on).
             TransferOptions = new StorageTransferOptions { InitialTransferSize = UploadNames.MaxSingleRequestBytes },
         };
@@ -102,6 +103,23 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
         return buffer;
     }
 
+    /// <summary>The app's mark, and the sender's reason (escaped: metadata is ASCII) and kind of change when given.</summary>
+    private static Dictionary<string, string> MetadataOf(ChangeNote? note)
+    {
+        var metadata = new Dictionary<string, string> { [SentViaMetadata] = SentViaApp };
+        if (note?.Reason is { } reason)
+        {
+            metadata[ChangeNote.ReasonMetadata] = Uri.EscapeDataString(reason);
+        }
+
+        if (note?.Kind is { } kind)
+        {
+            metadata[ChangeNote.KindMetadata] = kind;
+        }
+
+        return metadata;
+    }
+
     public async Task<OpenedUpload?> OpenAsync(string name, string? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -120,7 +138,10 @@ public sealed partial class BlobUploadStore(BlobServiceClient service, IOptions<
                 details.CreatedOn,
                 details.ETag.ToString(),
                 details.LeaseState == LeaseState.Leased,
-                details.Metadata.TryGetValue(SentViaMetadata, out var via) && via == SentViaApp);
+                details.Metadata.TryGetValue(SentViaMetadata, out var via) && via == SentViaApp)
+            {
+                Note = ChangeNote.FromMetadata(details.Metadata.TryGetValue(ChangeNote.ReasonMetadata, out var reason) ? reason : null, details.Metadata.TryGetValue(ChangeNote.KindMetadata, out var kind) ? kind : null),
+            };
         }
         catch (RequestFailedException e) when (e.Status == 404 || (version is not null && e.Status == 412))
         {

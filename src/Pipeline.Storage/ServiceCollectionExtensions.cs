@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Releases;
 
 namespace Pipeline.Storage;
 
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IUploadLedger, TableUploadLedger>();
         services.TryAddSingleton<IComparisonStore, TableComparisonStore>();
         services.TryAddSingleton<IStorageFaults, StorageFaults>();
+        services.TryAddSingleton<IReleaseCalendar, TableReleaseCalendar>();
         return services;
     }
 

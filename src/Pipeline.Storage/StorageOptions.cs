@@ -39,6 +39,10 @@ public sealed class StorageOptions
     [Required, RegularExpression(TableNamePattern)]
     public string ComparisonsTable { get; set; } = "Comparisons";
 
+    /// <summary>The release calendar and the record of pre-release access (docs/storage.md).</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string ReleasesTable { get; set; } = "Releases";
+
     private const string ContainerNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
     private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
 }

@@ -11,7 +11,9 @@ namespace Pipeline.Storage;
 /// The revision log: one entity per accepted correction, in the quarter's own partition (so it is written in the same
 /// transaction as the correction), row key <c>revision.2024-Q3.00002</c>, holding the version accepted and who sent it
 /// (<c>SentBy</c>; read as <c>unknown</c> in entries written before it was recorded), the version it replaced, and each
-/// field's total before (<c>PreviousOffences</c>…) and after (<c>Offences</c>…).
+/// field's total before (<c>PreviousOffences</c>…) and after (<c>Offences</c>…); since releases, also when the replaced
+/// version was accepted and who sent it (<c>PreviousAcceptedAt</c>, <c>PreviousSentBy</c>: what a release reads the
+/// quarter as at an instant by), and the sender's <c>Reason</c> and <c>Kind</c>.
 /// </summary>
 public sealed partial class TableAcceptedQuarterStore
 {
@@ -39,7 +41,11 @@ public sealed partial class TableAcceptedQuarterStore
                     entity.GetString("PreviousFile"),
                     entity.GetString("PreviousSha256"),
                     TotalsOf(entity, definition, "Previous") ?? [],
-                    TotalsOf(entity, definition, "") ?? []));
+                    TotalsOf(entity, definition, "") ?? [],
+                    entity.GetDateTimeOffset("PreviousAcceptedAt"),
+                    entity.GetString("PreviousSentBy"),
+                    entity.GetString("Reason"),
+                    entity.GetString("Kind")));
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -65,6 +71,10 @@ public sealed partial class TableAcceptedQuarterStore
             ["PreviousRevision"] = previous.Revision,
             ["PreviousFile"] = previous.File,
             ["PreviousSha256"] = previous.Sha256,
+            ["PreviousAcceptedAt"] = previous.AcceptedAt,
+            ["PreviousSentBy"] = previous.SentBy,
+            ["Reason"] = replacement.Reason,
+            ["Kind"] = replacement.Kind,
         };
         var totals = replacement.Totals!;
         for (var i = 0; i < dataset.Fields.Count; i++)

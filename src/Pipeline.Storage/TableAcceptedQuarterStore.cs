@@ -41,7 +41,7 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
         _datasets = datasets;
         _indexColumns =
         [
-            "PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount", "Revision", "SentBy",
+            "PartitionKey", "RowKey", "File", "Sha256", "UploadedAt", "AcceptedAt", "AreaCount", "Revision", "SentBy", "Reason", "Kind",
             .. datasets.All.SelectMany(d => d.Fields).Select(f => InlineFigures.PascalCase(f.Name)).Distinct(StringComparer.Ordinal),
         ];
     }
@@ -182,6 +182,8 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
             ["Revision"] = record.Revision,
             ["SentBy"] = record.SentBy,
             ["Figures"] = figures,
+            ["Reason"] = record.Reason,
+            ["Kind"] = record.Kind,
         };
 
         // Totals beside the figures, for the revision log and anyone reading the table: Offences, KnifeOffences...
@@ -211,7 +213,9 @@ public sealed partial class TableAcceptedQuarterStore : IAcceptedQuarterStore
             dataset,
             entity.GetInt32("Revision") ?? 1,
             _datasets.TryGet(dataset, out var definition) ? TotalsOf(entity, definition, prefix: "") : null,
-            entity.GetString("SentBy") ?? UploadSenders.Unknown);
+            entity.GetString("SentBy") ?? UploadSenders.Unknown,
+            entity.GetString("Reason"),
+            entity.GetString("Kind"));
     }
 
     private static string DatasetOf(TableEntity entity) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Summaries;
 
@@ -10,13 +11,22 @@ namespace Pipeline.Web;
 /// The published figures' routes (docs/contract.md, sections 5 and 7): the summary and the series, each read through
 /// <see cref="PublishedFigures"/>, with a strong ETag, <c>max-age</c> and 304 for a matching If-None-Match.
 /// </summary>
-public sealed class FiguresHandlers(PublishedFigures published, IOptions<SummaryOptions> summary)
+public sealed class FiguresHandlers(PublishedFigures published, IOptions<SummaryOptions> summary, PreviewGate previews, DatasetRegistry datasets)
 {
     /// <summary><c>GET /api/summary</c>: docs/contract.md section 5, with a strong ETag and 304 for a matching If-None-Match.</summary>
     public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Revalidated(request, await published.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        var (rest, preview, problem) = PreviewGate.Split(request.Query);
+        if (problem is not null || !preview)
+        {
+            return problem ?? Revalidated(request, await published.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        }
+
+        return await PreviewAsync(request, rest, async coming =>
+            SummaryRequest.TryParse(rest, out var asked, out var bad)
+                ? await published.SummaryAsync(asked, coming, cancellationToken)
+                : SummaryResponse.From(SummaryResult.BadParameter, bad!), cancellationToken);
     }
 
     /// <summary>
@@ -27,7 +37,34 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
     public async Task<WebResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Revalidated(request, await published.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        var (rest, preview, problem) = PreviewGate.Split(request.Query);
+        if (problem is not null || !preview)
+        {
+            return problem ?? Revalidated(request, await published.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+        }
+
+        return await PreviewAsync(request, rest, coming => published.SeriesAsync(rest, coming, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The coming release's answer for a pre-release reader (recorded), marked and never cached; or the refusal.</summary>
+    private async Task<WebResult> PreviewAsync(
+        HttpRequest request, List<KeyValuePair<string, string?>> rest, Func<Core.Releases.Release, Task<SummaryResponse>> read, CancellationToken cancellationToken)
+    {
+        var datasetId = rest.FirstOrDefault(p => p.Key == SummaryRequest.DatasetParameter).Value;
+        var (coming, refusal) = await previews.OpenAsync(request, datasetId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var response = await read(coming!);
+        var status = response.Result switch
+        {
+            SummaryResult.Found => StatusCodes.Status200OK,
+            SummaryResult.BadParameter => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status404NotFound,
+        };
+        return PreviewGate.Mark(new WebResult(status, response.ContentType, response.Body) { Streamed = response.Streamed }, coming!, datasets.Get(coming!.Dataset));
     }
 
     /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly or strongly) or is <c>*</c>.</summary>

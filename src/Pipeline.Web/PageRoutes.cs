@@ -16,6 +16,7 @@ public static class PageRoutes
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGetAndHead("/", static ([FromServices] DashboardHandlers page, HttpRequest r, CancellationToken c) => page.GetAsync(r, c));
+        endpoints.MapGetAndHead("/releases", static ([FromServices] ReleasesPageHandlers page, HttpRequest r, CancellationToken c) => page.GetAsync(r, c));
         endpoints.MapGetAndHead("/submit", static ([FromServices] PartnerPageHandlers page, HttpRequest r, CancellationToken c) => page.GetAsync(r, c));
         endpoints.MapPost("/submit", static ([FromServices] PartnerPageHandlers page, HttpRequest r, CancellationToken c) => page.PostAsync(r, c));
         endpoints.MapGetAndHead(PageAssets.UrlPrefix + "{**path}", static ([FromServices] PageAssets assets, string? path) => assets.Get(path ?? string.Empty));

@@ -18,7 +18,7 @@ public sealed class RevisionHandlers(PublishedFigures published, DatasetRegistry
             return problem!;
         }
 
-        var log = await published.RevisionsAsync(dataset, cancellationToken);
+        var log = await published.RevisionsAsync(dataset, cancellationToken: cancellationToken);
         return new WebResult(StatusCodes.Status200OK, RevisionJson.ContentType, RevisionJson.ToUtf8Bytes(log, dataset));
     }
 }

@@ -28,6 +28,9 @@ public static class Routes
         endpoints.MapGetAndHead("/api/uploads", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ListUploadsAsync(r, c));
         endpoints.MapGetAndHead("/api/revisions", static ([FromServices] RevisionHandlers h, HttpRequest r, CancellationToken c) => h.RevisionsAsync(r, c));
         endpoints.MapGetAndHead("/api/uploads/report", static ([FromServices] UploadHandlers h, HttpRequest r, CancellationToken c) => h.ReportAsync(r, c));
+        endpoints.MapGetAndHead("/api/releases", static ([FromServices] ReleaseHandlers h, HttpRequest r, CancellationToken c) => h.ListAsync(r, c));
+        endpoints.MapGetAndHead("/api/releases/{id}", static ([FromServices] ReleaseHandlers h, HttpRequest r, string id, CancellationToken c) => h.GetAsync(r, id, c));
+        endpoints.MapPost("/api/releases", static ([FromServices] ReleaseHandlers h, HttpRequest r, CancellationToken c) => h.ScheduleAsync(r, c));
         endpoints.MapPut(
             "/api/uploads/{**name}",
             static ([FromServices] UploadHandlers h, HttpRequest r, string? name, CancellationToken c) => h.PutUploadAsync(r, name ?? string.Empty, c));

@@ -30,6 +30,8 @@ public sealed class UploadHandlers(
     private const string QuarterParameter = "quarter";
     private const string LimitParameter = "limit";
     private const string FileParameter = "file";
+    private const string ReasonParameter = "reason";
+    private const string KindParameter = "kind";
     private const string DefaultValidateName = "upload.csv";
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
@@ -77,9 +79,15 @@ public sealed class UploadHandlers(
             return unsigned;
         }
 
-        if (!QueryParameters.TryRead(request.Query, [], out _, out var problem))
+        if (!QueryParameters.TryRead(request.Query, [ReasonParameter, KindParameter], out var values, out var problem))
         {
             return problem!;
+        }
+
+        var (reason, kind) = (values.GetValueOrDefault(ReasonParameter), values.GetValueOrDefault(KindParameter));
+        if (ChangeNote.Problem(reason, kind) is { } unusable)
+        {
+            return WebResult.BadParameter(unusable.Parameter, unusable.Problem);
         }
 
         name = UploadPath.NameOf(request, name ?? string.Empty);
@@ -126,7 +134,7 @@ public sealed class UploadHandlers(
         UploadSending sending;
         try
         {
-            sending = await sender.SendAsync(name, body, caller.Name!, cancellationToken); // The signed-in principal (or the operator) is the sender.
+            sending = await sender.SendAsync(name, body, caller.Name!, cancellationToken, new ChangeNote(reason?.Trim(), kind)); // The signed-in principal (or the operator) is the sender.
         }
         catch (UploadNameException e)
         {

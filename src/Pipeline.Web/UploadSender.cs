@@ -4,6 +4,7 @@ using Pipeline.Core;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Recalculation;
+using Pipeline.Core.Returns;
 
 namespace Pipeline.Web;
 
@@ -19,7 +20,7 @@ public sealed class UploadSender(UploadProcessor processor, FreshFigures freshFi
     /// a file the same way. The outcome is that of these bytes, checked by their sha256; never another sender's.
     /// </summary>
     /// <exception cref="UploadNameException">The name cannot be stored under.</exception>
-    internal async Task<UploadSending> SendAsync(string name, byte[] content, string sentBy, CancellationToken cancellationToken)
+    internal async Task<UploadSending> SendAsync(string name, byte[] content, string sentBy, CancellationToken cancellationToken, ChangeNote? note = null)
     {
         if (UploadNames.Problem(name) is { } refused)
         {
@@ -27,7 +28,7 @@ public sealed class UploadSender(UploadProcessor processor, FreshFigures freshFi
         }
 
         using var buffer = new MemoryStream(content, writable: false);
-        var version = await processor.TryCreateAsync(name, buffer, sentBy, cancellationToken);
+        var version = await processor.TryCreateAsync(name, buffer, sentBy, note, cancellationToken);
         if (version is null)
         {
             return new UploadSending(StillWaiting: true, Outcome: null);

@@ -17,9 +17,12 @@ public static class WebRegistration
         services.TryAddSingleton<UploadHandlers>();
         services.TryAddSingleton<DatasetHandlers>();
         services.TryAddSingleton<RevisionHandlers>();
+        services.TryAddSingleton<ReleaseHandlers>();
+        services.TryAddSingleton<PreviewGate>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PartnerPageHandlers>();
         services.TryAddSingleton<DashboardHandlers>();
+        services.TryAddSingleton<ReleasesPageHandlers>();
         services.TryAddSingleton(_ => new PageAssets());
         return services;
     }

@@ -49,6 +49,11 @@ public sealed class ServeHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         ("/api/uploads/report", "/api/uploads/report?file=never.csv", 404),
         ("/api/revisions", "/api/revisions", 200),
         ("/api/revisions", "/api/revisions?dataset=nope", 400),
+        ("/api/releases", "/api/releases", 200),
+        ("/api/releases", "/api/releases?dataset=nope", 400),
+        ("/api/releases/{id}", "/api/releases/serious-youth-violence-2030-01-01", 404),
+        ("/releases", "/releases", 200),
+        ("/releases", "/releases?dataset=nope", 400),
         (null, "/nope", 404),
         (null, "/api/validate", 405),
     ];
@@ -62,6 +67,7 @@ public sealed class ServeHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         ("PUT", "/api/uploads/{**name}", "/api/uploads/sweep/no-length.csv", null, 411),
         ("POST", "/submit", "/submit", Encoding.ASCII.GetBytes("action=check"), 403),
         ("POST", null, "/api/summary", [], 405),
+        ("POST", "/api/releases", "/api/releases", Encoding.ASCII.GetBytes("{\"dataset\": \"serious-youth-violence\", \"date\": \"2099-01-14\", \"through\": \"2024-Q4\"}"), 400),
         ("DELETE", null, "/api/uploads/2024-Q3.csv", null, 405),
         ("GET", null, "/assets/../api/openapi.json", null, 400),
     ];

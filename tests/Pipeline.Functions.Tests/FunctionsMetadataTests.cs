@@ -45,10 +45,10 @@ public sealed class FunctionsMetadataTests
     /// definitions, descriptions, the dashboard and its assets.
     /// </summary>
     public static readonly string[] Public =
-        ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "ListDatasets", "ListRevisions", "PageAsset"];
+        ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetRelease", "GetSeries", "GetSummary", "ListDatasets", "ListReleases", "ListRevisions", "PageAsset", "ReleaseCalendarPage"];
 
     /// <summary>The HTTP functions that need a role, which their handler checks from the signed-in principal (AccessMatrixTests).</summary>
-    public static readonly string[] NeedARole = ["GetUploadReport", "ListUploads", "PutUpload", "SubmitPage", "ValidateReturn"];
+    public static readonly string[] NeedARole = ["GetUploadReport", "ListUploads", "PutUpload", "ScheduleRelease", "SubmitPage", "ValidateReturn"];
 
     // Every HTTP function is anonymous to the platform: a function key would stop a browser, and a person signed in with
     // Entra ID has none. Public reads need nothing; the rest are decided by their handler from the principal, which answers
@@ -65,6 +65,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetDatasetSchema", new[] { "get", "head" }, "api/datasets/{id}/schema")]
     [InlineData("GetOpenApi", new[] { "get", "head" }, "api/openapi.json")]
     [InlineData("GetSeries", new[] { "get", "head" }, "api/series")]
+    [InlineData("ListReleases", new[] { "get", "head" }, "api/releases")]
+    [InlineData("GetRelease", new[] { "get", "head" }, "api/releases/{id}")]
+    [InlineData("ScheduleRelease", new[] { "post" }, "api/releases")]
+    [InlineData("ReleaseCalendarPage", new[] { "get", "head" }, "releases")]
     [InlineData("SubmitPage", new[] { "get", "head", "post" }, "submit")]
     [InlineData("PageAsset", new[] { "get", "head" }, "assets/{*path}")]
     [InlineData("Dashboard", new[] { "get", "head" }, "{root:maxlength(0)?}")]
@@ -93,7 +97,7 @@ public sealed class FunctionsMetadataTests
             .Where(t => t.Methods.Contains("get"))
             .ToList();
 
-        Assert.Equal(11, gets.Count);
+        Assert.Equal(14, gets.Count);
         Assert.All(gets, t => Assert.True(t.Methods.Contains("head"), $"{t.Name} takes GET but not HEAD"));
     }
 
@@ -101,7 +105,7 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_these_functions()
     {
         Assert.Equal(
-            ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListRevisions", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
+            ["Dashboard", "GetDatasetSchema", "GetOpenApi", "GetRelease", "GetSeries", "GetSummary", "GetUploadReport", "ListDatasets", "ListReleases", "ListRevisions", "ListUploads", "PageAsset", "PutUpload", "RecalculateComparisons", "ReleaseCalendarPage", "ScheduleRelease", "SubmitPage", "SweepUploads", "ValidateReturn", "ValidateUpload"],
             Names.Order(StringComparer.Ordinal));
     }
 

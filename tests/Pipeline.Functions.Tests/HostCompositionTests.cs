@@ -67,8 +67,8 @@ public sealed class HostCompositionTests
         Assert.Equal((10_485_760L, 100, 1_000_000L), (validation.MaxFileBytes, validation.MaxErrors, validation.MaxValue));
         var storage = (StorageOptions)options[typeof(StorageOptions)];
         Assert.Equal(
-            ["uploads", "accepted", "rejected", "documents", "AcceptedQuarters", "UploadLedger", "Comparisons"],
-            [storage.UploadsContainer, storage.AcceptedContainer, storage.RejectedContainer, storage.DocumentsContainer, storage.AcceptedQuartersTable, storage.LedgerTable, storage.ComparisonsTable]);
+            ["uploads", "accepted", "rejected", "documents", "AcceptedQuarters", "UploadLedger", "Comparisons", "Releases"],
+            [storage.UploadsContainer, storage.AcceptedContainer, storage.RejectedContainer, storage.DocumentsContainer, storage.AcceptedQuartersTable, storage.LedgerTable, storage.ComparisonsTable, storage.ReleasesTable]);
         Assert.Equal(60, ((SummaryOptions)options[typeof(SummaryOptions)]).CacheSeconds);
     }
 

@@ -23,9 +23,10 @@ internal static class HttpCall
     /// platform's principal header set to <paramref name="principal"/> (an administrator unless told; null for nobody).
     /// </summary>
     public static async Task<HttpResponse> CallAsync(
-        PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IResult>> call, string query = "", string? principal = null, bool anonymous = false)
+        PipelineHarness app, string method, byte[] body, Func<HttpContext, Task<IResult>> call, string query = "", string? principal = null, bool anonymous = false, string path = "")
     {
         var context = new DefaultHttpContext { RequestServices = app.Services };
+        context.Request.Path = path;
         if (!anonymous)
         {
             context.Request.Headers[Principals.Header] = principal ?? Admin;

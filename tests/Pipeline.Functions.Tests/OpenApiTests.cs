@@ -65,7 +65,7 @@ public sealed partial class OpenApiTests
             .SelectMany(p => p.Value.Operations!.Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value)))
             .ToList();
 
-        Assert.Equal(10, operations.Count); // summary, validate, uploads (PUT, GET), uploads/report, revisions, series, datasets, datasets/{id}/schema, openapi.json.
+        Assert.Equal(13, operations.Count); // summary, validate, uploads (PUT, GET), uploads/report, revisions, releases (GET, POST), releases/{id}, series, datasets, datasets/{id}/schema, openapi.json.
         foreach (var (name, operation) in operations)
         {
             var errors = operation.Responses!.Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5')).ToList();

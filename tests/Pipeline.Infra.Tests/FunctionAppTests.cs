@@ -25,6 +25,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
         "Pipeline__Storage__AcceptedQuartersTable",
         "Pipeline__Storage__LedgerTable",
         "Pipeline__Storage__ComparisonsTable",
+        "Pipeline__Storage__ReleasesTable",
         "Pipeline__Validation__MaxFileBytes",
         "Pipeline__Validation__MaxErrors",
         "Pipeline__Validation__MaxValue",
@@ -142,6 +143,7 @@ public sealed class FunctionAppTests(CompiledTemplateFixture compiled)
     [InlineData("Pipeline__Storage__AcceptedQuartersTable", "AcceptedQuarters")]
     [InlineData("Pipeline__Storage__LedgerTable", "UploadLedger")]
     [InlineData("Pipeline__Storage__ComparisonsTable", "Comparisons")]
+    [InlineData("Pipeline__Storage__ReleasesTable", "Releases")]
     [InlineData("Pipeline__Validation__MaxFileBytes", "10485760")]
     [InlineData("Pipeline__Validation__MaxErrors", "100")]
     [InlineData("Pipeline__Validation__MaxValue", "1000000")]

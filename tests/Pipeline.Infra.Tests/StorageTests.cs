@@ -59,7 +59,7 @@ public sealed class StorageTests(CompiledTemplateFixture compiled)
         var tables = Deployed.Resources("Microsoft.Storage/storageAccounts/tableServices/tables");
 
         Assert.Equal(
-            ["AcceptedQuarters", "Comparisons", "UploadLedger"],
+            ["AcceptedQuarters", "Comparisons", "Releases", "UploadLedger"],
             tables.Select(DeploymentSnapshot.LeafName).Order(StringComparer.Ordinal));
     }
 

@@ -88,6 +88,7 @@ public sealed class PipelineHarness : IDisposable
             ["Pipeline:Storage:AcceptedQuartersTable"] = AzuriteFixture.UniqueName("quarters"),
             ["Pipeline:Storage:LedgerTable"] = AzuriteFixture.UniqueName("ledger"),
             ["Pipeline:Storage:ComparisonsTable"] = AzuriteFixture.UniqueName("comparisons"),
+            ["Pipeline:Storage:ReleasesTable"] = AzuriteFixture.UniqueName("releases"),
 
             // As the function app is deployed: App Service Authentication on, so X-MS-CLIENT-PRINCIPAL is the platform's.
             ["WEBSITE_AUTH_ENABLED"] = "true",

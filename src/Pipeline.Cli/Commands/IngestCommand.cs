@@ -125,7 +125,7 @@ internal static class IngestCommand
             try
             {
                 await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-                version = await processor.TryCreateAsync(name, file, UploadSenders.Cli, cancellationToken);
+                version = await processor.TryCreateAsync(name, file, UploadSenders.Cli, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

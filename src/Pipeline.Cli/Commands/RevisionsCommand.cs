@@ -27,7 +27,7 @@ internal static class RevisionsCommand
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
             var definition = CliContext.Dataset(services, parse.GetValue(dataset));
-            var log = await services.GetRequiredService<PublishedFigures>().RevisionsAsync(definition, cancellationToken);
+            var log = await services.GetRequiredService<PublishedFigures>().RevisionsAsync(definition, cancellationToken: cancellationToken);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteAsync(Encoding.UTF8.GetString(RevisionJson.ToUtf8Bytes(log, definition)));

@@ -13,10 +13,15 @@ public sealed record DatasetDefinition(
     [property: JsonPropertyName("description")] string? Description,
     [property: JsonPropertyName("fields")] IReadOnlyList<DatasetField> Fields,
     [property: JsonPropertyName("metrics")] IReadOnlyList<DatasetMetric> Metrics,
-    [property: JsonPropertyName("areas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Area>? Areas = null)
+    [property: JsonPropertyName("areas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Area>? Areas = null,
+    [property: JsonPropertyName("publication"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetPublication? Publication = null)
 {
     /// <summary>The dataset of the contract's sections 1 to 5, and of every upload not filed under another dataset.</summary>
     public const string DefaultId = "serious-youth-violence";
+
+    /// <summary>Whether the dataset is published in releases (section 11) rather than continuously.</summary>
+    [JsonIgnore]
+    public bool IsScheduled => Publication?.IsScheduled == true;
 
     /// <summary>The position of the field named <paramref name="name"/> (as written in the definition), or -1.</summary>
     public int IndexOf(string name)

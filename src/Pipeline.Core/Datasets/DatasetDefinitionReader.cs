@@ -143,6 +143,7 @@ public static partial class DatasetDefinitionReader
             }
         }
 
+        problems.AddRange(CheckPublication(definition.Publication));
         return problems;
     }
 

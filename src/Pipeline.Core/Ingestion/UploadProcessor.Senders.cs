@@ -20,12 +20,12 @@ public sealed partial class UploadProcessor
     /// Process it next with <see cref="ProcessAsync(string, string, string, CancellationToken)"/>.
     /// </summary>
     /// <exception cref="UploadNameException">The name cannot be addressed by the storage client.</exception>
-    public async Task<string?> TryCreateAsync(string name, Stream content, string sentBy, CancellationToken cancellationToken = default)
+    public async Task<string?> TryCreateAsync(string name, Stream content, string sentBy, ChangeNote? note = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(sentBy);
-        var version = await uploads.TryCreateAsync(name, content, cancellationToken);
+        var version = await uploads.TryCreateAsync(name, content, note, cancellationToken);
         if (version is not null)
         {
             await ledger.RecordSentAsync(name, version, sentBy, cancellationToken);

@@ -154,7 +154,8 @@ public sealed partial class UploadProcessor(
 
             // A correction is the next revision of the quarter; the first version ever accepted is revision 1.
             var next = new AcceptedQuarter(
-                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset, (current?.Quarter.Revision ?? 0) + 1, sentBy);
+                valid.Quarter, upload.Name, sha256, upload.UploadedAt, timeProvider.GetUtcNow(), valid.Areas, dataset, (current?.Quarter.Revision ?? 0) + 1, sentBy,
+                upload.Note.Reason, upload.Note.Kind);
             if (await quarters.TryReplaceAsync(next, current, cancellationToken))
             {
                 return UploadStatus.Accepted;

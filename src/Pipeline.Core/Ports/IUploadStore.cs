@@ -11,7 +11,7 @@ public interface IUploadStore
     /// marked as the app's (<see cref="OpenedUpload.SentViaApp"/>). Returns the new blob's version, or null when the name
     /// is taken by an upload still waiting.
     /// </summary>
-    Task<string?> TryCreateAsync(string name, Stream content, CancellationToken cancellationToken = default);
+    Task<string?> TryCreateAsync(string name, Stream content, Returns.ChangeNote? note = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Opens a waiting upload; null when it is no longer there (already processed, or never was), or when

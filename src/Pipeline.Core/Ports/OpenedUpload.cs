@@ -26,5 +26,8 @@ public sealed class OpenedUpload(
     /// </summary>
     public bool SentViaApp { get; } = sentViaApp;
 
+    /// <summary>The sender's reason and kind of change, from the blob's metadata <c>reason</c> and <c>kind</c>; none when not given.</summary>
+    public Returns.ChangeNote Note { get; init; } = new(null, null);
+
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

@@ -48,9 +48,7 @@ public sealed class RecalculationService(
         foreach (var dataset in datasets.All.Where(d => only is null || d.Id == only))
         {
             var ofDataset = accepted.Where(q => q.Dataset == dataset.Id).ToList();
-            var areas = dataset.Areas ?? validationOptions.Value.EffectiveAreas;
-            var fingerprint = Fingerprint(dataset, ofDataset, areas);
-            var definition = Fingerprint(dataset, [], areas);
+            var fingerprint = Fingerprint(dataset, ofDataset, AreasOf(dataset));
             fingerprints.Add(fingerprint);
             if ((!force && stored.TryGetValue(dataset.Id, out var previous) && previous == fingerprint) ||
                 (ofDataset.Count == 0 && !stored.ContainsKey(dataset.Id) && !force))
@@ -59,27 +57,13 @@ public sealed class RecalculationService(
             }
 
             var figures = await ReadFiguresAsync(ofDataset, cancellationToken);
-            // Planned, not computed: the store computes (and serialises) only the documents whose inputs changed.
-            var planned = ComparisonCalculator.Plan(dataset, figures, areas, now);
-            var toStore = new List<StoredComparison>(planned.Count);
-            foreach (var basis in YearBasisNames.All)
-            {
-                var ofBasis = planned.Where(d => d.Basis == basis).ToList();
-                var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
-                toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
-            }
-
-            if (toStore.Count == 0 && ofDataset.Count == 0)
+            if (await StoreAsync(dataset.Id, dataset, figures, now, fingerprint, cancellationToken) is not { } count)
             {
                 continue; // Forced, but nothing to compare and nothing to record.
             }
 
-            // The series first: the fingerprint, written last by WriteAsync, says both are done.
-            await comparisons.WriteSeriesAsync(dataset.Id, SeriesWrites.Of(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
-            await comparisons.WriteAsync(dataset.Id, toStore, fingerprint, cancellationToken);
             recomputed = true;
-            written += toStore.Count;
+            written += count;
         }
 
         var combined = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', fingerprints))));
@@ -94,6 +78,45 @@ public sealed class RecalculationService(
 
         return new RecalculationResult(recomputed, accepted.Count(q => only is null || q.Dataset == only), written, combined, now);
     }
+
+    /// <summary>
+    /// Computes a dataset's documents (every comparison of every basis, and the series) from <paramref name="figures"/>
+    /// and stores them under <paramref name="key"/>: the dataset's id for its continuously published documents, a
+    /// release's key for a release's frozen ones (Releases/ReleaseSnapshots.cs), so both are made by the same code. The
+    /// number of comparisons written; null when there was nothing to compare and nothing accepted.
+    /// </summary>
+    public async Task<int?> StoreAsync(
+        string key, DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> figures, DateTimeOffset computedAt, string fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(figures);
+        var areas = AreasOf(dataset);
+        var definition = Fingerprint(dataset, [], areas);
+
+        // Planned, not computed: the store computes (and serialises) only the documents whose inputs changed.
+        var planned = ComparisonCalculator.Plan(dataset, figures, areas, computedAt);
+        var toStore = new List<StoredComparison>(planned.Count);
+        foreach (var basis in YearBasisNames.All)
+        {
+            var ofBasis = planned.Where(d => d.Basis == basis).ToList();
+            var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
+            toStore.AddRange(ofBasis.Select(d => new StoredComparison(
+                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
+        }
+
+        if (toStore.Count == 0 && figures.Count == 0)
+        {
+            return null;
+        }
+
+        // The series first: the fingerprint, written last by WriteAsync, says both are done.
+        await comparisons.WriteSeriesAsync(key, SeriesWrites.Of(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
+        await comparisons.WriteAsync(key, toStore, fingerprint, cancellationToken);
+        return toStore.Count;
+    }
+
+    /// <summary>The areas a dataset's documents cover: its own list, else the configured areas.</summary>
+    public IReadOnlyList<Area> AreasOf(DatasetDefinition dataset) => dataset?.Areas ?? validationOptions.Value.EffectiveAreas;
 
     /// <summary>
     /// What a dataset's comparisons depend on: its fields and metrics, every accepted quarter's file and hash, the area
@@ -142,7 +165,7 @@ public sealed class RecalculationService(
     /// Reads the figures of every record, a few at a time (each is one request; a national return's figures are about a
     /// megabyte), in the records' order.
     /// </summary>
-    private async Task<AcceptedQuarter[]> ReadFiguresAsync(List<AcceptedQuarterRecord> records, CancellationToken cancellationToken)
+    public async Task<AcceptedQuarter[]> ReadFiguresAsync(IReadOnlyList<AcceptedQuarterRecord> records, CancellationToken cancellationToken)
     {
         var figures = new AcceptedQuarter[records.Count];
         await Parallel.ForEachAsync(

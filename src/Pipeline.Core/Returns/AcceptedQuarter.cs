@@ -18,7 +18,9 @@ public sealed record AcceptedQuarter(
     IReadOnlyList<AreaFigures> Areas,
     string Dataset = DatasetDefinition.DefaultId,
     int Revision = 1,
-    string SentBy = UploadSenders.Unknown)
+    string SentBy = UploadSenders.Unknown,
+    string? Reason = null,
+    string? Kind = null)
 {
     /// <summary>This quarter's entry in the index of accepted figures, with each field's total.</summary>
     public AcceptedQuarterRecord Record
@@ -34,7 +36,7 @@ public sealed record AcceptedQuarter(
                 }
             }
 
-            return new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset, Revision, totals, SentBy);
+            return new(Quarter, File, Sha256, UploadedAt, AcceptedAt, Areas.Count, Dataset, Revision, totals, SentBy, Reason, Kind);
         }
     }
 }

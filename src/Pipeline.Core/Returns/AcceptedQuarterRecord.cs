@@ -20,4 +20,6 @@ public sealed record AcceptedQuarterRecord(
     string Dataset = DatasetDefinition.DefaultId,
     int Revision = 1,
     IReadOnlyList<long>? Totals = null,
-    string SentBy = UploadSenders.Unknown);
+    string SentBy = UploadSenders.Unknown,
+    string? Reason = null,
+    string? Kind = null);

@@ -10,10 +10,14 @@ public sealed partial class SeriesService
     /// index alone, or its index and one run of areas. Null before the first recalculation, or when no quarter has the
     /// area. <c>Sha256</c> is the whole series' hash, which changes whenever any figure of it does.
     /// </summary>
-    public async Task<(SeriesDocument Document, string Sha256)?> ViewAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default)
+    public async Task<(SeriesDocument Document, string Sha256)?> ViewAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default) =>
+        await ViewAsync(dataset, area, dataset?.Id!, cancellationToken);
+
+    /// <summary><see cref="ViewAsync(DatasetDefinition, string?, CancellationToken)"/> of the series stored under <paramref name="key"/> (a release's).</summary>
+    public async Task<(SeriesDocument Document, string Sha256)?> ViewAsync(DatasetDefinition dataset, string? area, string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (await ReadAsync(dataset.Id, cancellationToken) is not { } stored)
+        if (await ReadAsync(key, cancellationToken) is not { } stored)
         {
             return null;
         }

@@ -22,7 +22,16 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
     private readonly ConcurrentDictionary<string, (StoredSeries Series, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
 
     /// <summary><c>dataset</c> (default the default dataset), <c>area</c> (a GSS code) and <c>format</c> (<c>json</c> or <c>csv</c>).</summary>
-    public async Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
+    public Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
+        GetAsync(parameters, null, cancellationToken);
+
+    /// <summary>
+    /// The series for <paramref name="parameters"/>, read from the documents stored under the key <paramref name="source"/>
+    /// gives for the dataset (a release's, Releases/ReleaseSnapshots.cs), or the answer it gives instead (nothing
+    /// published yet); the dataset's own documents when <paramref name="source"/> is null.
+    /// </summary>
+    public async Task<SummaryResponse> GetAsync(
+        IEnumerable<KeyValuePair<string, string?>> parameters, Func<DatasetDefinition, Task<(string? Key, SummaryResponse? Answer)>>? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,7 +65,19 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
             return Bad(FormatParameter, $"Parameter 'format': '{format}' is not a format. Use 'json' or 'csv'.");
         }
 
-        if (await ReadAsync(dataset.Id, cancellationToken) is not { } stored)
+        var key = dataset.Id;
+        if (source is not null)
+        {
+            var (found, answer) = await source(dataset);
+            if (found is null)
+            {
+                return answer!;
+            }
+
+            key = found;
+        }
+
+        if (await ReadAsync(key, cancellationToken) is not { } stored)
         {
             return SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(
                 $"There is no series of {dataset.Id} yet. It is computed with the comparisons, once a return is accepted and a recalculation has run."));

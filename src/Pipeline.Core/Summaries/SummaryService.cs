@@ -40,8 +40,19 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
                 datasets.UnknownDatasetParameter(request.Dataset)));
         }
 
+        return await GetAsync(request, dataset.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The summary of <paramref name="request"/> from the documents stored under <paramref name="key"/>: the dataset's id
+    /// for its documents of continuous publication, a release's key for that release's (Releases/ReleaseSnapshots.cs).
+    /// </summary>
+    public async Task<SummaryResponse> GetAsync(SummaryRequest request, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
         // One area's summary reads only what holds it: for a national document, its index and one piece.
-        var stored = await ReadAsync(dataset.Id, request.Basis, request.Period, request.Area, cancellationToken);
+        var stored = await ReadAsync(key, request.Basis, request.Period, request.Area, cancellationToken);
         if (stored is null)
         {
             var which = request.Period is { } period ? $"for period {period}" : "yet";
@@ -92,16 +103,20 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
     public async Task<SummaryResponse> GetAreasAsync(SummaryRequest request, IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(codes);
-        if (!datasets.TryGet(request.Dataset, out var dataset))
-        {
-            return await GetAsync(request, cancellationToken);
-        }
+        return datasets.TryGet(request.Dataset, out var dataset)
+            ? await GetAreasAsync(request, codes, dataset.Id, cancellationToken)
+            : await GetAsync(request, cancellationToken);
+    }
 
+    /// <summary><see cref="GetAreasAsync(SummaryRequest, IReadOnlyCollection{string}, CancellationToken)"/> from the documents stored under <paramref name="storeKey"/>.</summary>
+    public async Task<SummaryResponse> GetAreasAsync(SummaryRequest request, IReadOnlyCollection<string> codes, string storeKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(codes);
         var key = string.Join(',', codes.Order(StringComparer.Ordinal));
-        if (await ReadAsync(dataset.Id, request.Basis, request.Period, key.Length == 0 ? "," : key, cancellationToken) is not { } stored)
+        if (await ReadAsync(storeKey, request.Basis, request.Period, key.Length == 0 ? "," : key, cancellationToken) is not { } stored)
         {
-            return await GetAsync(request with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+            return await GetAsync(request with { Area = null, Format = SummaryFormat.Json }, storeKey, cancellationToken);
         }
 
         var wanted = codes.ToHashSet(StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Publication;
+using Pipeline.Core.Releases;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
 
@@ -20,9 +21,11 @@ namespace Pipeline.Web.Pages;
 /// figures), each cached for CacheSeconds: for the samples two storage reads, none while both are cached. The ETag is derived from both documents, the view asked for and this build, so a browser that
 /// has the page gets 304.
 /// </summary>
-public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, IOptions<ValidationOptions> validation, PageRenderer pages)
+public sealed class DashboardHandlers(
+    PublishedFigures published, DatasetRegistry datasets, IOptions<SummaryOptions> options, IOptions<ValidationOptions> validation, PageRenderer pages,
+    PreviewGate previews, ReleaseSnapshots releases, TimeProvider timeProvider)
 {
-    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter, AreaPage.PageParameter, AreaPage.SearchParameter];
+    private static readonly string[] Known = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter, AreaPage.PageParameter, AreaPage.SearchParameter, PreviewGate.Parameter];
 
     /// <summary>The parameters the summary takes; the dashboard's own (page, search) are read here.</summary>
     private static readonly string[] OfTheSummary = [SummaryRequest.DatasetParameter, SummaryRequest.BasisParameter, SummaryRequest.PeriodParameter, SummaryRequest.AreaParameter];
@@ -57,6 +60,18 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             return await ProblemAsync(StatusCodes.Status400BadRequest, bad.Detail, bad.Parameter, dataset, basis, periods);
         }
 
+        // A pre-release reader's view of the coming release (preview=true): refused as a page, recorded, never cached.
+        Release? coming = null;
+        if (values.TryGetValue(PreviewGate.Parameter, out var previewText) && previewText != "false")
+        {
+            (coming, var refusal) = previewText == "true" ? await previews.OpenAsync(request, dataset.Id, cancellationToken) : (null, WebResult.BadParameter(PreviewGate.Parameter, "Parameter 'preview' is 'true' or 'false'."));
+            if (refusal is not null)
+            {
+                var detail = System.Text.Json.JsonDocument.Parse(refusal.Body).RootElement.GetProperty("detail").GetString()!;
+                return await pages.PageAsync<RefusalPage, Refusal>(refusal.Status, new Refusal(refusal.Status, "You cannot see this release", detail, "/?dataset=" + Uri.EscapeDataString(dataset.Id), "Go to the published figures"));
+            }
+        }
+
         AreaPage? paging = null;
         List<string>? pageCodes = null;
 
@@ -86,11 +101,11 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
         // (the series' index and one run of areas); all areas', the summary (or a page of its areas) and every quarter's
         // totals.
         var found = pageCodes is null
-            ? await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, cancellationToken)
-            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, cancellationToken);
+            ? await published.SummaryAsync(asked with { Format = SummaryFormat.Json }, coming, cancellationToken)
+            : await published.SummaryForAreasAsync(asked with { Format = SummaryFormat.Json }, pageCodes, coming, cancellationToken);
         if (found.Result != SummaryResult.Found)
         {
-            var whole = asked.Area is null ? found : await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, cancellationToken);
+            var whole = asked.Area is null ? found : await published.SummaryAsync(asked with { Area = null, Format = SummaryFormat.Json }, coming, cancellationToken);
             if (whole.Result == SummaryResult.Found)
             {
                 var all = SummaryJson.Deserialize(whole.Body);
@@ -100,32 +115,44 @@ public sealed class DashboardHandlers(PublishedFigures published, DatasetRegistr
             }
 
             var which = asked.Period is { } p ? $"for {PeriodLabels.Label(p)}" : "yet";
+            var unpublished = dataset.IsScheduled && found.Problem?.Detail is { } nothing && nothing.StartsWith("No figures", StringComparison.Ordinal) ? nothing : null;
             return await ProblemAsync(
-                StatusCodes.Status404NotFound, $"There is no {asked.Basis.ToWireName()} comparison of {dataset.Title.ToLowerInvariant()} {which}.", null, dataset, asked.Basis,
-                await PeriodsAsync(dataset, asked.Basis, cancellationToken));
+                StatusCodes.Status404NotFound, unpublished ?? $"There is no {asked.Basis.ToWireName()} comparison of {dataset.Title.ToLowerInvariant()} {which}.", null, dataset, asked.Basis,
+                await PeriodsAsync(dataset, asked.Basis, coming, cancellationToken));
         }
 
         var summary = SummaryJson.Deserialize(found.Body);
-        var series = await published.SeriesViewAsync(dataset, asked.Area, cancellationToken);
-        var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area, paging?.ToString());
+        var series = await published.SeriesViewAsync(dataset, asked.Area, coming, cancellationToken);
+        var (latest, next) = dataset.IsScheduled ? await releases.TimelineAsync(dataset, timeProvider.GetUtcNow(), cancellationToken) : (null, null);
+        var release = ReleaseView.Of(dataset, latest, next, coming);
+        var etag = ETagOf(found.Body, series?.Sha256, dataset.Id, summary.Basis.ToWireName(), summary.Period.ToString(), asked.Area, paging?.ToString(), release?.ToString());
         var headers = PageResponses.SecurityHeaders();
         headers["ETag"] = etag;
         headers["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheSeconds}");
-        if (FiguresHandlers.Matches(request, etag))
+        if (coming is not null)
+        {
+            headers.Remove("ETag");
+            headers["Cache-Control"] = "private, no-store";
+        }
+        else if (FiguresHandlers.Matches(request, etag))
         {
             return new WebResult(StatusCodes.Status304NotModified, PageResponses.Html, [], headers);
         }
 
         var model = new DashboardModel(
             datasets.All, dataset, summary, SourceView.Read(found.Body), series?.Document, asked.Area,
-            series is { } view ? ComparablePeriods.Of(summary.Basis, view.Document.Quarters.Select(q => q.Quarter)) : [], choices, paging);
+            series is { } view ? ComparablePeriods.Of(summary.Basis, view.Document.Quarters.Select(q => q.Quarter)) : [], choices, paging, release);
         var html = await pages.RenderAsync<DashboardPage, DashboardModel>(model);
         return new WebResult(StatusCodes.Status200OK, PageResponses.Html, Encoding.UTF8.GetBytes(html), headers);
     }
 
     /// <summary>The periods of the basis with a comparison, from the series (one read, or none while cached).</summary>
     private async Task<IReadOnlyList<(Period Period, ComparisonStatus Status)>> PeriodsAsync(DatasetDefinition dataset, YearBasis basis, CancellationToken cancellationToken) =>
-        await published.SeriesViewAsync(dataset, null, cancellationToken) is { } view
+        await PeriodsAsync(dataset, basis, null, cancellationToken);
+
+    /// <summary>The periods of the basis with a comparison, published or of the coming release <paramref name="coming"/>.</summary>
+    private async Task<IReadOnlyList<(Period Period, ComparisonStatus Status)>> PeriodsAsync(DatasetDefinition dataset, YearBasis basis, Release? coming, CancellationToken cancellationToken) =>
+        await published.SeriesViewAsync(dataset, null, coming, cancellationToken) is { } view
             ? ComparablePeriods.Of(basis, view.Document.Quarters.Select(q => q.Quarter))
             : [];
 

@@ -20,7 +20,8 @@ public sealed record DashboardModel(
     string? Area,
     IReadOnlyList<(Period Period, ComparisonStatus Status)> Periods,
     IReadOnlyList<(string Code, string Name)> AreaChoices,
-    AreaPage? Paging = null)
+    AreaPage? Paging = null,
+    ReleaseView? Release = null)
 {
     public YearBasis Basis => Summary.Basis;
 

@@ -61,7 +61,7 @@ public sealed class KnownLengthTests
             }
         }
 
-        public Task<string?> TryCreateAsync(string name, Stream content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<string?> TryCreateAsync(string name, Stream content, Pipeline.Core.Returns.ChangeNote? note = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<OpenedUpload?> OpenAsync(string requested, string? version = null, CancellationToken cancellationToken = default)
         {
