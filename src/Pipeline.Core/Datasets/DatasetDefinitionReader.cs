@@ -143,6 +143,7 @@ public static partial class DatasetDefinitionReader
             }
         }
 
+        CheckDisclosure(definition, problems);
         return problems;
     }
 

@@ -1,4 +1,5 @@
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Disclosure;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Revisions;
 using Pipeline.Core.Series;
@@ -40,6 +41,22 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
         series.ViewAsync(dataset, area, cancellationToken);
 
     /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
-    public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>
-        revisions.ListAsync(dataset, cancellationToken);
+    /// <remarks>
+    /// For a dataset with a disclosure rule, each quarter's latest totals are shown as its published series shows them
+    /// (withheld where it withholds them, and rounded), and every replaced version's totals, which no other published
+    /// figure sums, are withheld when small and rounded otherwise (docs/method.md).
+    /// </remarks>
+    public async Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var log = await revisions.ListAsync(dataset, cancellationToken);
+        if (dataset.Disclosure is not { } rule || log.Count == 0)
+        {
+            return log;
+        }
+
+        var published = (await series.ViewAsync(dataset, null, cancellationToken))?.Document.Quarters.ToDictionary(q => q.Quarter, q => q.Total);
+        var latest = log.GroupBy(r => r.Quarter).ToDictionary(g => g.Key, g => g.Max(r => r.Revision));
+        return [.. log.Select(r => DisclosureControl.Protect(r, rule, latest[r.Quarter] == r.Revision ? published?.GetValueOrDefault(r.Quarter) : null))];
+    }
 }

@@ -68,7 +68,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         }
 
         return request.Format == SummaryFormat.Csv
-            ? Ok(SummaryCsv.ToUtf8Bytes(document), SummaryCsv.ContentType)
+            ? Ok(SummaryCsv.ToUtf8Bytes(document, Withheld.SymbolOf(dataset)), SummaryCsv.ContentType)
             : Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
     }
 
