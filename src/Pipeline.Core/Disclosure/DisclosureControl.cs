@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
@@ -119,6 +120,13 @@ public sealed class DisclosureControl
                 published is not null && f < published.Count && (Withheld.Is(published[f]) || published[f] == rule.Round(n)) ? published[f] : Standalone(rule, n))],
         };
     }
+
+    /// <summary>
+    /// One quarter's count of one area (null: the total of every area) as the series publishes it: withheld, or rounded.
+    /// For figures published beside the series, such as a release note's current value of a revised cell.
+    /// </summary>
+    public long Publish(Quarter quarter, string? area, int field, long value) =>
+        Publish(field, _table.SetOf([quarter]), _table.AreaOf(area), value);
 
     private long Publish(int field, int set, int area, long value) =>
         set < 0 || area < 0 || _decision.Withheld[field][set][area] ? Withheld.Count : _rule.Round(value);

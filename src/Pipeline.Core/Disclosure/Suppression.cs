@@ -18,6 +18,7 @@ internal sealed class Suppression
 {
     private readonly FigureTable _table;
     private readonly int[] _parent;
+    private readonly Dictionary<(int Field, int Quarter), int[]> _byValue = [];
 
     private Suppression(FigureTable table)
     {
@@ -108,14 +109,27 @@ internal sealed class Suppression
     }
 
     /// <summary>The other areas of quarter <paramref name="q"/> with a non-zero cell: withheld ones first, then by value, then by code.</summary>
-    private List<int> Candidates(int f, int q, int except)
+    private IEnumerable<int> Candidates(int f, int q, int except)
     {
-        var cells = _table.Values[f][q];
-        return [.. Enumerable.Range(0, _table.AreaCount)
-            .Where(a => a != except && _table.Present[q, a] && cells[a] > 0)
-            .OrderBy(a => Withheld[f][q][a] ? 0 : 1)
-            .ThenBy(a => cells[a])
-            .ThenBy(a => a)];
+        // Sorted once a quarter and field by (value, code); withheld ones are taken first by walking it twice, so
+        // the order is as if re-sorted after every move without sorting 10,000 areas for each withheld cell.
+        if (!_byValue.TryGetValue((f, q), out var sorted))
+        {
+            var cells = _table.Values[f][q];
+            sorted = [.. Enumerable.Range(0, _table.AreaCount).Where(a => _table.Present[q, a] && cells[a] > 0).OrderBy(a => cells[a]).ThenBy(a => a)];
+            _byValue[(f, q)] = sorted;
+        }
+
+        foreach (var withheld in new[] { true, false })
+        {
+            foreach (var a in sorted)
+            {
+                if (a != except && Withheld[f][q][a] == withheld)
+                {
+                    yield return a;
+                }
+            }
+        }
     }
 
     /// <summary>
