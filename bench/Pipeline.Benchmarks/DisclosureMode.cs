@@ -40,7 +40,8 @@ internal static class DisclosureMode
         var clock = Stopwatch.StartNew();
         var control = DisclosureControl.Decide(dataset, accepted)!;
         var decided = clock.Elapsed;
-        var summaries = ComparisonCalculator.ComputeAll(dataset, accepted, [], at).Select(control.Protect).ToList();
+        // One summary at a time, as the recalculation computes them: a national one is about 6 MB.
+        var summaries = ComparisonCalculator.Plan(dataset, accepted, [], at).Select(p => control.Protect(p.Compute()).Areas.Count).ToList();
         var series = control.Protect(SeriesCalculator.Compute(dataset, accepted, []));
         var (withheld, figures2) = control.Count();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

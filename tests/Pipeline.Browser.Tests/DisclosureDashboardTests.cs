@@ -17,12 +17,14 @@ public sealed class DisclosureDashboardTests(AzuriteFixture azurite, ChromiumFix
         Assert.Equal(["Coventry", "[c]", "[c]", "[c]"], (await RowsAsync("areas-sharpObjectShare"))[0]);
         Assert.All(await RowsAsync("chart-sharpObjectAdmissions-table"), r => Assert.Equal("[c]", r[1]));
         Assert.Equal(0, await Page.Locator("#chart-sharpObjectAdmissions-svg rect").CountAsync());
+        Assert.Equal(8, await Page.Locator("#chart-sharpObjectAdmissions-svg text", new() { HasTextString = "[c]" }).CountAsync());
+        Assert.Contains("A quarter marked [c] has no bar: its figure is not published.", await Page.Locator("#chart-sharpObjectAdmissions-desc").TextContentAsync(), StringComparison.Ordinal);
         // Its admissions (36 in 2024-Q1) are published, rounded to 5, and drawn.
         Assert.Equal("35", (await RowsAsync("chart-admissions-table"))[4][1]);
         Assert.Equal(8, await Page.Locator("#chart-admissions-svg rect").CountAsync());
         Assert.StartsWith("[c] means the figure is withheld to protect confidentiality", await TextAsync("#disclosure-note"), StringComparison.Ordinal);
-        Assert.Equal("Sharp object admissions: withheld to protect confidentiality ([c])", (await HeadlinesAsync())[1]);
-        await Screenshots.SaveAsync(Page, "dashboard-disclosure.png", height: 2600);
+        Assert.Equal("Sharp object admissions: withheld to protect confidentiality ([c]).", (await HeadlinesAsync())[1]);
+        await Screenshots.SaveAsync(Page, "dashboard-disclosure.png", height: 3300);
     }
 
     [Fact]
