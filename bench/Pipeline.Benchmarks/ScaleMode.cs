@@ -66,17 +66,32 @@ internal static class ScaleMode
         PipelineHarness? fresh = null;
         try
         {
-            Task NewComparisons()
+            async Task NewComparisons(bool emptyDocuments)
             {
-                // Another instance (nothing in memory) over a new, empty comparisons table: the first recalculation.
+                // Another instance (nothing in memory) over a new, empty comparisons table: the first recalculation; with
+                // emptyDocuments, with no summary or series piece in the documents container either, as in a new
+                // deployment (no piece to find already written and touch).
                 fresh?.Dispose();
                 var empty = new Dictionary<string, string?>(settings) { ["Pipeline:Storage:ComparisonsTable"] = AzuriteFixture.UniqueName("comparisons") };
+                if (emptyDocuments)
+                {
+                    await foreach (var blob in app.Documents.GetBlobsAsync())
+                    {
+                        if (!blob.Name.StartsWith("figures/", StringComparison.Ordinal))
+                        {
+                            await app.Documents.DeleteBlobAsync(blob.Name);
+                        }
+                    }
+                }
+
                 fresh = PipelineHarness.Over(azurite, empty, counter);
-                return fresh.Tables.GetTableClient(empty["Pipeline:Storage:ComparisonsTable"]).CreateIfNotExistsAsync();
+                await fresh.Tables.GetTableClient(empty["Pipeline:Storage:ComparisonsTable"]).CreateIfNotExistsAsync();
             }
 
-            await Report(areas, $"first recalc of {years * 4} quarters, another instance: every figure read, every document written", counter,
-                NewComparisons, () => fresh!.Get<RecalculationService>().RecalculateAsync(force: false));
+            await Report(areas, $"first recalc of {years * 4} quarters, a new deployment: every figure read, every document written", counter,
+                () => NewComparisons(emptyDocuments: true), () => fresh!.Get<RecalculationService>().RecalculateAsync(force: false));
+            await Report(areas, "first recalc, another instance, the pieces already in storage (each found and touched)", counter,
+                () => NewComparisons(emptyDocuments: false), () => fresh!.Get<RecalculationService>().RecalculateAsync(force: false));
         }
         finally
         {

@@ -12,11 +12,12 @@ namespace Pipeline.Storage;
 public sealed partial class TableComparisonStore
 {
     /// <summary>
-    /// Areas per piece of a large summary. A national area's entry is about 600 bytes of JSON, so a piece of 250 is about
-    /// 150 KB, some 20 KB compressed: one area's summary reads well under 64 KB, and a page of 50 areas at most two
-    /// pieces (docs/performance.md, where the size was chosen by measurement).
+    /// Areas per piece of a large summary. A national area's entry is about 600 bytes of JSON, so a piece of 500 is about
+    /// 300 KB, some 45 KB compressed: one area's summary still reads under 64 KB, a page of 50 areas at most two pieces,
+    /// and a national recalculation writes half the pieces it did at 250 (docs/performance.md, where the size was chosen
+    /// by measurement).
     /// </summary>
-    internal const int AreasPerPiece = 250;
+    internal const int AreasPerPiece = 500;
 
     /// <summary>How many pieces are read or written at once.</summary>
     private const int ParallelPieces = 8;

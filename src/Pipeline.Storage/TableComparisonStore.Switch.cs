@@ -39,30 +39,36 @@ public sealed partial class TableComparisonStore
         var before = await ReadIndexAsync(partition, cancellationToken);
         var referenced = new HashSet<string>(before.Values.SelectMany(BlobsOf), StringComparer.Ordinal);
 
+        var ordered = comparisons.OrderBy(c => c.Period).ToList();
+        bool Kept(StoredComparison c, out TableEntity? kept) =>
+            before.TryGetValue(c.Period.Key, out kept) && c.InputKey is { } key && kept.GetString("InputKey") == key;
+        var made = new Queue<StoredComparison>(ordered.Where(c => !Kept(c, out _)));
+
+        // The next document to write is made while the pieces of this one are written: one document ahead, so that the
+        // calculation and serialising of a national recalculation overlap storage's work, and at most two documents
+        // (about 6 MB each) are held, not a hundred.
+        Task<MadeDocument>? ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
         var actions = new List<TableTransactionAction>();
-        foreach (var comparison in comparisons.OrderBy(c => c.Period))
+        foreach (var comparison in ordered)
         {
             TableEntity row;
-            if (comparison.InputKey is { } key && before.TryGetValue(comparison.Period.Key, out var kept) && kept.GetString("InputKey") == key)
+            if (Kept(comparison, out var kept))
             {
-                row = Copy(kept, partition, comparison.Period.Key); // The same figures: the stored document stays, computedAt and all.
+                row = Copy(kept!, partition, comparison.Period.Key); // The same figures: the stored document stays, computedAt and all.
             }
             else
             {
-                // One document at a time: its pieces are written before the next is made, so a national recalculation
-                // holds one document (about 6 MB), not a hundred.
-                var json = comparison.ToJson();
-                var sha256 = DocumentBlobs.Sha256Of(json);
-                if (json.Length <= InlineBytes)
+                var document = await ahead!;
+                ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
+                if (document.Pieced is not { } pieced)
                 {
-                    row = InlineEntity(partition, comparison.Period.Key, json, sha256);
+                    row = InlineEntity(partition, comparison.Period.Key, document.Json, document.Sha256);
                 }
                 else
                 {
-                    var pieced = JsonPieces.Cut(json, "areas", "code", AreasPerPiece);
                     var folder = $"{prefix}{comparison.Period.Key}/";
                     await PutPiecesAsync(folder, pieced.Pieces, referenced, cancellationToken);
-                    row = PiecedEntity(partition, comparison.Period.Key, sha256, pieced, folder);
+                    row = PiecedEntity(partition, comparison.Period.Key, document.Sha256, pieced, folder);
                 }
 
                 row["Period"] = comparison.Period.ToString();
@@ -95,6 +101,15 @@ public sealed partial class TableComparisonStore
                 await _documents.DeleteAsync(name, cancellationToken);
             }
         }
+    }
+
+    /// <summary>A document made ready to write: its JSON and hash, and its pieces when it is too large to keep inline.</summary>
+    private sealed record MadeDocument(byte[] Json, string Sha256, PiecedDocument? Pieced);
+
+    private static MadeDocument Make(StoredComparison comparison)
+    {
+        var json = comparison.ToJson();
+        return new MadeDocument(json, DocumentBlobs.Sha256Of(json), json.Length <= InlineBytes ? null : JsonPieces.Cut(json, "areas", "code", AreasPerPiece));
     }
 
     /// <summary>The basis' index as it is, by row key.</summary>
