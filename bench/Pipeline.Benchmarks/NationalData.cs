@@ -94,9 +94,9 @@ public static class NationalData
         return accepted;
     }
 
-    private static string Code(int i) => string.Create(CultureInfo.InvariantCulture, $"E99{i:D6}");
+    internal static string Code(int i) => string.Create(CultureInfo.InvariantCulture, $"E99{i:D6}");
 
-    private static string Name(int i) => string.Create(CultureInfo.InvariantCulture, $"Area {i:D6}");
+    internal static string Name(int i) => string.Create(CultureInfo.InvariantCulture, $"Area {i:D6}");
 
     private static string Row(int i) => Row(i, new Area(Code(i), Name(i)));
 

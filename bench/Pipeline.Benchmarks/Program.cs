@@ -9,6 +9,7 @@ using Pipeline.Benchmarks;
 // Pipeline.Benchmarks upload [runs]    the function's CPU time and allocations for one upload of 7, 350, 10,000 rows
 // Pipeline.Benchmarks throughput [runs]   the validator's ratios to the bare read and Sep, by CPU time, min of runs
 // Pipeline.Benchmarks pages [runs] name=url...   paired GETs of pages served by running servers: bytes, median, p95
+// Pipeline.Benchmarks disclosure [areas] [years]   the disclosure step (decide, protect every summary and the series) at national size
 // Pipeline.Benchmarks [BenchmarkDotNet arguments]   e.g. --filter '*Validator*' --job short
 return args switch
 {
@@ -19,5 +20,6 @@ return args switch
     ["upload", .. var rest] => await UploadWorkMode.RunAsync(rest),
     ["throughput", .. var rest] => await ThroughputMode.RunAsync(rest),
     ["pages", .. var rest] => await PagesMode.RunAsync(rest),
+    ["disclosure", .. var rest] => DisclosureMode.Run(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(ValidatorBenchmarks).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors) ? 1 : 0,
 };

@@ -12,6 +12,7 @@ public sealed class DashboardQualityTests(AzuriteFixture azurite, ChromiumFixtur
     [Theory]
     [InlineData("/")]
     [InlineData("/?dataset=violence-admissions&basis=rolling&area=E08000026")]
+    [InlineData("/?dataset=violence-admissions")]
     [InlineData("/?basis=financial&period=2023/24&area=E08000031")]
     [InlineData("/?period=2019")]
     [InlineData("/?basis=financial&period=2024")]

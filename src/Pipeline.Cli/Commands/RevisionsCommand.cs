@@ -61,10 +61,20 @@ internal static class RevisionsCommand
             for (var i = 0; i < dataset.Fields.Count; i++)
             {
                 var (before, after) = (revision.PreviousTotals[i], revision.Totals[i]);
+                if (dataset.Disclosure is not null)
+                {
+                    // Published as the public sees them: withheld or rounded, and no change worked from rounded totals.
+                    text.Append(CultureInfo.InvariantCulture, $"  {dataset.Fields[i].Title,-24} {Shown(before, dataset),10} -> {Shown(after, dataset),10}\n");
+                    continue;
+                }
+
                 text.Append(CultureInfo.InvariantCulture, $"  {dataset.Fields[i].Title,-24} {before,10:N0} -> {after,10:N0} ({after - before:+#,0;-#,0;0})\n");
             }
         }
 
         return text.ToString();
     }
+
+    private static string Shown(long count, DatasetDefinition dataset) =>
+        Withheld.Is(count) ? Withheld.SymbolOf(dataset) : count.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -29,8 +29,9 @@ internal static class SummaryTable
             header.Add(metrics[i].Rate is null ? "Change" : "Points");
         }
 
-        var areas = document.Areas.Select(a => Row(a.Name, a.Metrics)).ToList();
-        var total = Row("Total", metrics);
+        var symbol = Withheld.SymbolOf(dataset);
+        var areas = document.Areas.Select(a => Row(a.Name, a.Metrics, symbol)).ToList();
+        var total = Row("Total", metrics, symbol);
         List<List<string>> all = [header, .. areas, total];
         var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
         var rule = string.Join("  ", widths.Select(w => new string('-', w)));
@@ -75,20 +76,20 @@ internal static class SummaryTable
         return words.ToString();
     }
 
-    private static List<string> Row(string name, IReadOnlyList<MetricResult> metrics)
+    private static List<string> Row(string name, IReadOnlyList<MetricResult> metrics, string symbol)
     {
         var row = new List<string> { name };
         foreach (var metric in metrics)
         {
             if (metric.Count is { } count)
             {
-                row.Add($"{Whole(count.Previous)} -> {Whole(count.Current)}");
-                row.Add(Signed(count.ChangePercent, "%"));
+                row.Add($"{Whole(count.Previous, symbol)} -> {Whole(count.Current, symbol)}");
+                row.Add(Signed(count.ChangePercent, "%", symbol));
             }
             else if (metric.Rate is { } rate)
             {
-                row.Add($"{Percent(rate.Previous)} -> {Percent(rate.Current)}");
-                row.Add(Signed(rate.ChangePoints, string.Empty));
+                row.Add($"{Percent(rate.Previous, symbol)} -> {Percent(rate.Current, symbol)}");
+                row.Add(Signed(rate.ChangePoints, string.Empty, symbol));
             }
         }
 
@@ -98,13 +99,14 @@ internal static class SummaryTable
     private static string Line(List<string> cells, int[] widths) =>
         string.Join("  ", cells.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd();
 
-    private static string Whole(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Whole(long n, string symbol) => Withheld.Is(n) ? symbol : n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal? n) => n is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
+    private static string Percent(decimal? n, string symbol) => Withheld.Is(n) ? symbol : n is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
 
-    private static string Signed(decimal? n, string unit) => n switch
+    private static string Signed(decimal? n, string unit, string symbol) => n switch
     {
         null => NotAvailable,
+        _ when Withheld.Is(n) => symbol,
         > 0 => "+" + n.Value.ToString("0.00", CultureInfo.InvariantCulture) + unit,
         _ => n.Value.ToString("0.00", CultureInfo.InvariantCulture) + unit,
     };

@@ -14,7 +14,8 @@ public sealed record DatasetDefinition(
     [property: JsonPropertyName("fields")] IReadOnlyList<DatasetField> Fields,
     [property: JsonPropertyName("metrics")] IReadOnlyList<DatasetMetric> Metrics,
     [property: JsonPropertyName("areas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Area>? Areas = null,
-    [property: JsonPropertyName("publication"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetPublication? Publication = null)
+    [property: JsonPropertyName("publication"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetPublication? Publication = null,
+    [property: JsonPropertyName("disclosure"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DatasetDisclosure? Disclosure = null)
 {
     /// <summary>The dataset of the contract's sections 1 to 5, and of every upload not filed under another dataset.</summary>
     public const string DefaultId = "serious-youth-violence";

@@ -144,6 +144,7 @@ public static partial class DatasetDefinitionReader
         }
 
         problems.AddRange(CheckPublication(definition.Publication));
+        CheckDisclosure(definition, problems);
         return problems;
     }
 

@@ -1,4 +1,5 @@
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Disclosure;
 using Pipeline.Core.Releases;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Revisions;
@@ -95,11 +96,32 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
         ArgumentNullException.ThrowIfNull(dataset);
         if (!dataset.IsScheduled)
         {
-            return await revisions.ListAsync(dataset, cancellationToken);
+            return await ProtectAsync(dataset, await revisions.ListAsync(dataset, cancellationToken), () => series.ViewAsync(dataset, null, cancellationToken));
         }
 
         var view = await ViewAsync(dataset, preview, cancellationToken);
-        return view.Release is { } release ? await releases.RevisionsAsync(dataset, release, preview is not null, cancellationToken) : [];
+        return view.Release is { } release
+            ? await ProtectAsync(dataset, await releases.RevisionsAsync(dataset, release, preview is not null, cancellationToken), () => series.ViewAsync(dataset, null, view.Key!, cancellationToken))
+            : [];
+    }
+
+    /// <summary>
+    /// <paramref name="log"/> as the public may see it. For a dataset with a disclosure rule, each quarter's latest totals
+    /// are shown as its published series (<paramref name="publishedSeries"/>) shows them (withheld where it withholds
+    /// them, and rounded), and every replaced version's totals, which no other published figure sums, are withheld when
+    /// small and rounded otherwise (docs/method.md).
+    /// </summary>
+    private static async Task<IReadOnlyList<QuarterRevision>> ProtectAsync(
+        DatasetDefinition dataset, IReadOnlyList<QuarterRevision> log, Func<Task<(SeriesDocument Document, string Sha256)?>> publishedSeries)
+    {
+        if (dataset.Disclosure is not { } rule || log.Count == 0)
+        {
+            return log;
+        }
+
+        var published = (await publishedSeries())?.Document.Quarters.ToDictionary(q => q.Quarter, q => q.Total);
+        var latest = log.GroupBy(r => r.Quarter).ToDictionary(g => g.Key, g => g.Max(r => r.Revision));
+        return [.. log.Select(r => DisclosureControl.Protect(r, rule, latest[r.Quarter] == r.Revision ? published?.GetValueOrDefault(r.Quarter) : null))];
     }
 
     /// <summary>Where a scheduled dataset's figures are read from: its last published release, or the coming one's preview.</summary>

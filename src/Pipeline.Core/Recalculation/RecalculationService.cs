@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Disclosure;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Returns;
 using Pipeline.Core.Series;
@@ -30,6 +31,9 @@ public sealed class RecalculationService(
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
     private const string CalculationVersion = "comparison-v6"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them; v6: large documents in pieces.
+
+    /// <summary>Bumped whenever the disclosure step changes, so that a dataset with a rule is recomputed.</summary>
+    private const string DisclosureVersion = "disclosure-v1";
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -95,13 +99,21 @@ public sealed class RecalculationService(
 
         // Planned, not computed: the store computes (and serialises) only the documents whose inputs changed.
         var planned = ComparisonCalculator.Plan(dataset, figures, areas, computedAt);
+        // Disclosure control is decided once from every figure published together, and applied before anything is
+        // stored; each document then rests on every accepted file, since one figure can move another's withholding.
+        var disclosure = DisclosureControl.Decide(dataset, figures);
+        if (disclosure is not null)
+        {
+            definition = fingerprint;
+        }
+
         var toStore = new List<StoredComparison>(planned.Count);
         foreach (var basis in YearBasisNames.All)
         {
             var ofBasis = planned.Where(d => d.Basis == basis).ToList();
             var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
             toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
+                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(disclosure?.Protect(d.Compute()) ?? d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
         }
 
         if (toStore.Count == 0 && figures.Count == 0)
@@ -110,7 +122,8 @@ public sealed class RecalculationService(
         }
 
         // The series first: the fingerprint, written last by WriteAsync, says both are done.
-        await comparisons.WriteSeriesAsync(key, SeriesWrites.Of(SeriesCalculator.Compute(dataset, figures, areas)), cancellationToken);
+        var series = SeriesCalculator.Compute(dataset, figures, areas);
+        await comparisons.WriteSeriesAsync(key, SeriesWrites.Of(disclosure?.Protect(series) ?? series, Withheld.SymbolOf(dataset)), cancellationToken);
         await comparisons.WriteAsync(key, toStore, fingerprint, cancellationToken);
         return toStore.Count;
     }
@@ -140,6 +153,12 @@ public sealed class RecalculationService(
         foreach (var area in areas)
         {
             text.Append(CultureInfo.InvariantCulture, $"{area.Code} {area.Name}\n");
+        }
+
+        if (dataset.Disclosure is { } rule)
+        {
+            // Only a dataset with a rule says so, so the others' fingerprints (and stored documents) stay as they were.
+            text.Append(CultureInfo.InvariantCulture, $"{DisclosureVersion} {rule.Suppress?.From}-{rule.Suppress?.To} {rule.RoundTo} {rule.Symbol}\n");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

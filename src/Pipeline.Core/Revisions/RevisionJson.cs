@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Returns;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Core.Revisions;
 
@@ -38,8 +39,8 @@ public static class RevisionJson
                 for (var i = 0; i < dataset.Fields.Count; i++)
                 {
                     writer.WriteStartObject(dataset.Fields[i].Name);
-                    writer.WriteNumber("previous", revision.PreviousTotals[i]);
-                    writer.WriteNumber("current", revision.Totals[i]);
+                    SummaryJson.WriteCount(writer, "previous", revision.PreviousTotals[i]);
+                    SummaryJson.WriteCount(writer, "current", revision.Totals[i]);
                     writer.WriteEndObject();
                 }
 

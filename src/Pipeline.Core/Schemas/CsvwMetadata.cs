@@ -41,16 +41,22 @@ public static class CsvwMetadata
             writer.WriteStartArray("tables");
             Table(writer, SummaryFileName(dataset), $"{dataset.Title}: the annual comparison",
                 $"GET /api/summary?dataset={dataset.Id}&format=csv: one row per area, then a Total row with an empty area_code. Counts are whole numbers; percentages, rates and points are rounded once to 2 decimals; an empty cell is none (a percentage change from 0, a rate of 0 offences).",
-                CsvwColumns.Summary(dataset, SummaryColumns(dataset)));
+                CsvwColumns.Summary(dataset, SummaryColumns(dataset)), dataset.Disclosure?.Symbol);
             Table(writer, SeriesFileName(dataset), $"{dataset.Title}: every accepted quarter",
                 $"GET /api/series?dataset={dataset.Id}&format=csv: one row per quarter and area, oldest first, then a Total row per quarter with an empty area_code.",
-                CsvwColumns.Series(dataset));
+                CsvwColumns.Series(dataset), dataset.Disclosure?.Symbol);
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
     }
 
-    private static void Table(Utf8JsonWriter writer, string url, string title, string description, IEnumerable<CsvwColumn> columns)
+    /// <param name="writer">Where the table goes.</param>
+    /// <param name="url">The CSV's file name.</param>
+    /// <param name="title">The table's title.</param>
+    /// <param name="description">What it holds.</param>
+    /// <param name="columns">Its columns.</param>
+    /// <param name="symbol">The dataset's symbol for a withheld value (docs/contract.md section 12), read as a null like an empty cell; none without a rule.</param>
+    private static void Table(Utf8JsonWriter writer, string url, string title, string description, IEnumerable<CsvwColumn> columns, string? symbol)
     {
         writer.WriteStartObject();
         writer.WriteString("url", url);
@@ -61,6 +67,14 @@ public static class CsvwMetadata
         writer.WriteBoolean("header", true);
         writer.WriteEndObject();
         writer.WriteStartObject("tableSchema");
+        if (symbol is not null)
+        {
+            writer.WriteStartArray("null");
+            writer.WriteStringValue(string.Empty);
+            writer.WriteStringValue(symbol);
+            writer.WriteEndArray();
+        }
+
         writer.WriteStartArray("columns");
         foreach (var column in columns)
         {

@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
 using Pipeline.Core.Datasets;
 
@@ -22,11 +23,32 @@ public static class MetricSeries
             IReadOnlyList<long>? counts = area is null ? quarter.Total
                 : quarter.Areas.FirstOrDefault(a => string.Equals(a.AreaCode, area, StringComparison.Ordinal)) is { AreaCode: not null } found ? found.Counts
                 : null;
-            points.Add(new MetricPoint(quarter.Quarter, counts is null ? null : Value(dataset, metric, counts)));
+            points.Add(counts is null ? new MetricPoint(quarter.Quarter, null) : Point(dataset, metric, quarter.Quarter, counts));
         }
 
         return points;
     }
+
+    /// <summary>
+    /// A withheld count, or a rate on one, has no value and the dataset's symbol as its note. A rate on counts the series
+    /// publishes rounded is not published at all: a rate is worked out from the exact counts, which the series does not
+    /// show (docs/method.md).
+    /// </summary>
+    private static MetricPoint Point(DatasetDefinition dataset, DatasetMetric metric, Quarter quarter, IReadOnlyList<long> counts)
+    {
+        string[] fields = metric.Rate is { } r ? [r.Numerator, r.Denominator] : [metric.Count!];
+        if (fields.Any(f => Withheld.Is(counts[dataset.IndexOf(f)])))
+        {
+            return new MetricPoint(quarter, null, Withheld.SymbolOf(dataset));
+        }
+
+        return metric.Rate is not null && dataset.Disclosure?.RoundTo is > 1
+            ? new MetricPoint(quarter, null, NotPublished)
+            : new MetricPoint(quarter, Value(dataset, metric, counts));
+    }
+
+    /// <summary>What a quarter's rate on rounded counts says instead of a value.</summary>
+    public const string NotPublished = "Not published";
 
     private static decimal? Value(DatasetDefinition dataset, DatasetMetric metric, IReadOnlyList<long> counts)
     {

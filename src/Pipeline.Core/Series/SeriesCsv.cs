@@ -14,14 +14,16 @@ public static class SeriesCsv
 {
     public const string ContentType = SummaryCsv.ContentType;
 
-    public static byte[] ToUtf8Bytes(SeriesDocument document)
+    /// <param name="document">The series.</param>
+    /// <param name="symbol">What a withheld value's cell shows (the dataset's <c>disclosure.symbol</c>); <c>[c]</c> when null.</param>
+    public static byte[] ToUtf8Bytes(SeriesDocument document, string? symbol = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var output = new ArrayBufferWriter<byte>(4096);
         WriteHeader(output, document.Fields);
         foreach (var quarter in document.Quarters)
         {
-            WriteQuarter(output, quarter);
+            WriteQuarter(output, quarter, symbol);
         }
 
         return output.WrittenSpan.ToArray();
@@ -42,18 +44,19 @@ public static class SeriesCsv
     }
 
     /// <summary>One quarter's rows: each area's, then the total's.</summary>
-    public static void WriteQuarter(IBufferWriter<byte> output, SeriesQuarter quarter)
+    public static void WriteQuarter(IBufferWriter<byte> output, SeriesQuarter quarter, string? symbol = null)
     {
         ArgumentNullException.ThrowIfNull(quarter);
+        symbol ??= DatasetDisclosure.DefaultSymbol;
         var name = quarter.Quarter.ToString();
         foreach (var area in quarter.Areas)
         {
             Row(output, name, area.AreaCode, area.AreaName);
-            Counts(output, area.Counts);
+            Counts(output, area.Counts, symbol);
         }
 
         Row(output, name, string.Empty, SummaryCsv.TotalName);
-        Counts(output, quarter.Total);
+        Counts(output, quarter.Total, symbol);
     }
 
     private static void Row(IBufferWriter<byte> output, string quarter, string code, string name)
@@ -65,12 +68,12 @@ public static class SeriesCsv
         SummaryCsv.WriteText(output, name);
     }
 
-    private static void Counts(IBufferWriter<byte> output, IReadOnlyList<long> counts)
+    private static void Counts(IBufferWriter<byte> output, IReadOnlyList<long> counts, string symbol)
     {
         foreach (var count in counts)
         {
             output.Write(","u8);
-            SummaryCsv.WriteNumber(output, count);
+            SummaryCsv.WriteCount(output, count, symbol);
         }
 
         output.Write("\r\n"u8);

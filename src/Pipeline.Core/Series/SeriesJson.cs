@@ -121,9 +121,9 @@ public static class SeriesJson
     {
         for (var i = 0; i < fields.Count; i++)
         {
-            writer.WriteNumber(fields[i], counts[i]);
+            SummaryJson.WriteCount(writer, fields[i], counts[i]);
         }
     }
 
-    private static long[] Counts(JsonElement owner, IReadOnlyList<string> fields) => [.. fields.Select(f => owner.GetProperty(f).GetInt64())];
+    private static long[] Counts(JsonElement owner, IReadOnlyList<string> fields) => [.. fields.Select(f => SummaryJsonReader.Count(owner, f))];
 }

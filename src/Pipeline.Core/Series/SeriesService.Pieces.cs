@@ -19,7 +19,7 @@ public sealed partial class SeriesService
         {
             var document = await AreaFromPiecesAsync(dataset, index, area, cancellationToken);
             return document is null ? NoSuchArea(dataset, area)
-                : format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document), SeriesCsv.ContentType)
+                : format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document, Withheld.SymbolOf(dataset)), SeriesCsv.ContentType)
                 : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
         }
 
@@ -56,7 +56,7 @@ public sealed partial class SeriesService
         {
             foreach (var element in JsonPieces.Elements(piece))
             {
-                SeriesCsv.WriteQuarter(buffer, SeriesJson.ReadQuarter(element, fields));
+                SeriesCsv.WriteQuarter(buffer, SeriesJson.ReadQuarter(element, fields), Withheld.SymbolOf(dataset));
             }
 
             await output.WriteAsync(buffer.WrittenMemory, cancellationToken);

@@ -104,7 +104,7 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
             }
         }
 
-        return format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document), SeriesCsv.ContentType) : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
+        return format == "csv" ? Ok(SeriesCsv.ToUtf8Bytes(document, Withheld.SymbolOf(dataset)), SeriesCsv.ContentType) : Ok(SeriesJson.ToUtf8Bytes(document), SeriesJson.ContentType);
     }
 
     /// <summary>

@@ -18,7 +18,9 @@ public static class SeriesWrites
     /// </summary>
     public const int AreasPerShard = 50;
 
-    public static SeriesWrite Of(SeriesDocument document)
+    /// <param name="document">The series, as published.</param>
+    /// <param name="symbol">What the CSV shows for a withheld value (the dataset's <c>disclosure.symbol</c>).</param>
+    public static SeriesWrite Of(SeriesDocument document, string? symbol = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var json = SeriesJson.Cut(document);
@@ -28,10 +30,10 @@ public static class SeriesWrites
             hash.AppendData(part);
         }
 
-        return new SeriesWrite(Convert.ToHexStringLower(hash.GetHashAndReset()), json.Length, json, new Lazy<SeriesByArea>(() => ByArea(document)));
+        return new SeriesWrite(Convert.ToHexStringLower(hash.GetHashAndReset()), json.Length, json, new Lazy<SeriesByArea>(() => ByArea(document, symbol)));
     }
 
-    private static SeriesByArea ByArea(SeriesDocument document)
+    private static SeriesByArea ByArea(SeriesDocument document, string? symbol)
     {
         // The CSV a quarter at a time, hashed and counted as it goes: never the whole of it in memory.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -40,7 +42,7 @@ public static class SeriesWrites
         SeriesCsv.WriteHeader(buffer, document.Fields);
         foreach (var quarter in document.Quarters)
         {
-            SeriesCsv.WriteQuarter(buffer, quarter);
+            SeriesCsv.WriteQuarter(buffer, quarter, symbol);
             hash.AppendData(buffer.WrittenSpan);
             length += buffer.WrittenCount;
             buffer.ResetWrittenCount();

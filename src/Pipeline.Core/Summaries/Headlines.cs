@@ -23,7 +23,12 @@ public static class Headlines
         foreach (var metric in dataset.Metrics)
         {
             var result = metrics.Get(metric.Id);
-            if (result.Count is { } count)
+            if (result.Count is { } small && (Withheld.Is(small.Current) || Withheld.Is(small.Previous)))
+            {
+                sentences.Add($"{(lead ? dataset.Title : Field(dataset, metric.Count!).Title)}: withheld to protect confidentiality ({Withheld.SymbolOf(dataset)})");
+                lead = false;
+            }
+            else if (result.Count is { } count)
             {
                 sentences.Add(lead ? Lead(dataset, metric, period, count) : Other(Field(dataset, metric.Count!).Title, count));
                 lead = false;
@@ -73,6 +78,11 @@ public static class Headlines
     {
         var numerator = Field(dataset, metric.Rate!.Numerator);
         var denominator = Field(dataset, metric.Rate.Denominator);
+        if (Withheld.Is(rate.Current))
+        {
+            return $"{Title(dataset, metric)}: withheld to protect confidentiality ({Withheld.SymbolOf(dataset)})";
+        }
+
         if (rate.Current is not { } current)
         {
             return $"There were no {denominator.Title.ToLowerInvariant()} {PeriodLabels.In(period)}, so no {Title(dataset, metric).ToLowerInvariant()}";
@@ -81,6 +91,7 @@ public static class Headlines
         var change = rate.ChangePoints switch
         {
             null => string.Empty,
+            var withheld when Withheld.Is(withheld) => string.Empty,
             0m => ", no change",
             var points => $", {(points < 0 ? "down" : "up")} {D(Math.Abs(points.Value))} percentage points",
         };

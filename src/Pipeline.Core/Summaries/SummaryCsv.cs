@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
@@ -40,8 +41,12 @@ public static class SummaryCsv
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
-    public static void Write(IBufferWriter<byte> output, SummaryDocument document)
+    /// <param name="output">Where the CSV goes.</param>
+    /// <param name="document">The summary.</param>
+    /// <param name="symbol">What a withheld value's cell shows (the dataset's <c>disclosure.symbol</c>); <c>[c]</c> when null.</param>
+    public static void Write(IBufferWriter<byte> output, SummaryDocument document, string? symbol = null)
     {
+        symbol ??= DatasetDisclosure.DefaultSymbol;
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
 
@@ -64,17 +69,18 @@ public static class SummaryCsv
         var status = document.Status.ToWireName();
         foreach (var area in document.Areas)
         {
-            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name, area.Metrics);
+            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name, area.Metrics, symbol);
         }
 
         var total = document.Total;
-        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName, total.Metrics);
+        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName, total.Metrics, symbol);
     }
 
-    public static byte[] ToUtf8Bytes(SummaryDocument document)
+    /// <inheritdoc cref="Write"/>
+    public static byte[] ToUtf8Bytes(SummaryDocument document, string? symbol = null)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document);
+        Write(buffer, document, symbol);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -86,7 +92,8 @@ public static class SummaryCsv
         string status,
         string code,
         string name,
-        IReadOnlyList<MetricResult> metrics)
+        IReadOnlyList<MetricResult> metrics,
+        string symbol)
     {
         WriteText(output, basis);
         output.Write(","u8);
@@ -103,16 +110,16 @@ public static class SummaryCsv
         {
             if (metric.Count is { } count)
             {
-                WriteCount(output, count);
+                WriteCount(output, count, symbol);
             }
             else if (metric.Rate is { } rate)
             {
                 output.Write(","u8);
-                WriteNumber(output, rate.Current);
+                WriteNumber(output, rate.Current, symbol);
                 output.Write(","u8);
-                WriteNumber(output, rate.Previous);
+                WriteNumber(output, rate.Previous, symbol);
                 output.Write(","u8);
-                WriteNumber(output, rate.ChangePoints);
+                WriteNumber(output, rate.ChangePoints, symbol);
             }
         }
 
@@ -138,16 +145,41 @@ public static class SummaryCsv
         return builder.ToString();
     }
 
-    private static void WriteCount(IBufferWriter<byte> output, CountMetric metric)
+    private static void WriteCount(IBufferWriter<byte> output, CountMetric metric, string symbol)
     {
         output.Write(","u8);
-        WriteNumber(output, metric.Current);
+        WriteCount(output, metric.Current, symbol);
         output.Write(","u8);
-        WriteNumber(output, metric.Previous);
+        WriteCount(output, metric.Previous, symbol);
         output.Write(","u8);
-        WriteNumber(output, metric.Change);
+        WriteCount(output, metric.Change, symbol);
         output.Write(","u8);
-        WriteNumber(output, metric.ChangePercent);
+        WriteNumber(output, metric.ChangePercent, symbol);
+    }
+
+    /// <summary>A count, or <paramref name="symbol"/> for a withheld one (<see cref="Withheld"/>).</summary>
+    internal static void WriteCount(IBufferWriter<byte> output, long value, string symbol)
+    {
+        if (Withheld.Is(value))
+        {
+            WriteText(output, symbol);
+        }
+        else
+        {
+            WriteNumber(output, value);
+        }
+    }
+
+    private static void WriteNumber(IBufferWriter<byte> output, decimal? value, string symbol)
+    {
+        if (Withheld.Is(value))
+        {
+            WriteText(output, symbol);
+        }
+        else
+        {
+            WriteNumber(output, value);
+        }
     }
 
     // Invariant "G" formatting keeps a decimal's scale (7.10 stays 7.10), which is what the JSON writer prints too.

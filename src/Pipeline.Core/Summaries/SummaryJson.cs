@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
@@ -106,9 +107,9 @@ public static class SummaryJson
             writer.WriteStartObject(metric.Id);
             if (metric.Count is { } count)
             {
-                writer.WriteNumber("current", count.Current);
-                writer.WriteNumber("previous", count.Previous);
-                writer.WriteNumber("change", count.Change);
+                WriteCount(writer, "current", count.Current);
+                WriteCount(writer, "previous", count.Previous);
+                WriteCount(writer, "change", count.Change);
                 WriteNumberOrNull(writer, "changePercent", count.ChangePercent);
             }
             else if (metric.Rate is { } rate)
@@ -122,9 +123,32 @@ public static class SummaryJson
         }
     }
 
+    /// <summary>A count, or for a withheld one (<see cref="Withheld"/>) <c>null</c> and <c>"&lt;name&gt;Suppressed": true</c>.</summary>
+    internal static void WriteCount(Utf8JsonWriter writer, string name, long value)
+    {
+        if (Withheld.Is(value))
+        {
+            WriteSuppressed(writer, name);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
+
+    private static void WriteSuppressed(Utf8JsonWriter writer, string name)
+    {
+        writer.WriteNull(name);
+        writer.WriteBoolean(name + "Suppressed", true);
+    }
+
     private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)
     {
-        if (value is { } number)
+        if (Withheld.Is(value))
+        {
+            WriteSuppressed(writer, name);
+        }
+        else if (value is { } number)
         {
             writer.WriteNumber(name, number);
         }

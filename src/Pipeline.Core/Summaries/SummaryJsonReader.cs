@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
@@ -54,20 +55,26 @@ internal static class SummaryJsonReader
             }
 
             var value = property.Value;
-            metrics.Add(value.TryGetProperty("changePoints", out var points)
-                ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(points)))
+            metrics.Add(value.TryGetProperty("changePoints", out _)
+                ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(value, "changePoints")))
                 : new MetricResult(
                     property.Name,
-                    new CountMetric(value.GetProperty("current").GetInt64(), value.GetProperty("previous").GetInt64(), value.GetProperty("change").GetInt64(), Decimal(value, "changePercent")),
+                    new CountMetric(Count(value, "current"), Count(value, "previous"), Count(value, "change"), Decimal(value, "changePercent")),
                     null));
         }
 
         return metrics;
     }
 
-    private static decimal? Decimal(JsonElement owner, string name) => Decimal(owner.GetProperty(name));
+    private static decimal? Decimal(JsonElement owner, string name) => IsSuppressed(owner, name) ? Withheld.Percentage : Decimal(owner.GetProperty(name));
 
     private static decimal? Decimal(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
+
+    /// <summary>A count, or <see cref="Withheld.Count"/> where the document withholds it.</summary>
+    internal static long Count(JsonElement owner, string name) => IsSuppressed(owner, name) ? Withheld.Count : owner.GetProperty(name).GetInt64();
+
+    private static bool IsSuppressed(JsonElement owner, string name) =>
+        owner.TryGetProperty(name + "Suppressed", out var flag) && flag.ValueKind == JsonValueKind.True;
 
     private static string Text(JsonElement owner, string name) => owner.GetProperty(name).GetString() ?? throw Bad(name);
 

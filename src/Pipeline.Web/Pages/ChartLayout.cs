@@ -39,7 +39,7 @@ internal sealed class ChartLayout
                 ? new Bar(F(x + (slot * 0.15m)), F(Y(value, top)), F(slot * 0.7m), F(Bottom - Y(value, top)), fill(point.Quarter))
                 : null;
             var year = point.Quarter.Number == 1 || i == 0 ? point.Quarter.Year.ToString(CultureInfo.InvariantCulture) : null;
-            return new Slot(bar, F(x + (slot / 2)), $"Q{point.Quarter.Number}", year);
+            return new Slot(bar, F(x + (slot / 2)), $"Q{point.Quarter.Number}", year, bar is null && point.Note is { Length: <= 5 } note ? note : null);
         })];
     }
 
@@ -59,6 +59,9 @@ internal sealed class ChartLayout
     public static string MiddleX => F((Left + Right) / 2m);
 
     public static string QuarterY => F(Bottom + 20);
+
+    /// <summary>Where a withheld quarter's symbol is written, just above the baseline, in place of its bar.</summary>
+    public static string NoteY => F(Bottom - 8);
 
     public static string YearY => F(Bottom + 42);
 
@@ -101,6 +104,9 @@ internal sealed class ChartLayout
 
     public sealed record Bar(string X, string Y, string Width, string Height, string Fill);
 
-    /// <summary>A quarter's slot: its bar (none without a value), and its labels centred at <paramref name="LabelX"/>: the quarter, and the year at each Q1 and at the first.</summary>
-    public sealed record Slot(Bar? Bar, string LabelX, string Quarter, string? Year);
+    /// <summary>
+    /// A quarter's slot: its bar (none without a value), and its labels centred at <paramref name="LabelX"/>: the quarter,
+    /// the year at each Q1 and at the first, and in place of a withheld bar the dataset's symbol (<paramref name="Note"/>).
+    /// </summary>
+    public sealed record Slot(Bar? Bar, string LabelX, string Quarter, string? Year, string? Note = null);
 }

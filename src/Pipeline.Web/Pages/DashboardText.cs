@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Calendar;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Web.Pages;
 
@@ -17,10 +18,13 @@ internal static class DashboardText
         at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>A count with its thousands, signed when it is a change: "7,675", "-1,054", "+57".</summary>
-    public static string Count(long value, bool signed = false) =>
-        (signed && value > 0 ? "+" : string.Empty) + value.ToString("N0", CultureInfo.InvariantCulture);
+    /// <param name="value">The count.</param>
+    /// <param name="signed">Whether it is a change.</param>
+    /// <param name="symbol">What a withheld count shows (the dataset's disclosure symbol).</param>
+    public static string Count(long value, bool signed = false, string symbol = DatasetDisclosure.DefaultSymbol) =>
+        Withheld.Is(value) ? symbol : (signed && value > 0 ? "+" : string.Empty) + value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage or points as the JSON has it (2 decimals), signed when it is a change; "n/a" for none.</summary>
-    public static string Decimal(decimal? value, bool signed = false, string unit = "") =>
-        value is { } v ? (signed && v > 0 ? "+" : string.Empty) + v.ToString(CultureInfo.InvariantCulture) + unit : "n/a";
+    public static string Decimal(decimal? value, bool signed = false, string unit = "", string symbol = DatasetDisclosure.DefaultSymbol) =>
+        Withheld.Is(value) ? symbol : value is { } v ? (signed && v > 0 ? "+" : string.Empty) + v.ToString(CultureInfo.InvariantCulture) + unit : "n/a";
 }
