@@ -11,6 +11,7 @@ using Pipeline.Core.Series;
 using Pipeline.Core.Status;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Workbooks;
 
 namespace Pipeline.Core;
 
@@ -36,6 +37,8 @@ public static class PipelineCoreRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidator>());
+        services.AddOptions<SpreadsheetOptions>().Bind(configuration.GetSection(SpreadsheetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpreadsheetOptions>, SpreadsheetOptionsValidator>());
         services.AddOptions<PipelineSettings>().Configure(s => s.Known.AddRange(PipelineSettings.CoreKeys)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineSettings>>(new PipelineSettingsValidation(configuration)));
 
@@ -52,6 +55,7 @@ public static class PipelineCoreRegistration
         services.TryAddSingleton<StatusService>();
         services.TryAddSingleton<RevisionLog>();
         services.TryAddSingleton<PublishedFigures>();
+        services.TryAddSingleton<PublishedWorkbooks>();
         return services;
     }
 
@@ -69,6 +73,7 @@ public static class PipelineCoreRegistration
             _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<SummaryOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DatasetOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SpreadsheetOptions>>().Value;
             _ = services.GetRequiredService<DatasetRegistry>();
             return null;
         }

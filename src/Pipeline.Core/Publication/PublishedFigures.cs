@@ -39,6 +39,13 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     public Task<(SeriesDocument Document, string Sha256)?> SeriesViewAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default) =>
         series.ViewAsync(dataset, area, cancellationToken);
 
+    /// <summary>
+    /// The published series of <paramref name="dataset"/> area by area, every area's or only <paramref name="area"/>'s
+    /// (the spreadsheet's tables); null before any recalculation.
+    /// </summary>
+    public Task<SeriesAreas?> SeriesByAreaAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default) =>
+        series.ByAreaAsync(dataset, area, cancellationToken);
+
     /// <summary>The published revisions of <paramref name="dataset"/>, newest first.</summary>
     public Task<IReadOnlyList<QuarterRevision>> RevisionsAsync(DatasetDefinition dataset, CancellationToken cancellationToken = default) =>
         revisions.ListAsync(dataset, cancellationToken);
