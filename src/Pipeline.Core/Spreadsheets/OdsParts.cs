@@ -37,6 +37,26 @@ internal static partial class OdsXml
         xml.WriteAttributeString("style", "name", Style, "Default");
         xml.WriteAttributeString("style", "family", Style, "table-cell");
         xml.WriteEndElement();
+        xml.WriteEndElement(); // office:styles
+
+        // Printed, a sheet is A4 landscape, as wide as one page: a table of 80 quarters stays one table on paper.
+        xml.WriteStartElement("office", "automatic-styles", Office);
+        xml.WriteStartElement("style", "page-layout", Style);
+        xml.WriteAttributeString("style", "name", Style, "pm1");
+        xml.WriteStartElement("style", "page-layout-properties", Style);
+        xml.WriteAttributeString("fo", "page-width", Fo, "29.7cm");
+        xml.WriteAttributeString("fo", "page-height", Fo, "21cm");
+        xml.WriteAttributeString("style", "print-orientation", Style, "landscape");
+        xml.WriteAttributeString("style", "scale-to-X", Style, "1");
+        xml.WriteAttributeString("style", "scale-to-Y", Style, "0");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("office", "master-styles", Office);
+        xml.WriteStartElement("style", "master-page", Style);
+        xml.WriteAttributeString("style", "name", Style, "Default");
+        xml.WriteAttributeString("style", "page-layout-name", Style, "pm1");
+        xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 

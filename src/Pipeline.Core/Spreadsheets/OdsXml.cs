@@ -39,11 +39,13 @@ internal static partial class OdsXml
             xml.WriteAttributeString("number", "grouping", Number, "true");
             xml.WriteEndElement();
             xml.WriteEndElement();
-            CellStyle(xml, $"ce-n{decimals}", $"N{decimals}", bold: false, size: null);
+            CellStyle(xml, $"ce-n{decimals}", $"N{decimals}", bold: false, size: null, wrap: false, end: false);
         }
 
-        CellStyle(xml, "ce-title", null, bold: true, size: "14pt");
-        CellStyle(xml, "ce-head", null, bold: true, size: null);
+        CellStyle(xml, "ce-title", null, bold: true, size: "14pt", wrap: false, end: false);
+        CellStyle(xml, "ce-head", null, bold: true, size: null, wrap: true, end: false);
+        CellStyle(xml, "ce-wrap", null, bold: false, size: null, wrap: true, end: false);
+        CellStyle(xml, "ce-short", null, bold: false, size: null, wrap: false, end: true); // A shorthand lines up with the numbers.
         foreach (var width in Widths(sheets))
         {
             xml.WriteStartElement("style", "style", Style);
@@ -94,8 +96,9 @@ internal static partial class OdsXml
         }
 
         xml.WriteStartElement("table", "table-row", Table);
-        foreach (var cell in row)
+        for (var column = 0; column < row.Count; column++)
         {
+            var cell = row[column];
             switch (cell.Kind)
             {
                 case CellKind.Number:
@@ -124,7 +127,7 @@ internal static partial class OdsXml
                         throw new ArgumentException($"A row of sheet '{sheet.Name}' has a blank cell.", nameof(row));
                     }
 
-                    StringCell(xml, cell.Text, null);
+                    StringCell(xml, cell.Text, cell.Kind == CellKind.Shorthand ? "ce-short" : sheet.Columns[column].Wrap ? "ce-wrap" : null);
                     break;
             }
         }
@@ -185,7 +188,7 @@ internal static partial class OdsXml
         xml.WriteEndElement();
     }
 
-    private static void CellStyle(XmlWriter xml, string name, string? dataStyle, bool bold, string? size)
+    private static void CellStyle(XmlWriter xml, string name, string? dataStyle, bool bold, string? size, bool wrap, bool end)
     {
         xml.WriteStartElement("style", "style", Style);
         xml.WriteAttributeString("style", "name", Style, name);
@@ -205,6 +208,21 @@ internal static partial class OdsXml
                 xml.WriteAttributeString("fo", "font-size", Fo, size);
             }
 
+            xml.WriteEndElement();
+        }
+
+        if (wrap)
+        {
+            xml.WriteStartElement("style", "table-cell-properties", Style);
+            xml.WriteAttributeString("fo", "wrap-option", Fo, "wrap");
+            xml.WriteAttributeString("style", "vertical-align", Style, "top");
+            xml.WriteEndElement();
+        }
+
+        if (end)
+        {
+            xml.WriteStartElement("style", "paragraph-properties", Style);
+            xml.WriteAttributeString("fo", "text-align", Fo, "end");
             xml.WriteEndElement();
         }
 

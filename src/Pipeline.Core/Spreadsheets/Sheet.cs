@@ -1,7 +1,10 @@
 namespace Pipeline.Core.Spreadsheets;
 
-/// <summary>A column of a sheet: its header (null on a sheet without a header row, the cover) and its width.</summary>
-public sealed record Column(string? Header, double WidthCm);
+/// <summary>
+/// A column of a sheet: its header (null on a sheet without a header row, the cover), its width, and whether its text
+/// wraps within that width (long text, such as a note's) rather than running on into the next cells.
+/// </summary>
+public sealed record Column(string? Header, double WidthCm, bool Wrap = false);
 
 /// <summary>
 /// One sheet: its name (the tab), the title in A1, the columns (with one header row when they have headers) and the

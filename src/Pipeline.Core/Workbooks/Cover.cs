@@ -35,6 +35,6 @@ public sealed record CoverDetails(string? Contact, WorkbookRelease? Release)
         rows.Add(("Shorthand", "Where a table has no number to give, a cell of its own holds one of these:"));
         rows.AddRange(shorthand.Select(s => (s.Symbol, s.Meaning)));
         return Spreadsheets.Sheet.Of(
-            SheetName, title, [new Column(null, 4.5), new Column(null, 22)], rows.Select(r => (IReadOnlyList<Cell>)[Cell.Of(r.Item), Cell.Of(r.Text)]));
+            SheetName, title, [new Column(null, 4.5, Wrap: true), new Column(null, 22, Wrap: true)], rows.Select(r => (IReadOnlyList<Cell>)[Cell.Of(r.Item), Cell.Of(r.Text)]));
     }
 }

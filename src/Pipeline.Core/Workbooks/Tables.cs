@@ -20,7 +20,7 @@ internal static class Tables
     public static Sheet Contents(IReadOnlyList<Sheet> tables) => Sheet.Of(
         "Contents",
         "Contents",
-        [new Column("Sheet name", Code), new Column("Table description", 20)],
+        [new Column("Sheet name", Code), new Column("Table description", 20, Wrap: true)],
         [
             [Cell.LinkTo("Notes"), Cell.Of("Notes: what each note a table refers to says")],
             .. tables.Select(t => (IReadOnlyList<Cell>)[Cell.LinkTo(t.Name), Cell.Of(t.Title)]),
@@ -29,7 +29,7 @@ internal static class Tables
     public static Sheet Notes(IReadOnlyList<string> notes) => Sheet.Of(
         "Notes",
         "Notes",
-        [new Column("Note number", Code), new Column("Note text", 24)],
+        [new Column("Note number", Code), new Column("Note text", 24, Wrap: true)],
         notes.Select((text, i) => (IReadOnlyList<Cell>)[Cell.Of(Ref(i + 1)), Cell.Of(text)]));
 
     /// <summary>"year ending September 2024" becomes "Year ending September 2024"; "2024" stays.</summary>
