@@ -13,7 +13,7 @@ public sealed class SpreadsheetOptions
     /// of at most 200 characters. Unset, the cover has no contact row: set it for any published deployment.
     /// </summary>
     [StringLength(200)]
-    [RegularExpression(@"^[^\r\n\t]*\S[^\r\n\t]*$", ErrorMessage = "The field Contact must be one line of text.")]
+    [RegularExpression(@"^[^\r\n\t]*\S[^\r\n\t]*$", ErrorMessage = "The field SpreadsheetOptions.Contact must be one line of text.")]
     public string? Contact { get; set; }
 }
 
