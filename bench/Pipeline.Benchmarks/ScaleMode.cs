@@ -136,7 +136,7 @@ internal static class ScaleMode
     }
 
     /// <summary>Runs <paramref name="setUp"/> (not measured) then <paramref name="run"/> three times; prints the last run's requests and bytes and the median time.</summary>
-    private static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
+    internal static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
     {
         var times = new List<double>();
         var growth = 0L;
@@ -169,7 +169,7 @@ internal static class ScaleMode
             $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms | {growth / (1024.0 * 1024.0):N0} MiB |"));
     }
 
-    private static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
+    internal static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
     {
         await app.UploadAsync(name, content);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
@@ -197,7 +197,7 @@ internal static class ScaleMode
     }
 
     /// <summary>A series answer, its body written where a response's would be (to nowhere), streamed or not.</summary>
-    private static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    internal static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
     {
         var response = await app.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
         if (response.Result != SummaryResult.Found)
@@ -212,7 +212,7 @@ internal static class ScaleMode
     }
 
     /// <summary>A workbook (format=ods) of the series or the summary, written to nowhere as a response's body would be.</summary>
-    private static async Task WorkbookAsync(PipelineHarness app, bool series)
+    internal static async Task WorkbookAsync(PipelineHarness app, bool series)
     {
         var workbooks = app.Get<Pipeline.Core.Workbooks.PublishedWorkbooks>();
         KeyValuePair<string, string?>[] parameters = [new("dataset", NationalDataset.Id), new("format", "ods")];
