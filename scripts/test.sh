@@ -2,7 +2,7 @@
 # Restores, builds and runs every test of Pipeline.sln and a 60-second fuzz run of the validator (FUZZ_SECONDS to change
 # it), then prints "N passed, N failed" from the test results, the fuzz run counting as one test.
 # Integration tests start their own Azurite from node_modules (installed here from package-lock.json); the browser tests
-# need Chromium, installed here with apt-get when it is missing.
+# need Chromium, and the spreadsheet tests LibreOffice and odfpy, installed here with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,13 @@ azurite_install # The tests start their own Azurite from node_modules (tests/Pip
 if ! command -v chromium >/dev/null; then
   echo "==> apt-get install chromium (for the browser tests)"
   apt-get update && apt-get install -y chromium
+fi
+
+# The spreadsheet tests (tests/Pipeline.Functions.Tests/Spreadsheets) read every workbook back with LibreOffice Calc,
+# headless, and Python's odfpy; they fail, never skip, without them.
+if ! command -v soffice >/dev/null || ! /usr/bin/python3 -c "import odf" 2>/dev/null; then
+  echo "==> apt-get install libreoffice-calc-nogui python3-odf (for the spreadsheet tests)"
+  apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-odf
 fi
 
 results="TestResults"

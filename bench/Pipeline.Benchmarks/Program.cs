@@ -3,6 +3,7 @@ using Pipeline.Benchmarks;
 
 // Pipeline.Benchmarks memory [MiB]     peak working set of validating a return from disk (run it in a fresh process)
 // Pipeline.Benchmarks latency [runs]   upload → accepted → recalculated → summary served, on an Azurite it starts
+// Pipeline.Benchmarks workbook [years] [areas]   the spreadsheets (format=ods) beside the series' JSON and CSV, read cold
 // Pipeline.Benchmarks scale [years] [areas...]   recalc and summary requests, bytes and time at national sizes, on Azurite
 //                                                 (then the ledger's table, as below, at 100,000 entries)
 // Pipeline.Benchmarks ledger [entries]  GET /api/uploads and pipeline status over a large ledger, before and after its index
@@ -17,6 +18,7 @@ return args switch
     ["latency", .. var rest] => await LatencyMode.RunAsync(rest),
     ["scale", .. var rest] => await ScaleMode.RunAsync(rest),
     ["ledger", .. var rest] => await LedgerScaleMode.RunAsync(rest),
+    ["workbook", .. var rest] => await WorkbookMode.RunAsync(rest),
     ["upload", .. var rest] => await UploadWorkMode.RunAsync(rest),
     ["throughput", .. var rest] => await ThroughputMode.RunAsync(rest),
     ["pages", .. var rest] => await PagesMode.RunAsync(rest),

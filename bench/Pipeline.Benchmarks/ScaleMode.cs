@@ -18,7 +18,8 @@ namespace Pipeline.Benchmarks;
 /// the first recalculation on another instance (every quarter's figures read, every document written); a forced one
 /// with nothing changed; a correction's fresh-figures
 /// recalculation (one quarter replaced, <c>force: false</c>, as <see cref="FreshFigures"/> runs it); a scheduled run
-/// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area. Then the ledger's
+/// with nothing new; the default summary, read cold (a new app instance) and as CSV for one area; the whole series and
+/// the summary as spreadsheets (format=ods). Then the ledger's
 /// table (<see cref="LedgerScaleMode"/>) at 100,000 entries.
 /// </summary>
 internal static class ScaleMode
@@ -138,6 +139,8 @@ internal static class ScaleMode
             await Report(areas, "series, one area, JSON, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("area", NationalDataset.Code(areas / 2))]));
             await Report(areas, "series, all areas, JSON, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, []));
             await Report(areas, "series, all areas, CSV, streamed, cold", counter, NewInstance, () => SeriesAsync(reader!, [new("format", "csv")]));
+            await Report(areas, "series, all areas, ODS spreadsheet, streamed, cold", counter, NewInstance, () => WorkbookAsync(reader!, series: true));
+            await Report(areas, "summary, default period, ODS spreadsheet, cold", counter, NewInstance, () => WorkbookAsync(reader!, series: false));
             await Report(areas, "dashboard GET /, all areas (first page of 50), cold", counter, NewInstance, () => DashboardAsync(reader!, "?dataset=national"));
             await Report(areas, "dashboard GET /?area=A, cold", counter, NewInstance, () => DashboardAsync(reader!, $"?dataset=national&area={NationalDataset.Code(areas / 2)}"));
         }
@@ -148,7 +151,7 @@ internal static class ScaleMode
     }
 
     /// <summary>Runs <paramref name="setUp"/> (not measured) then <paramref name="run"/> three times; prints the last run's requests and bytes and the median time.</summary>
-    private static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
+    internal static async Task Report(int areas, string operation, RequestCounter counter, Func<Task>? setUp, Func<Task> run)
     {
         var times = new List<double>();
         var growth = 0L;
@@ -181,7 +184,7 @@ internal static class ScaleMode
             $"| {areas:N0} | {operation} | {last.Requests} | {last.Sent:N0} | {last.Received:N0} | {times.Order().ElementAt(1):N0} ms | {growth / (1024.0 * 1024.0):N0} MiB |"));
     }
 
-    private static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
+    internal static async Task IngestAsync(PipelineHarness app, string name, byte[] content)
     {
         await app.UploadAsync(name, content);
         var outcome = await app.Get<UploadProcessor>().ProcessAsync(name);
@@ -209,7 +212,7 @@ internal static class ScaleMode
     }
 
     /// <summary>A series answer, its body written where a response's would be (to nowhere), streamed or not.</summary>
-    private static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
+    internal static async Task SeriesAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)
     {
         var response = await app.Get<SeriesService>().GetAsync([new("dataset", NationalDataset.Id), .. parameters]);
         if (response.Result != SummaryResult.Found)
@@ -221,6 +224,20 @@ internal static class ScaleMode
         {
             await streamed.WriteAsync(Stream.Null, CancellationToken.None);
         }
+    }
+
+    /// <summary>A workbook (format=ods) of the series or the summary, written to nowhere as a response's body would be.</summary>
+    internal static async Task WorkbookAsync(PipelineHarness app, bool series)
+    {
+        var workbooks = app.Get<Pipeline.Core.Workbooks.PublishedWorkbooks>();
+        KeyValuePair<string, string?>[] parameters = [new("dataset", NationalDataset.Id), new("format", "ods")];
+        var response = series ? await workbooks.SeriesAsync(parameters) : await workbooks.SummaryAsync(parameters);
+        if (response.Result != SummaryResult.Found)
+        {
+            throw new InvalidOperationException($"The workbook was not made: {response.Result}");
+        }
+
+        await (response.Streamed?.WriteAsync(Stream.Null, CancellationToken.None) ?? Task.CompletedTask);
     }
 
     private static async Task SummaryAsync(PipelineHarness app, KeyValuePair<string, string?>[] parameters)

@@ -12,6 +12,7 @@ using Pipeline.Core.Series;
 using Pipeline.Core.Status;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Validation;
+using Pipeline.Core.Workbooks;
 
 namespace Pipeline.Core;
 
@@ -37,6 +38,8 @@ public static class PipelineCoreRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatasetOptions>, DatasetOptionsValidator>());
+        services.AddOptions<SpreadsheetOptions>().Bind(configuration.GetSection(SpreadsheetOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpreadsheetOptions>, SpreadsheetOptionsValidator>());
         services.AddOptions<PipelineSettings>().Configure(s => s.Known.AddRange(PipelineSettings.CoreKeys)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineSettings>>(new PipelineSettingsValidation(configuration)));
 
@@ -56,6 +59,7 @@ public static class PipelineCoreRegistration
         services.TryAddSingleton<ReleaseCalendar>();
         services.TryAddSingleton<ReleaseNotesReader>();
         services.TryAddSingleton<PublishedFigures>();
+        services.TryAddSingleton<PublishedWorkbooks>();
         return services;
     }
 
@@ -73,6 +77,7 @@ public static class PipelineCoreRegistration
             _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
             _ = services.GetRequiredService<IOptions<SummaryOptions>>().Value;
             _ = services.GetRequiredService<IOptions<DatasetOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<SpreadsheetOptions>>().Value;
             _ = services.GetRequiredService<DatasetRegistry>();
             return null;
         }

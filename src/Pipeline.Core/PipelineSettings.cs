@@ -15,6 +15,7 @@ public sealed class PipelineSettings
         "Validation:MaxFileBytes", "Validation:MaxErrors", "Validation:MaxValue", "Validation:Areas:*:Code", "Validation:Areas:*:Name",
         "Summary:CacheSeconds",
         "Datasets:Path",
+        "Spreadsheets:Contact",
     ];
 
     public List<string> Known { get; } = [];

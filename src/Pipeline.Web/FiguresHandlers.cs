@@ -4,14 +4,16 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Workbooks;
 
 namespace Pipeline.Web;
 
 /// <summary>
 /// The published figures' routes (docs/contract.md, sections 5 and 7): the summary and the series, each read through
-/// <see cref="PublishedFigures"/>, with a strong ETag, <c>max-age</c> and 304 for a matching If-None-Match.
+/// <see cref="Core.Publication.PublishedFigures"/> (a spreadsheet, <c>format=ods</c>, made from it by <see cref="PublishedWorkbooks"/>,
+/// saved under the file name it gives), with a strong ETag, <c>max-age</c> and 304 for a matching If-None-Match.
 /// </summary>
-public sealed class FiguresHandlers(PublishedFigures published, IOptions<SummaryOptions> summary, PreviewGate previews, DatasetRegistry datasets)
+public sealed class FiguresHandlers(PublishedFigures published, PublishedWorkbooks workbooks, IOptions<SummaryOptions> summary, PreviewGate previews, DatasetRegistry datasets)
 {
     /// <summary><c>GET /api/summary</c>: docs/contract.md section 5, with a strong ETag and 304 for a matching If-None-Match.</summary>
     public async Task<WebResult> SummaryAsync(HttpRequest request, CancellationToken cancellationToken = default)
@@ -20,7 +22,7 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
         var (rest, preview, problem) = PreviewGate.Split(request.Query);
         if (problem is not null || !preview)
         {
-            return problem ?? Revalidated(request, await published.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+            return problem ?? Revalidated(request, await workbooks.SummaryAsync(QueryParameters.Pairs(request.Query), cancellationToken));
         }
 
         return await PreviewAsync(request, rest, async coming =>
@@ -40,7 +42,7 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
         var (rest, preview, problem) = PreviewGate.Split(request.Query);
         if (problem is not null || !preview)
         {
-            return problem ?? Revalidated(request, await published.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
+            return problem ?? Revalidated(request, await workbooks.SeriesAsync(QueryParameters.Pairs(request.Query), cancellationToken));
         }
 
         return await PreviewAsync(request, rest, coming => published.SeriesAsync(rest, coming, cancellationToken), cancellationToken);
@@ -91,6 +93,11 @@ public sealed class FiguresHandlers(PublishedFigures published, IOptions<Summary
             ["ETag"] = etag,
             ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"public, max-age={summary.Value.CacheSeconds}"),
         };
+        if (response.FileName is { } file)
+        {
+            headers["Content-Disposition"] = $"attachment; filename=\"{file}\"";
+        }
+
         return Matches(request, etag)
             ? new WebResult(StatusCodes.Status304NotModified, response.ContentType, [], headers)
             : new WebResult(status, response.ContentType, response.Body, headers) { Streamed = response.Streamed };

@@ -47,7 +47,7 @@ public sealed record WebResult(int Status, string ContentType, byte[] Body, IRea
         }
 
         response.ContentType = ContentType;
-        response.ContentLength = Streamed?.Length ?? Body.Length;
+        response.ContentLength = Streamed is { } body ? body.Length : Body.Length;
         if (HttpMethods.IsHead(httpContext.Request.Method))
         {
             return;

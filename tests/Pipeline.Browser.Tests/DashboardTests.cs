@@ -59,13 +59,25 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
             [
                 "/api/summary?dataset=serious-youth-violence&basis=calendar&period=2024",
                 "/api/summary?dataset=serious-youth-violence&basis=calendar&period=2024&format=csv",
+                "/api/summary?dataset=serious-youth-violence&basis=calendar&period=2024&format=ods",
                 "/api/series?dataset=serious-youth-violence",
                 "/api/series?dataset=serious-youth-violence&format=csv",
+                "/api/series?dataset=serious-youth-violence&format=ods",
             ],
             links);
         var csv = await Page.APIRequest.GetAsync(links[1]);
         Assert.Contains("calendar,2024,2023,complete,,Total,6621,7675,-1054,-13.73,", await csv.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(200, (await Page.APIRequest.GetAsync(links[2])).Status);
+        Assert.Equal(200, (await Page.APIRequest.GetAsync(links[3])).Status);
+
+        // The spreadsheets, through the server as a browser downloads them (the series' streamed, of no length known first).
+        foreach (var (link, file) in new[] { (links[2], "serious-youth-violence-calendar-2024.ods"), (links[5], "serious-youth-violence-every-quarter.ods") })
+        {
+            var ods = await Page.APIRequest.GetAsync(link);
+            Assert.Equal(200, ods.Status);
+            Assert.Equal("application/vnd.oasis.opendocument.spreadsheet", ods.Headers["content-type"]);
+            Assert.Equal($"attachment; filename=\"{file}\"", ods.Headers["content-disposition"]);
+            Assert.Equal("PK\u0003\u0004mimetype", string.Concat((await ods.BodyAsync()).Take(38).Where((_, i) => i < 4 || i >= 30).Select(b => (char)b)));
+        }
 
         await Screenshots.SaveAsync(Page, "dashboard.png", height: 1300);
         await Screenshots.SaveAsync(Page, "dashboard-chart.png", element: Page.Locator("#chart-offences + .govuk-grid-row"));

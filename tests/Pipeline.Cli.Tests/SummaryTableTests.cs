@@ -79,6 +79,6 @@ public sealed class SummaryTableTests(AzuriteFixture azurite)
         var run = await CliRun.RunAsync(["summary", "--format", "xml"], PipelineHarness.NewSettings(azurite));
 
         Assert.Equal((2, ""), (run.ExitCode, run.Stdout));
-        Assert.Equal("Parameter 'format': 'xml' is not a format. Use 'json', 'csv' or 'table'.\n", run.Stderr.ReplaceLineEndings("\n"));
+        Assert.Equal("Parameter 'format': 'xml' is not a format. Use 'json', 'csv', 'ods' or 'table'.\n", run.Stderr.ReplaceLineEndings("\n"));
     }
 }

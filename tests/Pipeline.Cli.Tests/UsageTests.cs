@@ -54,7 +54,7 @@ public sealed class UsageTests
         Assert.StartsWith(
             "The settings are not usable: The setting Pipeline__Areas__0__Code is not read by the app: correct or remove it. " +
             "The Pipeline settings are Pipeline__Validation__MaxFileBytes, Pipeline__Validation__MaxErrors, Pipeline__Validation__MaxValue, " +
-            "Pipeline__Validation__Areas__N__Code, Pipeline__Validation__Areas__N__Name, Pipeline__Summary__CacheSeconds, Pipeline__Datasets__Path, " +
+            "Pipeline__Validation__Areas__N__Code, Pipeline__Validation__Areas__N__Name, Pipeline__Summary__CacheSeconds, Pipeline__Datasets__Path, Pipeline__Spreadsheets__Contact, " +
             "Pipeline__Storage__AcceptedContainer, Pipeline__Storage__RejectedContainer, Pipeline__Storage__DocumentsContainer, Pipeline__Storage__AcceptedQuartersTable, " +
             "Pipeline__Storage__LedgerTable, Pipeline__Storage__ComparisonsTable, Pipeline__Storage__ReleasesTable.",
             run.Stderr,

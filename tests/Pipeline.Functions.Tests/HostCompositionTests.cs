@@ -62,7 +62,7 @@ public sealed class HostCompositionTests
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = OptionsClasses().ToDictionary(type => type, type => OptionsValue(host.Services, type));
 
-        Assert.Equal([typeof(Core.Datasets.DatasetOptions), typeof(SummaryOptions), typeof(ValidationOptions), typeof(StorageOptions)], options.Keys.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.Equal([typeof(Core.Datasets.DatasetOptions), typeof(SummaryOptions), typeof(ValidationOptions), typeof(Core.Workbooks.SpreadsheetOptions), typeof(StorageOptions)], options.Keys.OrderBy(t => t.FullName, StringComparer.Ordinal));
         var validation = (ValidationOptions)options[typeof(ValidationOptions)];
         Assert.Equal((10_485_760L, 100, 1_000_000L), (validation.MaxFileBytes, validation.MaxErrors, validation.MaxValue));
         var storage = (StorageOptions)options[typeof(StorageOptions)];
@@ -70,6 +70,22 @@ public sealed class HostCompositionTests
             ["uploads", "accepted", "rejected", "documents", "AcceptedQuarters", "UploadLedger", "Comparisons", "Releases"],
             [storage.UploadsContainer, storage.AcceptedContainer, storage.RejectedContainer, storage.DocumentsContainer, storage.AcceptedQuartersTable, storage.LedgerTable, storage.ComparisonsTable, storage.ReleasesTable]);
         Assert.Equal(60, ((SummaryOptions)options[typeof(SummaryOptions)]).CacheSeconds);
+        Assert.Null(((Core.Workbooks.SpreadsheetOptions)options[typeof(Core.Workbooks.SpreadsheetOptions)]).Contact);
+    }
+
+    [Theory]
+    [InlineData("Statistics team\nstats@example.org")]
+    [InlineData("   ")]
+    [InlineData("A contact far longer than any cover should carry, which says who to ask about the figures, and then goes on to say it again, and again, and once more, so that it runs past the two hundred characters the setting allows")]
+    public void A_spreadsheet_contact_of_more_than_one_line_or_200_characters_fails_the_start_naming_it(string contact)
+    {
+        var settings = SampleSettings();
+        settings["Pipeline:Spreadsheets:Contact"] = contact;
+        using var host = Build(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Matches(@"(^|; )Contact: The (field )?SpreadsheetOptions\.Contact ", failure.Message);
     }
 
     [Theory]

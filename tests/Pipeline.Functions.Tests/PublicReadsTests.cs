@@ -9,8 +9,8 @@ namespace Pipeline.Functions.Tests;
 
 /// <summary>
 /// Every public read of figures goes through <see cref="PublishedFigures"/>, the one place that decides what the public
-/// may see: no handler or function reaches the summaries, the series or the revision log around it, so that releases and
-/// disclosure control change one class.
+/// may see: no handler or function reaches the summaries, the series or the revision log around it (the spreadsheets are
+/// made from what it gives), so that releases and disclosure control change one class.
 /// </summary>
 public sealed class PublicReadsTests
 {
@@ -28,7 +28,11 @@ public sealed class PublicReadsTests
             .ToList();
 
         Assert.Empty(takers);
-        Assert.Contains(typeof(FiguresHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
+        // The API's summary and series, spreadsheets included, through PublishedWorkbooks, which reads only PublishedFigures.
+        Assert.Contains(typeof(FiguresHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(Core.Workbooks.PublishedWorkbooks));
+        var workbooks = typeof(Core.Workbooks.PublishedWorkbooks).GetConstructors().Single().GetParameters();
+        Assert.Contains(workbooks, p => p.ParameterType == typeof(PublishedFigures));
+        Assert.DoesNotContain(workbooks, p => Around.Contains(p.ParameterType));
         Assert.Contains(typeof(RevisionHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
         Assert.Contains(typeof(Pipeline.Web.Pages.DashboardHandlers).GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(PublishedFigures));
     }

@@ -16,7 +16,7 @@ namespace Pipeline.Storage.Tests;
 /// here from the generator, not by the app.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class NationalScaleTests(AzuriteFixture azurite)
+public sealed partial class NationalScaleTests(AzuriteFixture azurite)
 {
     private const int Areas = 10_000;
     private const int FirstYear = 2005;
@@ -83,6 +83,7 @@ public sealed class NationalScaleTests(AzuriteFixture azurite)
         Assert.InRange(counter.BytesSent, 1, 250_000_000);
 
         await ReadersReadWhatTheyShowAsync(national, settings, quarters);
+        await TheWorkbookStreamsInBoundedMemoryAsync(national, settings, quarters);
 
         // A correction of the last quarter: fresh figures write its pieces, never the whole series or every document.
         var corrected = national.Return(quarters[^1]);

@@ -6,13 +6,15 @@ using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Summaries;
+using Pipeline.Core.Workbooks;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// <c>pipeline summary [--basis B] [--period P] [--area A] [--format F]</c>: prints exactly the body the HTTP function
 /// returns for the same parameters (both come from <see cref="PublishedFigures"/>, what the public may see), or, with <c>--format table</c>
-/// (CLI only), the same document as a table for people.
+/// (CLI only), the same document as a table for people; with <c>--output FILE</c> it writes the body to FILE instead, which
+/// <c>--format ods</c>, the spreadsheet (docs/contract.md section 14), requires.
 /// </summary>
 internal static class SummaryCommand
 {
@@ -23,12 +25,13 @@ internal static class SummaryCommand
         var basis = new Option<string?>("--" + SummaryRequest.BasisParameter) { Description = "calendar (default), financial, or rolling (the year ending with a quarter)." };
         var period = new Option<string?>("--" + SummaryRequest.PeriodParameter) { Description = "2024; 2024/25 or 2024-25 for financial years; a quarter such as 2024-Q3 for rolling years. Default: the latest complete comparison, else the latest year-to-date one." };
         var area = new Option<string?>("--" + SummaryRequest.AreaParameter) { Description = "One area's GSS code, e.g. E08000025." };
-        var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default), csv, or table (for people; the CLI only)." };
+        var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default), csv, ods (a spreadsheet; needs --output), or table (for people; the CLI only)." };
+        var output = new Option<FileInfo?>("--output") { Description = "Write the summary to this file rather than to the output (needed for ods)." };
         var dataset = new Option<string?>("--" + SummaryRequest.DatasetParameter) { Description = "The dataset's id (default serious-youth-violence)." };
         var connection = StorageCommand.ConnectionOption();
         var command = new Command("summary", "Prints the summary of the annual comparison, exactly as GET /api/summary returns it, or as a table.")
         {
-            basis, period, area, format, dataset, connection,
+            basis, period, area, format, dataset, output, connection,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
@@ -44,9 +47,17 @@ internal static class SummaryCommand
 
             // The table is drawn from the JSON document, so the service is asked for JSON (the HTTP API has no table).
             var table = parameters.RemoveAll(p => p.Key == SummaryRequest.FormatParameter && p.Value?.Trim() == Table) > 0;
-            if (parameters.FirstOrDefault(p => p.Key == SummaryRequest.FormatParameter).Value is { } other && other.Trim() is not ("json" or "csv" or ""))
+            if (parameters.FirstOrDefault(p => p.Key == SummaryRequest.FormatParameter).Value is { } other && other.Trim() is not ("json" or "csv" or PublishedWorkbooks.Ods or ""))
             {
-                await context.Error.WriteLineAsync($"Parameter 'format': '{other}' is not a format. Use 'json', 'csv' or 'table'.");
+                await context.Error.WriteLineAsync($"Parameter 'format': '{other}' is not a format. Use 'json', 'csv', 'ods' or 'table'.");
+                return ExitCodes.Usage;
+            }
+
+            var file = parse.GetValue(output);
+            var ods = parameters.RemoveAll(p => p.Key == SummaryRequest.FormatParameter && p.Value?.Trim() == PublishedWorkbooks.Ods) > 0;
+            if (ods && file is null)
+            {
+                await context.Error.WriteLineAsync("A spreadsheet is not text: give --output FILE to write it to, such as --output summary.ods.");
                 return ExitCodes.Usage;
             }
 
@@ -56,7 +67,9 @@ internal static class SummaryCommand
                 return ExitCodes.Usage;
             }
 
-            var response = await services.GetRequiredService<PublishedFigures>().SummaryAsync(request, cancellationToken);
+            var response = ods
+                ? await services.GetRequiredService<PublishedWorkbooks>().SummaryAsync([.. parameters, new(SummaryRequest.FormatParameter, PublishedWorkbooks.Ods)], cancellationToken)
+                : await services.GetRequiredService<PublishedFigures>().SummaryAsync(request, cancellationToken);
             if (response.Problem is { } problem)
             {
                 await context.Error.WriteLineAsync(problem.Detail);
@@ -73,14 +86,17 @@ internal static class SummaryCommand
                 return ExitCodes.Rejected;
             }
 
-            if (table)
+            var body = table
+                ? Encoding.UTF8.GetBytes(SummaryTable.Render(SummaryJson.Deserialize(response.Body), CliContext.Dataset(services, request.Dataset)))
+                : response.Body;
+            if (file is not null)
             {
-                var document = SummaryJson.Deserialize(response.Body);
-                await context.Output.WriteAsync(SummaryTable.Render(document, CliContext.Dataset(services, request.Dataset)));
+                await File.WriteAllBytesAsync(file.FullName, body, cancellationToken);
+                await context.Output.WriteLineAsync($"Wrote {file.FullName} ({body.Length:N0} bytes).");
             }
             else
             {
-                await context.Output.WriteAsync(Encoding.UTF8.GetString(response.Body));
+                await context.Output.WriteAsync(Encoding.UTF8.GetString(body));
             }
 
             await context.Output.FlushAsync(cancellationToken);

@@ -130,4 +130,21 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
 
     private static SummaryResponse Absent(FiguresView view) =>
         SummaryResponse.From(SummaryResult.NotFound, SummaryProblem.NotFound(view.Absent!));
+
+    /// <summary>
+    /// The published series of <paramref name="dataset"/> area by area, every area's or only <paramref name="area"/>'s
+    /// (the spreadsheet's tables): of a scheduled dataset, its last published release's; null before any recalculation
+    /// (or release).
+    /// </summary>
+    public async Task<SeriesAreas?> SeriesByAreaAsync(DatasetDefinition dataset, string? area, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (!dataset.IsScheduled)
+        {
+            return await series.ByAreaAsync(dataset, area, cancellationToken);
+        }
+
+        var view = await ViewAsync(dataset, null, cancellationToken);
+        return view.Key is { } key ? await series.ByAreaAsync(dataset, area, key, cancellationToken) : null;
+    }
 }

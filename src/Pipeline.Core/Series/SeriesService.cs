@@ -21,7 +21,10 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
 
     private readonly ConcurrentDictionary<string, (StoredSeries Series, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
 
-    /// <summary><c>dataset</c> (default the default dataset), <c>area</c> (a GSS code) and <c>format</c> (<c>json</c> or <c>csv</c>).</summary>
+    /// <summary>
+    /// <c>dataset</c> (default the default dataset), <c>area</c> (a GSS code) and <c>format</c> (<c>json</c> or <c>csv</c>;
+    /// <c>ods</c> is made from this by Workbooks/PublishedWorkbooks).
+    /// </summary>
     public Task<SummaryResponse> GetAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
         GetAsync(parameters, null, cancellationToken);
 
@@ -62,7 +65,7 @@ public sealed partial class SeriesService(IComparisonStore store, DatasetRegistr
         var format = values.GetValueOrDefault(FormatParameter, "json");
         if (format is not ("json" or "csv"))
         {
-            return Bad(FormatParameter, $"Parameter 'format': '{format}' is not a format. Use 'json' or 'csv'.");
+            return Bad(FormatParameter, $"Parameter 'format': '{format}' is not a format. Use 'json', 'csv' or 'ods'.");
         }
 
         var key = dataset.Id;

@@ -96,7 +96,7 @@ public sealed partial record SummaryRequest(YearBasis Basis, Period? Period, str
                     format = SummaryFormat.Csv;
                     break;
                 default:
-                    problem = SummaryProblem.BadParameter(FormatParameter, $"Parameter 'format': '{formatText}' is not a format. Use 'json' or 'csv'.");
+                    problem = SummaryProblem.BadParameter(FormatParameter, $"Parameter 'format': '{formatText}' is not a format. Use 'json', 'csv' or 'ods'.");
                     return false;
             }
         }

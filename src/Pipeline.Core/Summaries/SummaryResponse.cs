@@ -10,6 +10,9 @@ public sealed record SummaryResponse(SummaryResult Result, string ContentType, b
     /// <summary>The body written as it is read, and its length, known in advance; null when <see cref="Body"/> is the body.</summary>
     public StreamedBody? Streamed { get; init; }
 
+    /// <summary>The name to save the body as (a download such as a spreadsheet), or null for a body shown as it is.</summary>
+    public string? FileName { get; init; }
+
     public static SummaryResponse From(SummaryResult result, SummaryProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -17,5 +20,8 @@ public sealed record SummaryResponse(SummaryResult Result, string ContentType, b
     }
 }
 
-/// <summary>A body of <see cref="Length"/> bytes that <see cref="WriteAsync"/> writes to a stream as it reads them.</summary>
-public sealed record StreamedBody(long Length, Func<Stream, CancellationToken, Task> WriteAsync);
+/// <summary>
+/// A body of <see cref="Length"/> bytes that <see cref="WriteAsync"/> writes to a stream as it reads them; a null length
+/// is not known until the last byte (a spreadsheet made as it is sent).
+/// </summary>
+public sealed record StreamedBody(long? Length, Func<Stream, CancellationToken, Task> WriteAsync);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Pipeline.Core.Calendar;
+using Pipeline.Core.Comparisons;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Spreadsheets;
+using Pipeline.Core.Summaries;
+
+namespace Pipeline.Core.Workbooks;
+
+/// <summary>
+/// A summary as a workbook (docs/contract.md section 14): the cover, contents and notes, then Table_1, every measure
+/// for all areas together, and a table per measure by area. The figures are the summary's: counts as whole numbers,
+/// percentages and rates as numbers to 2 decimal places in columns headed "(%)", a change in percentage points in its own
+/// column; where there is no figure (a percentage change from 0, a rate of nothing, a column that does not apply to the
+/// measure) the cell holds [z].
+/// </summary>
+public static class SummaryWorkbook
+{
+    /// <summary>The shorthand a summary's tables can hold.</summary>
+    public static IReadOnlyList<Shorthand> Shorthand { get; } = [Spreadsheets.Shorthand.NotApplicable];
+
+    public static string Title(DatasetDefinition dataset, SummaryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(document);
+        var title = $"{dataset.Title}: {PeriodLabels.Label(document.Period)} compared with {PeriodLabels.Label(document.PreviousPeriod)}";
+        return document.Status == ComparisonStatus.Complete ? title : $"{title}, year to date ({string.Join(", ", document.Quarters)})";
+    }
+
+    /// <summary>"serious-youth-violence-financial-2024-25.ods", with "-e08000025" before ".ods" for one area's.</summary>
+    public static string FileName(SummaryDocument document, string? area)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var name = $"{document.Dataset}-{document.Basis.ToWireName()}-{Tables.FileNamePart(document.Period.ToString())}";
+        return (area is null ? name : $"{name}-{Tables.FileNamePart(area)}") + ".ods";
+    }
+
+    public static WorkbookProperties Properties(DatasetDefinition dataset, SummaryDocument document) =>
+        new(Title(dataset, document), dataset.Description ?? dataset.Title, document.ComputedAt);
+
+    public static IReadOnlyList<Sheet> Sheets(DatasetDefinition dataset, SummaryDocument document, CoverDetails cover)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(cover);
+        var metrics = document.Total.Metrics.Select(m => dataset.Metrics.Single(d => d.Id == m.Id)).ToList();
+        var previous = Tables.Capitalised(PeriodLabels.Label(document.PreviousPeriod));
+        var current = Tables.Capitalised(PeriodLabels.Label(document.Period));
+
+        // Note 1 is the comparison, then one per measure, then the last says what [z] stands for.
+        var notes = new List<string>
+        {
+            $"Each figure is the sum of the areas' figures in the quarters compared: {string.Join(", ", document.Quarters)} against the same quarters a year before, so the two years are like for like. " +
+            "A quarter's figures are those of the latest return accepted for it.",
+        };
+        notes.AddRange(metrics.Select(m => $"{Headlines.Title(dataset, m)}: {MetricNote(dataset, m)}"));
+        notes.Add("[z] stands where there is no figure to give: a percentage change from 0, a rate or its change when there was nothing to count it of, or a column that does not apply to the measure (the percentage-point change of a count, the change in number of a rate).");
+        var z = notes.Count;
+
+        var tables = new List<Sheet>
+        {
+            Sheet.Of(
+                Tables.SheetName(1),
+                $"Table 1: {Title(dataset, document)}, all areas",
+                [new Column("Measure", Tables.Measure), new Column(previous, Tables.Figure), new Column(current, Tables.Figure), new Column("Change", Tables.Figure),
+                    new Column("Change (%)", Tables.Figure), new Column("Change (percentage points)", Tables.Figure), new Column("Notes", Tables.NotesWidth)],
+                metrics.Select((m, i) => TotalRow(dataset, m, document.Total.Metrics[i], [1, i + 2, z]))),
+        };
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            var metric = metrics[i];
+            var index = i;
+            var rate = metric.Rate is not null;
+            Column[] columns = rate
+                ? [new("Area code", Tables.Code), new("Area name", Tables.Name), new($"{previous} (%)", Tables.Figure), new($"{current} (%)", Tables.Figure), new("Change (percentage points)", Tables.Figure), new("Notes", Tables.NotesWidth)]
+                : [new("Area code", Tables.Code), new("Area name", Tables.Name), new(previous, Tables.Figure), new(current, Tables.Figure), new("Change", Tables.Figure), new("Change (%)", Tables.Figure), new("Notes", Tables.NotesWidth)];
+            tables.Add(Sheet.Of(
+                Tables.SheetName(i + 2),
+                string.Create(CultureInfo.InvariantCulture, $"Table {i + 2}: {Headlines.Title(dataset, metric)} by area, {PeriodLabels.Label(document.Period)} compared with {PeriodLabels.Label(document.PreviousPeriod)}"),
+                columns,
+                document.Areas.Select(a => AreaRow(a, a.Metrics[index], [1, index + 2], z))));
+        }
+
+        var lines = new (string, string)[]
+        {
+            ("Period", $"{Tables.Capitalised(PeriodLabels.Label(document.Period))} ({document.Basis.ToWireName()} year basis, {string.Join(", ", document.Quarters)}) compared with {PeriodLabels.Label(document.PreviousPeriod)}; {(document.Status == ComparisonStatus.Complete ? "the whole year" : "the year to date")}."),
+            ("Source", $"Quarterly returns sent by the partners and accepted by validation, one file a quarter ({string.Join(", ", document.Sources.Select(s => s.Quarter).Distinct())}), summed by area and in total."),
+            ("Figures computed", document.ComputedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        };
+        return [cover.Sheet(Title(dataset, document), dataset, lines, Shorthand), Tables.Contents(tables), Tables.Notes(notes), .. tables];
+    }
+
+    private static string MetricNote(DatasetDefinition dataset, DatasetMetric metric)
+    {
+        if (metric.Rate is { } rate)
+        {
+            var numerator = dataset.Fields[dataset.IndexOf(rate.Numerator)].Title.ToLowerInvariant();
+            var denominator = dataset.Fields[dataset.IndexOf(rate.Denominator)].Title.ToLowerInvariant();
+            return $"{numerator} as a percentage of {denominator}, to 2 decimal places; its change is the difference of the two years' percentages, in percentage points.";
+        }
+
+        var field = dataset.Fields[dataset.IndexOf(metric.Count!)];
+        return (field.Description ?? field.Title) + " The change in percent is to 2 decimal places.";
+    }
+
+    private static IReadOnlyList<Cell> TotalRow(DatasetDefinition dataset, DatasetMetric metric, MetricResult result, int[] notes)
+    {
+        var z = Cell.Of(Spreadsheets.Shorthand.NotApplicable);
+        var measure = Headlines.Title(dataset, metric);
+        return result.Rate is { } rate
+            ? [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.Current), z, z, Rate(rate.ChangePoints), Tables.NotesCell(notes)]
+            : [Cell.Of(measure), Cell.Of(result.Count!.Previous), Cell.Of(result.Count.Current), Cell.Of(result.Count.Change), Rate(result.Count.ChangePercent), z, Tables.NotesCell(notes)];
+    }
+
+    private static IReadOnlyList<Cell> AreaRow(AreaComparison area, MetricResult result, int[] notes, int z)
+    {
+        Cell[] figures = result.Rate is { } rate
+            ? [Rate(rate.Previous), Rate(rate.Current), Rate(rate.ChangePoints)]
+            : [Cell.Of(result.Count!.Previous), Cell.Of(result.Count.Current), Cell.Of(result.Count.Change), Rate(result.Count.ChangePercent)];
+        var withZ = figures.Any(f => f.Kind == CellKind.Shorthand) ? notes.Append(z) : notes;
+        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(withZ)];
+    }
+
+    private static Cell Rate(decimal? value) => Cell.Of(value, 2, Spreadsheets.Shorthand.NotApplicable);
+}
