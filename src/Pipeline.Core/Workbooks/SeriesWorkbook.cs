@@ -52,7 +52,7 @@ public static class SeriesWorkbook
                 Tables.SheetName(1),
                 $"Table 1: {Title(dataset, series.Totals)}, all areas",
                 [new Column("Quarter", Tables.Code), .. dataset.Fields.Select(f => new Column(f.Title, Tables.Figure)), new Column("Notes", Tables.NotesWidth)],
-                quarters.Select(q => (IReadOnlyList<Cell>)[Cell.Of(q.Quarter.ToString()), .. q.Total.Select(n => Cell.Of(n)), Tables.NotesCell([1, .. Enumerable.Range(2, dataset.Fields.Count)])])),
+                quarters.Select(q => (IReadOnlyList<Cell>)[Cell.Of(q.Quarter.ToString()), .. q.Total.Select(Tables.Count), Tables.NotesCell([1, .. Enumerable.Range(2, dataset.Fields.Count)])])),
         };
         for (var f = 0; f < dataset.Fields.Count; f++)
         {
@@ -69,7 +69,7 @@ public static class SeriesWorkbook
             ("Period", quarters.Count == 0 ? "No quarter yet." : $"Every quarter accepted, {quarters[0].Quarter} to {quarters[^1].Quarter} ({quarters.Count} quarters)."),
             ("Source", "Quarterly returns sent by the partners and accepted by validation, one file a quarter, each area's figures as the return gives them, and their sum for all areas."),
         };
-        return [cover.Sheet(Title(dataset, series.Totals), dataset, lines, Shorthand), Tables.Contents(tables), Tables.Notes(notes), .. tables];
+        return [cover.Sheet(Title(dataset, series.Totals), dataset, lines, Tables.ShorthandOf(dataset, Shorthand)), Tables.Contents(tables), Tables.Notes(notes), .. tables];
     }
 
     /// <summary>The series records no time of its own: the package has none (a series' bytes depend on its figures alone).</summary>
@@ -92,7 +92,7 @@ public static class SeriesWorkbook
             for (var q = 0; q < area.ByQuarter.Count; q++)
             {
                 absent |= area.ByQuarter[q] is null;
-                row[q + 2] = area.ByQuarter[q] is { } counts ? Cell.Of(counts[field]) : missing;
+                row[q + 2] = area.ByQuarter[q] is { } counts ? Tables.Count(counts[field]) : missing;
             }
 
             row[^1] = Tables.NotesCell(absent ? notes.Append(x) : notes);

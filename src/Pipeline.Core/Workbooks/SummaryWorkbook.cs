@@ -87,7 +87,7 @@ public static class SummaryWorkbook
             ("Source", $"Quarterly returns sent by the partners and accepted by validation, one file a quarter ({string.Join(", ", document.Sources.Select(s => s.Quarter).Distinct())}), summed by area and in total."),
             ("Figures computed", document.ComputedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
-        return [cover.Sheet(Title(dataset, document), dataset, lines, Shorthand), Tables.Contents(tables), Tables.Notes(notes), .. tables];
+        return [cover.Sheet(Title(dataset, document), dataset, lines, Tables.ShorthandOf(dataset, Shorthand)), Tables.Contents(tables), Tables.Notes(notes), .. tables];
     }
 
     private static string MetricNote(DatasetDefinition dataset, DatasetMetric metric)
@@ -109,17 +109,17 @@ public static class SummaryWorkbook
         var measure = Headlines.Title(dataset, metric);
         return result.Rate is { } rate
             ? [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.Current), z, z, Rate(rate.ChangePoints), Tables.NotesCell(notes)]
-            : [Cell.Of(measure), Cell.Of(result.Count!.Previous), Cell.Of(result.Count.Current), Cell.Of(result.Count.Change), Rate(result.Count.ChangePercent), z, Tables.NotesCell(notes)];
+            : [Cell.Of(measure), Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent), z, Tables.NotesCell(notes)];
     }
 
     private static IReadOnlyList<Cell> AreaRow(AreaComparison area, MetricResult result, int[] notes, int z)
     {
         Cell[] figures = result.Rate is { } rate
             ? [Rate(rate.Previous), Rate(rate.Current), Rate(rate.ChangePoints)]
-            : [Cell.Of(result.Count!.Previous), Cell.Of(result.Count.Current), Cell.Of(result.Count.Change), Rate(result.Count.ChangePercent)];
+            : [Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent)];
         var withZ = figures.Any(f => f.Kind == CellKind.Shorthand) ? notes.Append(z) : notes;
         return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(withZ)];
     }
 
-    private static Cell Rate(decimal? value) => Cell.Of(value, 2, Spreadsheets.Shorthand.NotApplicable);
+    private static Cell Rate(decimal? value) => Tables.Number(value, 2, Spreadsheets.Shorthand.NotApplicable);
 }

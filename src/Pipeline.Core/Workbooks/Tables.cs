@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Spreadsheets;
 
 namespace Pipeline.Core.Workbooks;
@@ -16,6 +17,20 @@ internal static class Tables
 
     /// <summary>The notes a row refers to, in number order, as one cell.</summary>
     public static Cell NotesCell(IEnumerable<int> notes) => Cell.Of(string.Join(' ', notes.Distinct().Order().Select(Ref)));
+
+    /// <summary>
+    /// A count's cell: GSS's <c>[c]</c> where disclosure control withheld it (docs/contract.md section 12; a spreadsheet
+    /// uses the GSS shorthand whatever symbol the dataset's pages use), else the number.
+    /// </summary>
+    public static Cell Count(long count) => Withheld.Is(count) ? Cell.Of(Shorthand.Withheld) : Cell.Of(count);
+
+    /// <summary>A percentage's or rate's cell: <c>[c]</c> where withheld, <paramref name="missing"/> where there is none.</summary>
+    public static Cell Number(decimal? value, int decimals, Shorthand missing) =>
+        Withheld.Is(value) ? Cell.Of(Shorthand.Withheld) : Cell.Of(value, decimals, missing);
+
+    /// <summary>The shorthand a workbook's cover lists: <paramref name="used"/>, and <c>[c]</c> for a dataset with a disclosure rule.</summary>
+    public static IReadOnlyList<Shorthand> ShorthandOf(DatasetDefinition dataset, IReadOnlyList<Shorthand> used) =>
+        dataset.Disclosure is null ? used : [Shorthand.Withheld, .. used];
 
     public static Sheet Contents(IReadOnlyList<Sheet> tables) => Sheet.Of(
         "Contents",
