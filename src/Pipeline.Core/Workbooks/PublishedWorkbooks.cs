@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Publication;
+using Pipeline.Core.Releases;
 using Pipeline.Core.Series;
 using Pipeline.Core.Spreadsheets;
 using Pipeline.Core.Summaries;
@@ -15,7 +16,8 @@ namespace Pipeline.Core.Workbooks;
 /// figure the JSON would not. The summary's workbook is made whole (a summary is small); the series' is streamed as its
 /// areas are read.
 /// </summary>
-public sealed class PublishedWorkbooks(PublishedFigures published, DatasetRegistry datasets, IOptions<SpreadsheetOptions> options)
+public sealed class PublishedWorkbooks(
+    PublishedFigures published, DatasetRegistry datasets, IOptions<SpreadsheetOptions> options, ReleaseSnapshots releases, TimeProvider timeProvider)
 {
     public const string Ods = "ods";
 
@@ -44,7 +46,7 @@ public sealed class PublishedWorkbooks(PublishedFigures published, DatasetRegist
         var document = SummaryJson.Deserialize(json.Body);
         var dataset = datasets.All.Single(d => d.Id == document.Dataset);
         var body = await OdsPackage.ToBytesAsync(
-            SummaryWorkbook.Properties(dataset, document), SummaryWorkbook.Sheets(dataset, document, Cover()), cancellationToken);
+            SummaryWorkbook.Properties(dataset, document), SummaryWorkbook.Sheets(dataset, document, await CoverAsync(dataset, cancellationToken)), cancellationToken);
         return new SummaryResponse(SummaryResult.Found, OdsPackage.MediaType, body, SummaryService.ETagOf(body), null)
         {
             FileName = SummaryWorkbook.FileName(document, Value(rest, SummaryRequest.AreaParameter)),
@@ -68,9 +70,10 @@ public sealed class PublishedWorkbooks(PublishedFigures published, DatasetRegist
             return answer with { Body = [] }; // Gone since: cannot happen while series are never removed.
         }
 
-        var sheets = SeriesWorkbook.Sheets(dataset, series, Cover());
+        var cover = await CoverAsync(dataset, cancellationToken);
+        var sheets = SeriesWorkbook.Sheets(dataset, series, cover);
         var properties = SeriesWorkbook.Properties(dataset, series);
-        var etag = SummaryService.ETagOf(Encoding.UTF8.GetBytes($"{series.Sha256}|{area}|{Edition}"));
+        var etag = SummaryService.ETagOf(Encoding.UTF8.GetBytes($"{series.Sha256}|{area}|{Edition}|{cover.Release}"));
         return new SummaryResponse(SummaryResult.Found, OdsPackage.MediaType, [], etag, null)
         {
             Streamed = new StreamedBody(null, (output, token) => OdsPackage.WriteAsync(output, properties, sheets, token)),
@@ -78,7 +81,21 @@ public sealed class PublishedWorkbooks(PublishedFigures published, DatasetRegist
         };
     }
 
-    private CoverDetails Cover() => new(options.Value.Contact, Release: null); // Releases (section 11) give the release here.
+    /// <summary>
+    /// The cover's details: the contact, and for a dataset published on a schedule (docs/contract.md section 11) when the
+    /// release shown was published and when the next is due, in the dataset's local time.
+    /// </summary>
+    private async Task<CoverDetails> CoverAsync(DatasetDefinition dataset, CancellationToken cancellationToken)
+    {
+        if (!dataset.IsScheduled)
+        {
+            return new(options.Value.Contact, Release: null);
+        }
+
+        var (latest, next) = await releases.TimelineAsync(dataset, timeProvider.GetUtcNow(), cancellationToken);
+        return new(options.Value.Contact, latest is null ? null : new WorkbookRelease(
+            TimeZoneInfo.ConvertTime(latest.PublishAt, dataset.Publication!.Zone), next is null ? null : ReleaseTime.ForPeople(next.PublishAt, dataset.Publication)));
+    }
 
     /// <summary>
     /// Whether the parameters ask for ODS (one <c>format</c>, <c>ods</c>), and the parameters to ask

@@ -43,7 +43,7 @@ public sealed partial class SpreadsheetGuidanceTests(AzuriteFixture azurite) : I
         Assert.StartsWith(shorthand == "[z]" ? "Not applicable" : "Not available", cover[shorthand], StringComparison.Ordinal);
         Assert.Contains("Period", cover.Keys);
         Assert.Contains("Source", cover.Keys);
-        Assert.DoesNotContain("Published", cover.Keys); // No dataset publishes in releases yet: the cover has no release dates.
+        Assert.DoesNotContain("Published", cover.Keys); // Published continuously: the cover has no release dates (ScheduledWorkbookTests has them).
     }
 
     [Theory]
