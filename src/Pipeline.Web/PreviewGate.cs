@@ -51,27 +51,39 @@ public sealed class PreviewGate(ReleaseSnapshots snapshots, IReleaseCalendar cal
             return (null, Forbidden($"You may not see releases of the dataset '{dataset.Id}' before they are published: that needs the app role {Caller.PreviewPrefix}{dataset.Id}."));
         }
 
+        var (coming, problem, continuous) = await ComingAsync(dataset, caller.Name ?? "operator", request.Path + request.QueryString, cancellationToken);
+        return problem is null ? (coming, null) : (null, continuous ? WebResult.BadParameter(Parameter, problem) : Forbidden(problem));
+    }
+
+    /// <summary>
+    /// The coming release of <paramref name="dataset"/> if its pre-release window is open now, the view recorded as
+    /// <paramref name="principal"/>'s of <paramref name="asked"/>; else why not (<c>Continuous</c>: the dataset has no
+    /// releases at all). The caller has already been found to be a pre-release reader or an operator (pipeline summary
+    /// --preview is run by one).
+    /// </summary>
+    public async Task<(Release? Coming, string? Problem, bool Continuous)> ComingAsync(DatasetDefinition dataset, string principal, string asked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
         if (!dataset.IsScheduled)
         {
-            return (null, WebResult.BadParameter(Parameter, $"'{dataset.Id}' is published continuously: there is no coming release to preview."));
+            return (null, $"'{dataset.Id}' is published continuously: there is no coming release to preview.", true);
         }
 
         var now = timeProvider.GetUtcNow();
         var (_, next) = await snapshots.TimelineAsync(dataset, now, cancellationToken);
         if (next is null)
         {
-            return (null, Forbidden($"No release of '{dataset.Id}' is scheduled, so there is nothing to preview."));
+            return (null, $"No release of '{dataset.Id}' is scheduled, so there is nothing to preview.", false);
         }
 
         var opens = next.PublishAt.AddHours(-dataset.Publication!.PreReleaseHours);
         if (now < opens)
         {
-            return (null, Forbidden($"Pre-release access to {next.Id} opens at {ReleaseTime.Iso(opens, dataset.Publication)}, {dataset.Publication.PreReleaseHours} hours before it is published."));
+            return (null, $"Pre-release access to {next.Id} opens at {ReleaseTime.Iso(opens, dataset.Publication)}, {dataset.Publication.PreReleaseHours} hours before it is published.", false);
         }
 
-        var asked = request.Path + request.QueryString;
-        await calendar.RecordAccessAsync(next.Id, new ReleaseAccess(now, caller.Name ?? "operator", asked), cancellationToken);
-        return (next, null);
+        await calendar.RecordAccessAsync(next.Id, new ReleaseAccess(now, principal, asked), cancellationToken);
+        return (next, null, false);
     }
 
     /// <summary>

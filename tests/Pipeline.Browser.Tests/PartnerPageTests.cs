@@ -1,3 +1,8 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Pipeline.Core.Ports;
+
 namespace Pipeline.Browser.Tests;
 
 /// <summary>What a partner sees on /submit, in Chromium, against <c>pipeline serve</c> and Azurite.</summary>
@@ -82,10 +87,62 @@ public sealed class PartnerPageTests(AzuriteFixture azurite, ChromiumFixture chr
     public async Task Asks_for_a_file_when_none_was_chosen()
     {
         await Page.GotoAsync("/submit");
-        await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await Page.Locator(".govuk-error-summary").WaitForAsync();
 
         Assert.Equal("Select a CSV file.", await TextAsync(".govuk-error-summary__list"));
         Assert.Equal("Error: Select a CSV file.", string.Join(' ', (await TextAsync("#file-error")).Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task Sends_a_correction_with_its_reason_and_kind_and_the_fields_pass_axe()
+    {
+        await SubmitAsync("2024-Q3.csv", ReturnFiles.Valid("2024-Q3"), "Send the file");
+        await Page.GotoAsync("/submit");
+        Assert.Empty(await ViolationsAsync());
+        Assert.True(await Page.GetByLabel("None of these").IsCheckedAsync());
+
+        await Page.GetByLabel("Reason for this change (optional)").FillAsync("Late records from Coventry added");
+        await Page.GetByLabel("Revision").CheckAsync();
+        await Page.SetInputFilesAsync("#file", new FilePayload { Name = "2024-Q3.csv", MimeType = "text/csv", Buffer = ReturnFiles.Valid("2024-Q3", offencesBase: 120) });
+        await Screenshots.SaveAsync(Page, "submit-change-note.png");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the file", Exact = true }).ClickAsync();
+        await Page.Locator("#outcome-banner").WaitForAsync();
+
+        Assert.Equal("The file was accepted", await TextAsync(".govuk-notification-banner__heading"));
+        Assert.Equal(string.Empty, await Page.Locator("#reason").InputValueAsync());
+        using var app = PipelineHarness.Over(Azurite, Settings);
+        var revision = Assert.Single(await app.Get<IAcceptedQuarterStore>().ListRevisionsAsync("serious-youth-violence"));
+        Assert.Equal((2, "Late records from Coventry added", "revision"), (revision.Revision, revision.Reason, revision.Kind));
+    }
+
+    [Fact]
+    public async Task Refuses_a_kind_of_change_that_is_not_one_of_the_radios_and_stores_nothing()
+    {
+        await Page.GotoAsync("/submit");
+        await Page.EvaluateAsync("document.getElementById('kind-2').value = 'typo'");
+        await Page.GetByLabel("Revision").CheckAsync();
+        await Page.SetInputFilesAsync("#file", new FilePayload { Name = "2024-Q3.csv", MimeType = "text/csv", Buffer = ReturnFiles.Valid("2024-Q3") });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the file", Exact = true }).ClickAsync();
+        await Page.Locator(".govuk-error-summary").WaitForAsync();
+
+        const string Message = "Select the kind of change: a correction, a revision, or none of these. Nothing was checked or stored.";
+        Assert.Equal(Message, await TextAsync(".govuk-error-summary__list"));
+        Assert.Equal("#kind", await Page.Locator(".govuk-error-summary__list a").GetAttributeAsync("href"));
+        Assert.Equal("Error: " + Message, string.Join(' ', (await TextAsync("#kind-error")).Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(await ViolationsAsync());
+        await Screenshots.SaveAsync(Page, "submit-change-note-error.png");
+        using var app = PipelineHarness.Over(Azurite, Settings);
+        Assert.Empty(await app.ListAsync(app.Uploads));
+        Assert.Empty(await app.ListAsync(app.Accepted));
+    }
+
+    private async Task<List<string>> ViolationsAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        return [.. result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
     }
 }

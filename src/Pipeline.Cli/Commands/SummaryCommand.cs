@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Releases;
 using Pipeline.Core.Publication;
 using Pipeline.Core.Summaries;
 using Pipeline.Core.Workbooks;
@@ -11,10 +12,11 @@ using Pipeline.Core.Workbooks;
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>pipeline summary [--basis B] [--period P] [--area A] [--format F]</c>: prints exactly the body the HTTP function
+/// <c>pipeline summary [--basis B] [--period P] [--area A] [--format F] [--preview]</c>: prints exactly the body the HTTP function
 /// returns for the same parameters (both come from <see cref="PublishedFigures"/>, what the public may see), or, with <c>--format table</c>
 /// (CLI only), the same document as a table for people; with <c>--output FILE</c> it writes the body to FILE instead, which
-/// <c>--format ods</c>, the spreadsheet (docs/contract.md section 14), requires.
+/// <c>--format ods</c>, the spreadsheet (docs/contract.md section 14), requires. With <c>--preview</c> it is the coming
+/// release's (<see cref="SummaryPreview"/>).
 /// </summary>
 internal static class SummaryCommand
 {
@@ -28,10 +30,11 @@ internal static class SummaryCommand
         var format = new Option<string?>("--" + SummaryRequest.FormatParameter) { Description = "json (default), csv, ods (a spreadsheet; needs --output), or table (for people; the CLI only)." };
         var output = new Option<FileInfo?>("--output") { Description = "Write the summary to this file rather than to the output (needed for ods)." };
         var dataset = new Option<string?>("--" + SummaryRequest.DatasetParameter) { Description = "The dataset's id (default serious-youth-violence)." };
+        var preview = new Option<bool>("--preview") { Description = "The coming release of a scheduled dataset, before it is published, as GET /api/summary?preview=true gives it (recorded; operators only, from its pre-release window)." };
         var connection = StorageCommand.ConnectionOption();
         var command = new Command("summary", "Prints the summary of the annual comparison, exactly as GET /api/summary returns it, or as a table.")
         {
-            basis, period, area, format, dataset, output, connection,
+            basis, period, area, format, dataset, output, preview, connection,
         };
         command.SetAction((parse, cancellationToken) => StorageCommand.RunAsync(context, parse.GetValue(connection), async services =>
         {
@@ -67,9 +70,24 @@ internal static class SummaryCommand
                 return ExitCodes.Usage;
             }
 
+            Release? coming = null;
+            if (parse.GetValue(preview))
+            {
+                if (ods)
+                {
+                    await context.Error.WriteLineAsync("A preview is JSON, CSV or a table, as the API's is: a release has no spreadsheet before it is published.");
+                    return ExitCodes.Usage;
+                }
+
+                if ((coming = await SummaryPreview.OpenAsync(context, services, request, parameters, cancellationToken)) is null)
+                {
+                    return ExitCodes.Usage;
+                }
+            }
+
             var response = ods
                 ? await services.GetRequiredService<PublishedWorkbooks>().SummaryAsync([.. parameters, new(SummaryRequest.FormatParameter, PublishedWorkbooks.Ods)], cancellationToken)
-                : await services.GetRequiredService<PublishedFigures>().SummaryAsync(request, cancellationToken);
+                : await services.GetRequiredService<PublishedFigures>().SummaryAsync(request, coming, cancellationToken);
             if (response.Problem is { } problem)
             {
                 await context.Error.WriteLineAsync(problem.Detail);
@@ -88,7 +106,7 @@ internal static class SummaryCommand
 
             var body = table
                 ? Encoding.UTF8.GetBytes(SummaryTable.Render(SummaryJson.Deserialize(response.Body), CliContext.Dataset(services, request.Dataset)))
-                : response.Body;
+                : coming is null ? response.Body : SummaryPreview.Mark(response, coming, CliContext.Dataset(services, request.Dataset));
             if (file is not null)
             {
                 await File.WriteAllBytesAsync(file.FullName, body, cancellationToken);

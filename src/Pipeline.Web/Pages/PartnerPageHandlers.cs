@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
 using Pipeline.Web.Access;
 
@@ -86,58 +87,64 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
                 cancellationToken);
         }
 
+        var (note, noteField, noteProblem) = ChangeNoteFields.Read(form); // the same rule as PUT /api/uploads?reason=R&kind=K
+        if (noteProblem is not null)
+        {
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"{noteProblem} Nothing was checked or stored.", cancellationToken, note, noteField);
+        }
+
         var file = form.Files.GetFile(PartnerPage.FileField);
         var fileName = FileNameOf(file?.FileName);
         if (file is null || fileName.Length == 0)
         {
-            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "Select a CSV file.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "Select a CSV file.", cancellationToken, note);
         }
 
         if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "The selected file must be a CSV: its name ends .csv.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, "The selected file must be a CSV: its name ends .csv.", cancellationToken, note);
         }
 
         if (file.Length > max)
         {
-            return await ErrorAsync(allowed, StatusCodes.Status413PayloadTooLarge, dataset.Id, TooLarge(file.Length, max), cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status413PayloadTooLarge, dataset.Id, TooLarge(file.Length, max), cancellationToken, note);
         }
 
         await using var content = file.OpenReadStream();
         if (form[PartnerPage.ActionField] != PartnerPage.SendAction)
         {
-            return await CheckAsync(allowed, dataset, fileName, content, file.Length, cancellationToken);
+            return await CheckAsync(allowed, dataset, fileName, content, file.Length, note, cancellationToken);
         }
 
         var bytes = new byte[file.Length];
         await content.ReadExactlyAsync(bytes, cancellationToken);
-        return await SendAsync(allowed, dataset, fileName, bytes, caller.Name!, cancellationToken);
+        return await SendAsync(allowed, dataset, fileName, bytes, caller.Name!, note, cancellationToken);
     }
 
-    private async Task<WebResult> CheckAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, Stream content, long length, CancellationToken cancellationToken)
+    private async Task<WebResult> CheckAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, Stream content, long length, ChangeNote note, CancellationToken cancellationToken)
     {
         var result = await validators.For(dataset).ValidateAsync(content, fileName, length, cancellationToken);
-        var model = await ModelAsync(allowed, dataset.Id, cancellationToken) with { Checked = result.Report };
+        var model = await ModelAsync(allowed, dataset.Id, cancellationToken) with { Checked = result.Report, Note = note };
         return await PageAsync(StatusCodes.Status200OK, model);
     }
 
-    private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, string sentBy, CancellationToken cancellationToken)
+    private async Task<WebResult> SendAsync(IReadOnlyList<DatasetDefinition> allowed, DatasetDefinition dataset, string fileName, byte[] content, string sentBy, ChangeNote note, CancellationToken cancellationToken)
     {
         // As the blob function files it: the default dataset's returns at the top of uploads, another's in its folder.
         var name = dataset.Id == Datasets.Default.Id ? fileName : $"{dataset.Id}/{fileName}";
         if (UploadNames.Problem(name) is { } refused)
         {
-            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"{refused} This file was not sent.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"{refused} This file was not sent.", cancellationToken, note);
         }
 
         UploadSending sending;
         try
         {
-            sending = await sender.SendAsync(name, content, sentBy, cancellationToken);
+            sending = await sender.SendAsync(name, content, sentBy, cancellationToken, note);
         }
         catch (UploadNameException e)
         {
-            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{UploadNames.Visible(name)}': {e.Message} Rename the file and send it again.", cancellationToken);
+            return await ErrorAsync(allowed, StatusCodes.Status400BadRequest, dataset.Id, $"The file cannot be stored under the name '{UploadNames.Visible(name)}': {e.Message} Rename the file and send it again.", cancellationToken, note);
         }
 
         if (sending.StillWaiting)
@@ -147,7 +154,8 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
                 StatusCodes.Status409Conflict,
                 dataset.Id,
                 $"An earlier file called '{UploadNames.Visible(name)}' is still waiting to be processed, and it is never overwritten: this file was not sent. Try again in a few minutes, or rename this file.",
-                cancellationToken);
+                cancellationToken,
+                note);
         }
 
         var model = await ModelAsync(allowed, dataset.Id, cancellationToken);
@@ -156,8 +164,9 @@ public sealed class PartnerPageHandlers(UploadSender sender, ReturnValidators va
             : await PageAsync(StatusCodes.Status202Accepted, model with { SentElsewhere = name });
     }
 
-    private async Task<WebResult> ErrorAsync(IReadOnlyList<DatasetDefinition> allowed, int status, string dataset, string message, CancellationToken cancellationToken) =>
-        await PageAsync(status, await ModelAsync(allowed, dataset, cancellationToken) with { Error = message });
+    private async Task<WebResult> ErrorAsync(
+        IReadOnlyList<DatasetDefinition> allowed, int status, string dataset, string message, CancellationToken cancellationToken, ChangeNote? note = null, string? field = null) =>
+        await PageAsync(status, await ModelAsync(allowed, dataset, cancellationToken) with { Error = message, Note = note, ErrorField = field });
 
     private Task<WebResult> PageAsync(int status, PartnerPageModel model) => pages.PageAsync<PartnerPage, PartnerPageModel>(status, model);
 

@@ -1,6 +1,7 @@
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Ports;
+using Pipeline.Core.Returns;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Web.Pages;
@@ -13,6 +14,12 @@ public sealed record PartnerPageModel(IReadOnlyList<DatasetDefinition> Datasets,
 {
     /// <summary>What is wrong with the request, shown in an error summary linking to the file input.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The field <see cref="Error"/> is about: null for the file, else <see cref="ChangeNoteFields.ReasonField"/> or <see cref="ChangeNoteFields.KindField"/>.</summary>
+    public string? ErrorField { get; init; }
+
+    /// <summary>The reason and kind of change as last entered, shown again in their fields (not after a file is sent).</summary>
+    public ChangeNote? Note { get; init; }
 
     /// <summary>The report of a file checked and not stored.</summary>
     public ValidationReport? Checked { get; init; }
