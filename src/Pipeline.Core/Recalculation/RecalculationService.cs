@@ -61,7 +61,7 @@ public sealed class RecalculationService(
             }
 
             var figures = await ReadFiguresAsync(ofDataset, cancellationToken);
-            if (await StoreAsync(dataset.Id, dataset, figures, now, fingerprint, cancellationToken) is not { } count)
+            if (await StoreAsync(dataset.Id, dataset, figures, now, fingerprint, marking: null, cancellationToken) is not { } count)
             {
                 continue; // Forced, but nothing to compare and nothing to record.
             }
@@ -87,10 +87,11 @@ public sealed class RecalculationService(
     /// Computes a dataset's documents (every comparison of every basis, and the series) from <paramref name="figures"/>
     /// and stores them under <paramref name="key"/>: the dataset's id for its continuously published documents, a
     /// release's key for a release's frozen ones (Releases/ReleaseSnapshots.cs), so both are made by the same code. The
-    /// number of comparisons written; null when there was nothing to compare and nothing accepted.
+    /// number of comparisons written; null when there was nothing to compare and nothing accepted. A release's documents
+    /// also go through <paramref name="marking"/> (its [p] and [r] marks) last.
     /// </summary>
     public async Task<int?> StoreAsync(
-        string key, DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> figures, DateTimeOffset computedAt, string fingerprint, CancellationToken cancellationToken)
+        string key, DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> figures, DateTimeOffset computedAt, string fingerprint, DocumentMarking? marking, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(figures);
@@ -107,13 +108,18 @@ public sealed class RecalculationService(
             definition = fingerprint;
         }
 
+        if (marking is not null)
+        {
+            definition = $"{definition} {marking.Version} {marking.Scope}";
+        }
+
         var toStore = new List<StoredComparison>(planned.Count);
         foreach (var basis in YearBasisNames.All)
         {
             var ofBasis = planned.Where(d => d.Basis == basis).ToList();
             var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
             toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(disclosure?.Protect(d.Compute()) ?? d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
+                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(Marked(disclosure?.Protect(d.Compute()) ?? d.Compute(), marking)), d.Period == defaultPeriod, InputKey(definition, d))));
         }
 
         if (toStore.Count == 0 && figures.Count == 0)
@@ -127,6 +133,8 @@ public sealed class RecalculationService(
         await comparisons.WriteAsync(key, toStore, fingerprint, cancellationToken);
         return toStore.Count;
     }
+
+    private static SummaryDocument Marked(SummaryDocument document, DocumentMarking? marking) => marking is null ? document : marking.Apply(document);
 
     /// <summary>The areas a dataset's documents cover: its own list, else the configured areas.</summary>
     public IReadOnlyList<Area> AreasOf(DatasetDefinition dataset) => dataset?.Areas ?? validationOptions.Value.EffectiveAreas;

@@ -73,7 +73,8 @@ public sealed class ReleaseSnapshots(
         var fingerprint = RecalculationService.Fingerprint(dataset, records, recalculation.AreasOf(dataset));
         if (!(await comparisons.GetInputFingerprintsAsync(cancellationToken)).TryGetValue(key, out var stored) || stored != fingerprint)
         {
-            await recalculation.StoreAsync(key, dataset, await recalculation.ReadFiguresAsync(records, cancellationToken), coming.PublishAt, fingerprint, cancellationToken);
+            var marking = await MarkingAsync(dataset, coming, cancellationToken);
+            await recalculation.StoreAsync(key, dataset, await recalculation.ReadFiguresAsync(records, cancellationToken), coming.PublishAt, fingerprint, marking, cancellationToken);
             summaries.Forget(key);
             series.Forget(key);
         }
@@ -110,14 +111,30 @@ public sealed class ReleaseSnapshots(
             return key;
         }
 
+        var marking = await MarkingAsync(dataset, release, cancellationToken);
         var records = await RecordsAsync(dataset, release, cancellationToken);
         var fingerprint = RecalculationService.Fingerprint(dataset, records, recalculation.AreasOf(dataset));
-        if (await recalculation.StoreAsync(key, dataset, await recalculation.ReadFiguresAsync(records, cancellationToken), release.PublishAt, fingerprint, cancellationToken) is not null)
+        if (await recalculation.StoreAsync(key, dataset, await recalculation.ReadFiguresAsync(records, cancellationToken), release.PublishAt, fingerprint, marking, cancellationToken) is not null)
         {
             _frozen[key] = true;
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// The [p] and [r] marks of <paramref name="release"/>'s documents (<see cref="ReleaseMarks"/>), from the dataset's
+    /// releases published before it, each frozen first (oldest first) if it is not yet.
+    /// </summary>
+    private async Task<DocumentMarking> MarkingAsync(DatasetDefinition dataset, Release release, CancellationToken cancellationToken)
+    {
+        var earlier = (await CalendarAsync(dataset, cancellationToken)).Where(r => r.PublishAt < release.PublishAt).Reverse().ToList();
+        foreach (var before in earlier)
+        {
+            await FreezeAsync(dataset, before, cancellationToken);
+        }
+
+        return ReleaseMarks.Marking(await ReleaseMarks.ReadAsync(comparisons, dataset, release, earlier, cancellationToken), release, earlier);
     }
 }
 

@@ -33,6 +33,11 @@ internal static class CsvwColumns
                 yield return new(header[column++], "This period less the previous one.", "integer", unit, true);
                 yield return new(header[column++], "100 x change / previous, rounded once to 2 decimals, halves away from zero; none when the previous count is 0.", "decimal", "percent", false);
             }
+
+            if (dataset.IsScheduled)
+            {
+                yield return new(header[column++], MarksDescription(dataset), "string", null, false, @"(\[p\]|\[r\]|\[p\] \[r\])");
+            }
         }
     }
 
@@ -46,6 +51,11 @@ internal static class CsvwColumns
             yield return new(field.Name, field.Description ?? field.Title, "nonNegativeInteger", field.Title.ToLowerInvariant(), true);
         }
     }
+
+    /// <summary>What a scheduled dataset's marks column holds (docs/contract.md section 11).</summary>
+    private static string MarksDescription(DatasetDefinition dataset) =>
+        $"The measure's GSS shorthand, separated by a space: [p] provisional (the comparison rests on one of the release's latest {dataset.Publication!.ProvisionalQuarters} quarters), " +
+        "[r] revised since the first release that published it; empty when neither, and always for a withheld figure.";
 
     private static string Title(DatasetDefinition dataset, string field) =>
         dataset.Fields.FirstOrDefault(f => f.Name == field)?.Title ?? field;

@@ -26,7 +26,7 @@ public static class CsvwMetadata
         ArgumentNullException.ThrowIfNull(dataset);
         return SummaryCsv.ColumnsFor([.. dataset.Metrics.Select(m => m.Rate is null
             ? new MetricResult(m.Id, CountMetric.Compute(0, 0), null)
-            : new MetricResult(m.Id, null, RateMetric.Compute(0, 0, 0, 0)))]);
+            : new MetricResult(m.Id, null, RateMetric.Compute(0, 0, 0, 0)))], dataset.IsScheduled);
     }
 
     public static byte[] Generate(DatasetDefinition dataset)

@@ -12,7 +12,7 @@ namespace Pipeline.Core.Summaries;
 /// the document's order, then a total row with an empty <c>area_code</c> and <c>area_name</c> "Total". Numbers are the
 /// same text the JSON body has; a null is an empty cell. Text cells are made safe to open in a spreadsheet.
 /// </summary>
-public static class SummaryCsv
+public static partial class SummaryCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -23,9 +23,10 @@ public static class SummaryCsv
     /// <summary>
     /// The header for a document's metrics: the frame, then per count metric <c>&lt;id&gt;_current</c>, <c>_previous</c>,
     /// <c>_change</c>, <c>_change_percent</c>, and per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c>,
-    /// each id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
+    /// each id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>); with <paramref name="marks"/>
+    /// (a scheduled dataset's), each metric's <c>_marks</c> after its figures.
     /// </summary>
-    public static IReadOnlyList<string> ColumnsFor(IReadOnlyList<MetricResult> metrics)
+    public static IReadOnlyList<string> ColumnsFor(IReadOnlyList<MetricResult> metrics, bool marks = false)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         var columns = new List<string>(FrameColumns);
@@ -33,7 +34,7 @@ public static class SummaryCsv
         {
             var stem = SnakeCase(metric.Id);
             string[] parts = metric.Rate is not null ? ["current", "previous", "change_points"] : ["current", "previous", "change", "change_percent"];
-            columns.AddRange(parts.Select(p => $"{stem}_{p}"));
+            columns.AddRange(parts.Concat(marks ? [MarksColumn] : []).Select(p => $"{stem}_{p}"));
         }
 
         return columns;
@@ -44,13 +45,14 @@ public static class SummaryCsv
     /// <param name="output">Where the CSV goes.</param>
     /// <param name="document">The summary.</param>
     /// <param name="symbol">What a withheld value's cell shows (the dataset's <c>disclosure.symbol</c>); <c>[c]</c> when null.</param>
-    public static void Write(IBufferWriter<byte> output, SummaryDocument document, string? symbol = null)
+    /// <param name="marks">Whether each metric has a <c>_marks</c> column (a dataset published in releases).</param>
+    public static void Write(IBufferWriter<byte> output, SummaryDocument document, string? symbol = null, bool marks = false)
     {
         symbol ??= DatasetDisclosure.DefaultSymbol;
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
 
-        var columns = ColumnsFor(document.Total.Metrics);
+        var columns = ColumnsFor(document.Total.Metrics, marks);
         for (var i = 0; i < columns.Count; i++)
         {
             if (i > 0)
@@ -69,18 +71,18 @@ public static class SummaryCsv
         var status = document.Status.ToWireName();
         foreach (var area in document.Areas)
         {
-            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name, area.Metrics, symbol);
+            WriteRow(output, basis, period, previousPeriod, status, area.Code, area.Name, area.Metrics, symbol, marks);
         }
 
         var total = document.Total;
-        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName, total.Metrics, symbol);
+        WriteRow(output, basis, period, previousPeriod, status, string.Empty, TotalName, total.Metrics, symbol, marks);
     }
 
     /// <inheritdoc cref="Write"/>
-    public static byte[] ToUtf8Bytes(SummaryDocument document, string? symbol = null)
+    public static byte[] ToUtf8Bytes(SummaryDocument document, string? symbol = null, bool marks = false)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(buffer, document, symbol);
+        Write(buffer, document, symbol, marks);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -93,7 +95,8 @@ public static class SummaryCsv
         string code,
         string name,
         IReadOnlyList<MetricResult> metrics,
-        string symbol)
+        string symbol,
+        bool marks)
     {
         WriteText(output, basis);
         output.Write(","u8);
@@ -121,28 +124,11 @@ public static class SummaryCsv
                 output.Write(","u8);
                 WriteNumber(output, rate.ChangePoints, symbol);
             }
+
+            WriteMarks(output, metric, marks);
         }
 
         output.Write("\r\n"u8);
-    }
-
-    /// <summary><c>positiveOutcomeRate</c> becomes <c>positive_outcome_rate</c>.</summary>
-    internal static string SnakeCase(string id)
-    {
-        var builder = new StringBuilder(id.Length + 8);
-        foreach (var c in id)
-        {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                builder.Append('_').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static void WriteCount(IBufferWriter<byte> output, CountMetric metric, string symbol)

@@ -119,6 +119,18 @@ public static class SummaryJson
                 WriteNumberOrNull(writer, "changePoints", rate.ChangePoints);
             }
 
+            if (metric.Marks != MetricMarks.None)
+            {
+                // Written only when there are marks, so a document without them keeps its bytes.
+                writer.WriteStartArray("marks");
+                foreach (var name in metric.Marks.Names())
+                {
+                    writer.WriteStringValue(name);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
     }

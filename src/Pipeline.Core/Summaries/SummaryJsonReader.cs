@@ -55,16 +55,20 @@ internal static class SummaryJsonReader
             }
 
             var value = property.Value;
-            metrics.Add(value.TryGetProperty("changePoints", out _)
+            var metric = value.TryGetProperty("changePoints", out _)
                 ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(value, "changePoints")))
                 : new MetricResult(
                     property.Name,
                     new CountMetric(Count(value, "current"), Count(value, "previous"), Count(value, "change"), Decimal(value, "changePercent")),
-                    null));
+                    null);
+            metrics.Add(value.TryGetProperty("marks", out var marks) ? metric with { Marks = Marks(marks) } : metric);
         }
 
         return metrics;
     }
+
+    private static MetricMarks Marks(JsonElement names) =>
+        names.EnumerateArray().Aggregate(MetricMarks.None, (all, name) => all | (MetricMarkNames.Parse(name.GetString()) ?? throw Bad("marks")));
 
     private static decimal? Decimal(JsonElement owner, string name) => IsSuppressed(owner, name) ? Withheld.Percentage : Decimal(owner.GetProperty(name));
 

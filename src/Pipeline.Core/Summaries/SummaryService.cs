@@ -79,7 +79,7 @@ public sealed class SummaryService(IComparisonStore store, DatasetRegistry datas
         }
 
         return request.Format == SummaryFormat.Csv
-            ? Ok(SummaryCsv.ToUtf8Bytes(document, datasets.TryGet(request.Dataset, out var dataset) ? Withheld.SymbolOf(dataset) : null), SummaryCsv.ContentType)
+            ? Ok(SummaryCsv.ToUtf8Bytes(document, datasets.TryGet(request.Dataset, out var dataset) ? Withheld.SymbolOf(dataset) : null, dataset?.IsScheduled == true), SummaryCsv.ContentType)
             : Ok(SummaryJson.ToUtf8Bytes(document), SummaryJson.ContentType);
     }
 

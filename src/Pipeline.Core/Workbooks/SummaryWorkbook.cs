@@ -56,6 +56,7 @@ public static class SummaryWorkbook
         notes.AddRange(metrics.Select(m => $"{Headlines.Title(dataset, m)}: {MetricNote(dataset, m)}"));
         notes.Add("[z] stands where there is no figure to give: a percentage change from 0, a rate or its change when there was nothing to count it of, or a column that does not apply to the measure (the percentage-point change of a count, the change in number of a rate).");
         var z = notes.Count;
+        int? marks = WorkbookMarks.Note(dataset) is { } marksNote ? Add(notes, marksNote) : null;
 
         var tables = new List<Sheet>
         {
@@ -64,7 +65,7 @@ public static class SummaryWorkbook
                 $"Table 1: {Title(dataset, document)}, all areas",
                 [new Column("Measure", Tables.Measure), new Column(previous, Tables.Figure), new Column(current, Tables.Figure), new Column("Change", Tables.Figure),
                     new Column("Change (%)", Tables.Figure), new Column("Change (percentage points)", Tables.Figure), new Column("Notes", Tables.NotesWidth)],
-                metrics.Select((m, i) => TotalRow(dataset, m, document.Total.Metrics[i], [1, i + 2, z]))),
+                metrics.Select((m, i) => TotalRow(dataset, m, document.Total.Metrics[i], [1, i + 2, z], marks))),
         };
         for (var i = 0; i < metrics.Count; i++)
         {
@@ -78,15 +79,16 @@ public static class SummaryWorkbook
                 Tables.SheetName(i + 2),
                 string.Create(CultureInfo.InvariantCulture, $"Table {i + 2}: {Headlines.Title(dataset, metric)} by area, {PeriodLabels.Label(document.Period)} compared with {PeriodLabels.Label(document.PreviousPeriod)}"),
                 columns,
-                document.Areas.Select(a => AreaRow(a, a.Metrics[index], [1, index + 2], z))));
+                document.Areas.Select(a => AreaRow(a, a.Metrics[index], [1, index + 2], z, marks))));
         }
 
-        var lines = new (string, string)[]
-        {
+        (string, string)[] lines =
+        [
             ("Period", $"{Tables.Capitalised(PeriodLabels.Label(document.Period))} ({document.Basis.ToWireName()} year basis, {string.Join(", ", document.Quarters)}) compared with {PeriodLabels.Label(document.PreviousPeriod)}; {(document.Status == ComparisonStatus.Complete ? "the whole year" : "the year to date")}."),
             ("Source", $"Quarterly returns sent by the partners and accepted by validation, one file a quarter ({string.Join(", ", document.Sources.Select(s => s.Quarter).Distinct())}), summed by area and in total."),
             ("Figures computed", document.ComputedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-        };
+            .. WorkbookMarks.CoverLines(dataset),
+        ];
         return [cover.Sheet(Title(dataset, document), dataset, lines, Tables.ShorthandOf(dataset, Shorthand)), Tables.Contents(tables), Tables.Notes(notes), .. tables];
     }
 
@@ -103,22 +105,28 @@ public static class SummaryWorkbook
         return (field.Description ?? field.Title) + " The change in percent is to 2 decimal places.";
     }
 
-    private static IReadOnlyList<Cell> TotalRow(DatasetDefinition dataset, DatasetMetric metric, MetricResult result, int[] notes)
+    private static int Add(List<string> notes, string note)
+    {
+        notes.Add(note);
+        return notes.Count;
+    }
+
+    private static IReadOnlyList<Cell> TotalRow(DatasetDefinition dataset, DatasetMetric metric, MetricResult result, int[] notes, int? marks)
     {
         var z = Cell.Of(Spreadsheets.Shorthand.NotApplicable);
         var measure = Headlines.Title(dataset, metric);
         return result.Rate is { } rate
-            ? [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.Current), z, z, Rate(rate.ChangePoints), Tables.NotesCell(notes)]
-            : [Cell.Of(measure), Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent), z, Tables.NotesCell(notes)];
+            ? [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.Current), z, z, Rate(rate.ChangePoints), WorkbookMarks.NotesCell(result.Marks, notes, marks)]
+            : [Cell.Of(measure), Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent), z, WorkbookMarks.NotesCell(result.Marks, notes, marks)];
     }
 
-    private static IReadOnlyList<Cell> AreaRow(AreaComparison area, MetricResult result, int[] notes, int z)
+    private static IReadOnlyList<Cell> AreaRow(AreaComparison area, MetricResult result, int[] notes, int z, int? marks)
     {
         Cell[] figures = result.Rate is { } rate
             ? [Rate(rate.Previous), Rate(rate.Current), Rate(rate.ChangePoints)]
             : [Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent)];
         var withZ = figures.Any(f => f.Kind == CellKind.Shorthand) ? notes.Append(z) : notes;
-        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(withZ)];
+        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, WorkbookMarks.NotesCell(result.Marks, withZ, marks)];
     }
 
     private static Cell Rate(decimal? value) => Tables.Number(value, 2, Spreadsheets.Shorthand.NotApplicable);
