@@ -12,8 +12,8 @@ namespace Pipeline.Browser.Tests;
 
 /// <summary>
 /// The release calendar page and the dashboard's release lines in Chromium (issue #25), on <c>pipeline serve</c> with the
-/// clock set after a scheduled dataset's first release and before its second, moved one: what a reader sees, and no
-/// axe-core violation at WCAG 2.2 AA.
+/// clock set after a scheduled dataset's first release and before its second, moved one: what a reader sees (with the
+/// [p] marks of the release's provisional quarter), and no axe-core violation at WCAG 2.2 AA.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReleasePagesBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
@@ -58,6 +58,14 @@ public sealed class ReleasePagesBrowserTests(AzuriteFixture azurite, ChromiumFix
             (await page.Locator("#release-lines").InnerTextAsync()).Trim());
         var dashboardAxe = await page.RunAxe(WcagAa());
         await Screenshots.SaveAsync(page, "dashboard-release-lines.png", height: 700);
+
+        // 2026 (its Q3 and Q4) rests on 2026-Q4, the release's provisional quarter: [p] after each figure, and what it means.
+        Assert.Equal(
+            "[p] after a figure means it is provisional: it rests on the latest quarter of this release, which may still be revised.",
+            (await page.Locator("#marks-note").InnerTextAsync()).Trim());
+        var total = (await page.Locator("#areas-referrals tr.pipeline-total").InnerTextAsync()).Split('\t').Select(c => c.Trim()).ToArray();
+        Assert.Equal(["Total", "300", "380 [p]", "+80", "+26.67%"], total);
+        await Screenshots.SaveAsync(page, "dashboard-marks.png", element: page.Locator("#areas-referrals"));
 
         foreach (var (name, result) in new[] { ("calendar", calendarAxe), ("dashboard", dashboardAxe) })
         {
