@@ -21,8 +21,9 @@ public static class SummaryCsv
 
     /// <summary>
     /// The header for a document's metrics: the frame, then per count metric <c>&lt;id&gt;_current</c>, <c>_previous</c>,
-    /// <c>_change</c>, <c>_change_percent</c>, and per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c>,
-    /// each id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
+    /// <c>_change</c>, <c>_change_percent</c>; per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c> and
+    /// the bounds of their intervals; per rate per population its rates, change, bounds, population years and note; each
+    /// id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
     /// </summary>
     public static IReadOnlyList<string> ColumnsFor(IReadOnlyList<MetricResult> metrics)
     {
@@ -31,12 +32,19 @@ public static class SummaryCsv
         foreach (var metric in metrics)
         {
             var stem = SnakeCase(metric.Id);
-            string[] parts = metric.Rate is not null ? ["current", "previous", "change_points"] : ["current", "previous", "change", "change_percent"];
+            string[] parts = metric.Rate is not null ? RateParts : metric.PerPopulation is not null ? PerPopulationParts : ["current", "previous", "change", "change_percent"];
             columns.AddRange(parts.Select(p => $"{stem}_{p}"));
         }
 
         return columns;
     }
+
+    /// <summary>A rate's columns: its figures, then its intervals (section 13), beside them so the older columns keep their places.</summary>
+    private static readonly string[] RateParts =
+        ["current", "previous", "change_points", "current_lower", "current_upper", "previous_lower", "previous_upper", "change_lower", "change_upper"];
+
+    private static readonly string[] PerPopulationParts =
+        ["current", "previous", "change", "current_lower", "current_upper", "previous_lower", "previous_upper", "current_population_year", "previous_population_year", "note"];
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
@@ -107,12 +115,17 @@ public static class SummaryCsv
             }
             else if (metric.Rate is { } rate)
             {
+                WriteNumbers(output, rate.Current, rate.Previous, rate.ChangePoints, rate.CurrentLower, rate.CurrentUpper, rate.PreviousLower, rate.PreviousUpper, rate.ChangeLower, rate.ChangeUpper);
+            }
+            else if (metric.PerPopulation is { } perPopulation)
+            {
+                WriteNumbers(output, perPopulation.Current, perPopulation.Previous, perPopulation.Change, perPopulation.CurrentLower, perPopulation.CurrentUpper, perPopulation.PreviousLower, perPopulation.PreviousUpper);
                 output.Write(","u8);
-                WriteNumber(output, rate.Current);
+                WriteNumber(output, perPopulation.CurrentPopulationYear);
                 output.Write(","u8);
-                WriteNumber(output, rate.Previous);
+                WriteNumber(output, perPopulation.PreviousPopulationYear);
                 output.Write(","u8);
-                WriteNumber(output, rate.ChangePoints);
+                WriteText(output, perPopulation.Note ?? string.Empty);
             }
         }
 
@@ -136,6 +149,15 @@ public static class SummaryCsv
         }
 
         return builder.ToString();
+    }
+
+    private static void WriteNumbers(IBufferWriter<byte> output, params ReadOnlySpan<decimal?> values)
+    {
+        foreach (var value in values)
+        {
+            output.Write(","u8);
+            WriteNumber(output, value);
+        }
     }
 
     private static void WriteCount(IBufferWriter<byte> output, CountMetric metric)

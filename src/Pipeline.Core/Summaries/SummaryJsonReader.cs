@@ -5,7 +5,10 @@ using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>Reads a summary document back from its JSON (stored documents, tests); a metric with <c>changePoints</c> is a rate.</summary>
+/// <summary>
+/// Reads a summary document back from its JSON (stored documents, tests); a metric with <c>currentPopulationYear</c> is a
+/// rate per population, one with <c>changePoints</c> a rate, any other a count.
+/// </summary>
 internal static class SummaryJsonReader
 {
     private static readonly HashSet<string> AreaProperties = ["code", "name"];
@@ -54,8 +57,14 @@ internal static class SummaryJsonReader
             }
 
             var value = property.Value;
+            if (value.TryGetProperty("currentPopulationYear", out _))
+            {
+                metrics.Add(new MetricResult(property.Name, null, null, PerPopulation(value)));
+                continue;
+            }
+
             metrics.Add(value.TryGetProperty("changePoints", out var points)
-                ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(points)))
+                ? new MetricResult(property.Name, null, Rate(value, points))
                 : new MetricResult(
                     property.Name,
                     new CountMetric(value.GetProperty("current").GetInt64(), value.GetProperty("previous").GetInt64(), value.GetProperty("change").GetInt64(), Decimal(value, "changePercent")),
@@ -64,6 +73,35 @@ internal static class SummaryJsonReader
 
         return metrics;
     }
+
+    /// <summary>A rate; a document stored before the intervals were published has none, and reads back with null bounds.</summary>
+    private static RateMetric Rate(JsonElement value, JsonElement points) => new(
+        Decimal(value, "current"),
+        Decimal(value, "previous"),
+        Decimal(points),
+        Optional(value, "currentLower"),
+        Optional(value, "currentUpper"),
+        Optional(value, "previousLower"),
+        Optional(value, "previousUpper"),
+        Optional(value, "changeLower"),
+        Optional(value, "changeUpper"));
+
+    private static PopulationRateMetric PerPopulation(JsonElement value) => new(
+        Decimal(value, "current"),
+        Decimal(value, "previous"),
+        Decimal(value, "change"),
+        Decimal(value, "currentLower"),
+        Decimal(value, "currentUpper"),
+        Decimal(value, "previousLower"),
+        Decimal(value, "previousUpper"),
+        Year(value, "currentPopulationYear"),
+        Year(value, "previousPopulationYear"),
+        value.TryGetProperty("note", out var note) ? note.GetString() : null);
+
+    private static decimal? Optional(JsonElement owner, string name) => owner.TryGetProperty(name, out var value) ? Decimal(value) : null;
+
+    private static int? Year(JsonElement owner, string name) =>
+        owner.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? null : owner.GetProperty(name).GetInt32();
 
     private static decimal? Decimal(JsonElement owner, string name) => Decimal(owner.GetProperty(name));
 
