@@ -14,9 +14,9 @@ namespace Pipeline.Storage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
     public async Task One_recalculation_computes_both_shipped_datasets()
@@ -45,6 +45,8 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_third_dataset_added_as_a_file_alone_is_validated_compared_and_summarised()
     {
+        // The datasets folder, with the shipped populations beside it as a deployment has them.
+        var folder = ShippedFiles.DatasetsFolderIn(root);
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("datasets"), "*.json"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));

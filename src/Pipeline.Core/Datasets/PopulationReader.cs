@@ -88,7 +88,7 @@ public static class PopulationReader
 
             if (!GssCode.IsValid(cells[1]))
             {
-                problems.Add($"{file}: row {row}, column area_code: '{cells[1]}' is not an ONS GSS code such as E08000025.");
+                problems.Add($"{file}: row {row}, column area_code: '{cells[1]}' is not an area code (a GSS code such as E08000025).");
                 ok = false;
             }
 

@@ -82,8 +82,9 @@ internal static class CsvwColumns
         var people = dataset.Populations.TryGetValue(perPopulation.Population, out var table) ? table.Title.ToLowerInvariant() : "people";
         var unit = $"{Title(dataset, perPopulation.Count).ToLowerInvariant()} per {perPopulation.Per.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {people}";
         const string Byar = "bound of the 95% confidence interval (Byar's method; the exact Poisson interval below a count of 10), rounded once to 2 decimals; none when the rate is none";
-        yield return new(header[column], $"{unit}, this period, rounded to 2 decimals; none without a population.", "decimal", unit, false);
-        yield return new(header[column + 1], $"{unit}, the previous period; none without a population.", "decimal", unit, false);
+        var title = $"{Title(dataset, perPopulation.Count)} per {perPopulation.Per.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {people}";
+        yield return new(header[column], $"{title}, this period: the count x {perPopulation.Per} / the population, rounded to 2 decimals; none without a population.", "decimal", unit, false);
+        yield return new(header[column + 1], $"{title}, the previous period; none without a population.", "decimal", unit, false);
         yield return new(header[column + 2], "The change between the two unrounded rates, rounded to 2 decimals; none when either rate is none.", "decimal", unit, false);
         yield return new(header[column + 3], $"This period's rate: the lower {Byar}.", "decimal", unit, false);
         yield return new(header[column + 4], $"This period's rate: the upper {Byar}.", "decimal", unit, false);

@@ -23,7 +23,12 @@ public static partial class Headlines
         var lead = true;
         foreach (var metric in dataset.Metrics)
         {
-            var result = metrics.Get(metric.Id);
+            // A document computed before a metric was added to the definition has no figure for it, and so no sentence.
+            if (metrics.FirstOrDefault(r => r.Id == metric.Id) is not { } result)
+            {
+                continue;
+            }
+
             if (result.Count is { } count)
             {
                 sentences.Add(lead ? Lead(dataset, metric, period, count) : Other(Field(dataset, metric.Count!).Title, count));
