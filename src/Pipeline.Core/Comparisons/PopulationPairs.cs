@@ -36,7 +36,7 @@ internal static class PopulationPairs
         var endYear = period.End.Year;
         if (table.YearFor(endYear) is not { } year)
         {
-            return (null, null, string.Create(CultureInfo.InvariantCulture, $"{table.Title}: there is no estimate for {endYear} or any earlier year, so {PeriodLabels.Label(period)} has no rate."));
+            return (null, null, string.Create(CultureInfo.InvariantCulture, $"There is no estimate of {People(table)} for {endYear} or any earlier year, so {PeriodLabels.Label(period)} has no rate."));
         }
 
         long people = 0;
@@ -45,8 +45,8 @@ internal static class PopulationPairs
             if (table.Of(year, code) is not { } count)
             {
                 return (null, year, codes.Count == 1
-                    ? string.Create(CultureInfo.InvariantCulture, $"{table.Title}: there is no {year} estimate for {code}, so it has no rate.")
-                    : string.Create(CultureInfo.InvariantCulture, $"{table.Title}: there is no {year} estimate for {code}, so the total has no rate; it has one only when every area has a population."));
+                    ? string.Create(CultureInfo.InvariantCulture, $"There is no {year} estimate of {People(table)} for {code}, so it has no rate.")
+                    : string.Create(CultureInfo.InvariantCulture, $"There is no {year} estimate of {People(table)} for {code}, so the total has no rate: it has one only when every area has a population."));
             }
 
             people = checked(people + count);
@@ -54,4 +54,9 @@ internal static class PopulationPairs
 
         return (people, year, null);
     }
+
+    /// <summary>"people aged 10 to 24", from the population's title.</summary>
+    private static string People(PopulationTable table) => table.Title.Length > 1 && !char.IsUpper(table.Title[1])
+        ? char.ToLowerInvariant(table.Title[0]) + table.Title[1..]
+        : table.Title;
 }
