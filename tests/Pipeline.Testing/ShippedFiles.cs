@@ -18,4 +18,23 @@ public static class ShippedFiles
 
         return datasets;
     }
+
+    /// <summary>
+    /// For a deployment configured with other areas than the seven: the shipped definitions in <c>datasets/</c> under
+    /// <paramref name="root"/>, and beside them the population the default dataset names, rewritten for
+    /// <paramref name="areas"/> (10,000 people each in 2023 and 2024), as such a deployment must supply; returns the
+    /// datasets folder, for <c>Pipeline:Datasets:Path</c>.
+    /// </summary>
+    public static string DatasetsForAreas(string root, IEnumerable<(string Code, string Name)> areas)
+    {
+        var datasets = DatasetsFolderIn(root);
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("datasets"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(datasets, Path.GetFileName(file)));
+        }
+
+        var rows = new[] { 2023, 2024 }.SelectMany(year => areas.Select(a => $"{year},{a.Code},10000"));
+        File.WriteAllText(Path.Combine(root, "populations", "west-midlands-10-to-24.csv"), "year,area_code,population\n" + string.Join("\n", rows) + "\n");
+        return datasets;
+    }
 }
