@@ -20,6 +20,21 @@ public static partial class Headlines
             result.Rate?.Significance ?? result.PerPopulation?.Significance ?? ChangeSignificance.Unknown);
     }
 
+    /// <summary>
+    /// The headline sentences of <see cref="For"/>, each with the sentence the dashboard puts after it: for a rate, what
+    /// its interval says of the change (<see cref="Significance"/>); for a count, none.
+    /// </summary>
+    public static IReadOnlyList<(string Sentence, string? Significance)> WithSignificance(DatasetDefinition dataset, Period period, IReadOnlyList<MetricResult> metrics)
+    {
+        var sentences = For(dataset, period, metrics);
+        var results = dataset.Metrics
+            .Select(m => metrics.FirstOrDefault(r => r.Id == m.Id))
+            .OfType<MetricResult>()
+            .Where(r => r.Count is not null || r.Rate is not null || r.PerPopulation is not null)
+            .ToList();
+        return [.. sentences.Select((sentence, i) => (sentence, Significance(results[i])))];
+    }
+
     /// <summary>"Offences per 1,000 people aged 10 to 24".</summary>
     private static string PerPopulationTitle(DatasetDefinition dataset, DatasetPerPopulation perPopulation)
     {
