@@ -39,6 +39,12 @@ internal static class PopulationPairs
             return (null, null, string.Create(CultureInfo.InvariantCulture, $"There is no estimate of {People(table)} for {endYear} or any earlier year, so {PeriodLabels.Label(period)} has no rate."));
         }
 
+        if (codes.Count == 0)
+        {
+            // A comparison whose quarters hold no area at all has no people to divide by.
+            return (null, year, "There are no areas in the quarters compared, so there is no rate.");
+        }
+
         long people = 0;
         foreach (var code in codes)
         {

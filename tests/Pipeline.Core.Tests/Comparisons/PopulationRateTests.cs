@@ -82,6 +82,22 @@ public class PopulationRateTests
     }
 
     [Fact]
+    public void A_comparison_of_quarters_holding_no_area_has_no_rate_and_says_why()
+    {
+        var accepted = new List<AcceptedQuarter>
+        {
+            AcceptedQuarterBuilder.ForQuarter("2023-Q1").Build(),
+            AcceptedQuarterBuilder.ForQuarter("2024-Q1").Build(),
+        };
+
+        var document = ComparisonCalculator.ComputeAll(DatasetRegistry.BuiltIn.Default, accepted, SeedData.Areas, ComputedAt).Single(d => d.Period == new Period(YearBasis.Calendar, 2024));
+
+        var total = document.Total.Metrics.Get("offencesPer1000").PerPopulation!;
+        Assert.Equal((null, null, 2024, 2023), (total.Current, total.Previous, total.CurrentPopulationYear, total.PreviousPopulationYear));
+        Assert.Equal("There are no areas in the quarters compared, so there is no rate.", total.Note);
+    }
+
+    [Fact]
     public void A_withheld_count_withholds_its_rate_interval_and_change()
     {
         // The seam for disclosure control (docs/contract.md section 12): a count published as null gives null figures on it.
