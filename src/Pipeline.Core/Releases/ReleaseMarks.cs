@@ -122,7 +122,7 @@ public sealed class ReleaseMarks
 
     /// <summary>Whether disclosure control withheld any of the object's values.</summary>
     internal static bool IsWithheld(MetricResult metric) =>
-        metric.Count is { } count
-            ? Withheld.Is(count.Current) || Withheld.Is(count.Previous) || Withheld.Is(count.Change) || Withheld.Is(count.ChangePercent)
-            : metric.Rate is { } rate && (Withheld.Is(rate.Current) || Withheld.Is(rate.Previous) || Withheld.Is(rate.ChangePoints));
+        (metric.Count is { } count && (Withheld.Is(count.Current) || Withheld.Is(count.Previous) || Withheld.Is(count.Change) || Withheld.Is(count.ChangePercent))) ||
+        (metric.Rate is { } rate && (Withheld.Is(rate.Current) || Withheld.Is(rate.Previous) || Withheld.Is(rate.ChangePoints))) ||
+        (metric.PerPopulation is { } perPopulation && (Withheld.Is(perPopulation.Current) || Withheld.Is(perPopulation.Previous) || Withheld.Is(perPopulation.Change)));
 }

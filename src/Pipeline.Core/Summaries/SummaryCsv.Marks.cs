@@ -1,10 +1,9 @@
 using System.Buffers;
-using System.Text;
 using Pipeline.Core.Comparisons;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>The summary CSV's marks columns (docs/contract.md section 11), and the metric ids' snake case.</summary>
+/// <summary>The summary CSV's marks columns (docs/contract.md section 11).</summary>
 public static partial class SummaryCsv
 {
     /// <summary>The last part of a metric's marks column: <c>referrals_marks</c>.</summary>
@@ -21,24 +20,5 @@ public static partial class SummaryCsv
             output.Write(","u8);
             WriteText(output, metric.Marks.Shorthand());
         }
-    }
-
-    /// <summary><c>positiveOutcomeRate</c> becomes <c>positive_outcome_rate</c>.</summary>
-    internal static string SnakeCase(string id)
-    {
-        var builder = new StringBuilder(id.Length + 8);
-        foreach (var c in id)
-        {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                builder.Append('_').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -24,14 +24,25 @@ internal static class WorkbookMarks
         ? [("Marks", $"A table's Notes column gives {Shorthand.Provisional.Symbol} ({Shorthand.Provisional.Meaning.TrimEnd('.')}) and {Shorthand.Revised.Symbol} ({Shorthand.Revised.Meaning.TrimEnd('.')}) where they apply to the row's figures.")]
         : [];
 
-    /// <summary>A row's Notes cell: its marks first (<c>[p] [r]</c>), then its notes, with the marks' note when it has any.</summary>
-    public static Cell NotesCell(MetricMarks marks, IEnumerable<int> notes, int? marksNote)
+    /// <summary>Adds <paramref name="note"/> to <paramref name="notes"/>; its number.</summary>
+    public static int Add(List<string> notes, string note)
+    {
+        notes.Add(note);
+        return notes.Count;
+    }
+
+    /// <summary>
+    /// <paramref name="row"/> with its marks at the start of its Notes cell (its last), and the marks' note, numbered
+    /// last, at its end: <c>[p] [note 1] [note 2] [note 6]</c>. A row without marks is as it was.
+    /// </summary>
+    public static IReadOnlyList<Cell> Mark(IReadOnlyList<Cell> row, MetricMarks marks, int? marksNote)
     {
         if (marks == MetricMarks.None || marksNote is not { } note)
         {
-            return Tables.NotesCell(notes);
+            return row;
         }
 
-        return Cell.Of($"{marks.Shorthand()} {Tables.NotesCell(notes.Append(note)).Text}");
+        var notes = row[^1].Text;
+        return [.. row.Take(row.Count - 1), Cell.Of($"{marks.Shorthand()} {notes}{(notes.Length > 0 ? " " : string.Empty)}{Tables.Ref(note)}")];
     }
 }
