@@ -29,7 +29,7 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         Assert.InRange(double.Parse((await chart.Locator("circle").First.GetAttributeAsync("cx"))!, CultureInfo.InvariantCulture), x1, x2);
 
         Assert.Equal(["Total", "12.96", "12.17", "13.79"], (await RowsAsync("rates-positiveOutcomeRate-table"))[^1]);
-        await Screenshots.SaveAsync(Page, "dashboard-rates.png", element: Page.Locator("#rates-offencesPer1000 + .govuk-grid-row"));
+        await Screenshots.SaveAsync(Page, "dashboard-rates.png", element: Page.Locator("#rates-offencesPer1000 + .pipeline-rates"));
         await Screenshots.SaveAsync(Page, "dashboard-rates-table.png", element: Page.Locator("#areas-offencesPer1000-caption + .pipeline-scroll"));
     }
 
