@@ -75,6 +75,10 @@ public sealed class ReleaseMarksTests(AzuriteFixture azurite)
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 2, 10, 0, 0, TimeSpan.Zero));
         await SendAsync(app, "2027-Q1.csv", "2027-Q1", 10);
         Assert.Equal(201, (await ReleaseCalls.ScheduleAsync(app, """{"dataset": "youth-diversions", "date": "2027-04-15", "through": "2027-Q1"}""")).StatusCode);
+        app.Clock.SetUtcNow(Second.AddHours(-1)); // The preview shows the coming release's marks.
+        var preview = JsonNode.Parse((await ReleaseCalls.SummaryAsync(app, "&basis=rolling&period=2026-Q3&preview=true", ReleaseCalls.Reader)).Body())!;
+        Assert.True((bool)preview["preview"]!);
+        Assert.Equal((124, "r"), Figure(preview, "total", "referrals"));
         app.Clock.SetUtcNow(Second.AddTicks(-1));
         Assert.Equal(before.Body(), (await ReleaseCalls.SummaryAsync(app, "&basis=rolling&period=2026-Q3")).Body());
 
