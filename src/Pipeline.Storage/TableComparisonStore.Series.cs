@@ -46,10 +46,11 @@ public sealed partial class TableComparisonStore
         else
         {
             var pieces = series.ByArea.Value;
-            await PutPiecesAsync(prefix, series.Json.Pieces, previous, cancellationToken);
-            await PutPiecesAsync(prefix, pieces.AreaShards, previous, cancellationToken);
-            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, prefix);
-            TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards));
+            var (quarters, areas) = (HashesOf(series.Json.Pieces), HashesOf(pieces.AreaShards));
+            await PutPiecesAsync(prefix, series.Json.Pieces, quarters, previous, cancellationToken);
+            await PutPiecesAsync(prefix, pieces.AreaShards, areas, previous, cancellationToken);
+            entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, quarters, prefix);
+            TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards, areas));
             TableWrites.SetChunked(entity, "Totals", pieces.Totals);
             entity["CsvSha256"] = pieces.CsvSha256;
             entity["CsvBytes"] = pieces.CsvBytes;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -67,8 +68,8 @@ public sealed partial class TableComparisonStore
                 else
                 {
                     var folder = $"{prefix}{comparison.Period.Key}/";
-                    await PutPiecesAsync(folder, pieced.Pieces, referenced, cancellationToken);
-                    row = PiecedEntity(partition, comparison.Period.Key, document.Sha256, pieced, folder);
+                    await PutPiecesAsync(folder, pieced.Pieces, document.Hashes, referenced, cancellationToken);
+                    row = PiecedEntity(partition, comparison.Period.Key, document.Sha256, pieced, document.Hashes, folder);
                 }
 
                 row["Period"] = comparison.Period.ToString();
@@ -103,13 +104,40 @@ public sealed partial class TableComparisonStore
         }
     }
 
-    /// <summary>A document made ready to write: its JSON and hash, and its pieces when it is too large to keep inline.</summary>
-    private sealed record MadeDocument(byte[] Json, string Sha256, PiecedDocument? Pieced);
+    /// <summary>
+    /// A document made ready to write: its hash, and its JSON when it is small enough to keep inline, else its pieces and
+    /// their hashes.
+    /// </summary>
+    private sealed record MadeDocument(byte[] Json, string Sha256, PiecedDocument? Pieced, IReadOnlyList<string> Hashes);
 
+    /// <summary>
+    /// Makes a document: cut as it is written when the comparison can (<see cref="StoredComparison.Pieces"/>), else
+    /// written whole and cut after; the whole hashed a piece at a time, and each piece hashed once.
+    /// </summary>
     private static MadeDocument Make(StoredComparison comparison)
     {
+        if (comparison.Pieces?.Invoke(AreasPerPiece) is { } cut)
+        {
+            if (cut.Length > InlineBytes)
+            {
+                using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                whole.AppendData(cut.Head);
+                foreach (var piece in cut.Pieces)
+                {
+                    whole.AppendData(piece.Content);
+                }
+
+                whole.AppendData(cut.Tail);
+                return new MadeDocument([], Convert.ToHexStringLower(whole.GetHashAndReset()), cut, HashesOf(cut.Pieces));
+            }
+
+            byte[] joined = [.. cut.Head, .. cut.Pieces.SelectMany(p => p.Content), .. cut.Tail];
+            return new MadeDocument(joined, DocumentBlobs.Sha256Of(joined), null, []);
+        }
+
         var json = comparison.ToJson();
-        return new MadeDocument(json, DocumentBlobs.Sha256Of(json), json.Length <= InlineBytes ? null : JsonPieces.Cut(json, "areas", "code", AreasPerPiece));
+        var pieced = json.Length <= InlineBytes ? null : JsonPieces.Cut(json, "areas", "code", AreasPerPiece);
+        return new MadeDocument(json, DocumentBlobs.Sha256Of(json), pieced, pieced is null ? [] : HashesOf(pieced.Pieces));
     }
 
     /// <summary>The basis' index as it is, by row key.</summary>
