@@ -133,7 +133,8 @@ internal static class RecalcProfileMode
             }
 
             var empty = new Dictionary<string, string?>(settings) { ["Pipeline:Storage:ComparisonsTable"] = AzuriteFixture.UniqueName("comparisons") };
-            using var fresh = PipelineHarness.Over(azurite, empty, counter);
+            var timeline = new Timeline();
+            using var fresh = PipelineHarness.Over(azurite, empty, counter, timeline);
             await fresh.Tables.GetTableClient(empty["Pipeline:Storage:ComparisonsTable"]).CreateIfNotExistsAsync();
             GC.Collect();
             var load = Load();
@@ -141,11 +142,39 @@ internal static class RecalcProfileMode
             var collections = Collections();
             counter.Reset();
             var timer = Stopwatch.StartNew();
+            timeline.Start();
             await fresh.Get<RecalculationService>().RecalculateAsync(force: false);
             timer.Stop();
+            Console.WriteLine($"RESULT   requests by what they write or read: first and last start (s from the start), count: {timeline.Phases()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT first recalc, new deployment: {timer.ElapsedMilliseconds:N0} ms wall; CPU: this process {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:N0} ms, Azurite {(CpuOf(node) - nodeCpu).TotalMilliseconds:N0} ms; GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB allocated; {counter.Count:N0} requests, {counter.BytesSent:N0} bytes sent; collections {Since(collections)}; load before {load}"));
         }
+    }
+
+    /// <summary>When each request of a recalculation started, by what it reads or writes, to see its phases.</summary>
+    private sealed class Timeline : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(double At, string What)> _seen = new();
+        private readonly Stopwatch _clock = new();
+
+        public void Start()
+        {
+            _seen.Clear();
+            _clock.Restart();
+        }
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            var what = path.Contains("/figures/", StringComparison.Ordinal) ? "figures"
+                : path.Contains("/series/", StringComparison.Ordinal) ? "series pieces"
+                : path.Contains("/summaries/", StringComparison.Ordinal) ? "summary pieces " + path.Split("/summaries/")[1].Split('/')[1]
+                : path.EndsWith("$batch", StringComparison.Ordinal) ? "index switches" : "other";
+            _seen.Enqueue((_clock.Elapsed.TotalSeconds, what));
+        }
+
+        public string Phases() => string.Join("; ", _seen.GroupBy(s => s.What).Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Min(s => s.At):N1}-{g.Max(s => s.At):N1} ({g.Count()})")));
     }
 
     private static string DocumentBlobsSha(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

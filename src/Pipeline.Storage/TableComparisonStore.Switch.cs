@@ -25,6 +25,9 @@ public sealed partial class TableComparisonStore
     /// </summary>
     internal const int InlineBytes = 16_000;
 
+    /// <summary>How many documents are made at once ahead of the one being written: one a core, at most two.</summary>
+    private static readonly int MakersAhead = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
     /// <summary>
     /// Writes the pieces of <paramref name="comparisons"/> that are new (a document at a time, each cut into runs of
     /// <see cref="AreasPerPiece"/> areas, <see cref="JsonPieces.Cut"/>; one of at most <see cref="InlineBytes"/> is kept
@@ -45,10 +48,20 @@ public sealed partial class TableComparisonStore
             before.TryGetValue(c.Period.Key, out kept) && c.InputKey is { } key && kept.GetString("InputKey") == key;
         var made = new Queue<StoredComparison>(ordered.Where(c => !Kept(c, out _)));
 
-        // The next document to write is made while the pieces of this one are written: one document ahead, so that the
-        // calculation and serialising of a national recalculation overlap storage's work, and at most two documents
-        // (about 6 MB each) are held, not a hundred.
-        Task<MadeDocument>? ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
+        // The next documents to write are made while the pieces of this one are written, MakersAhead at once (one a
+        // core, up to two), so that the calculation, serialising and hashing of a national recalculation use both cores
+        // and overlap storage's work, and at most three documents (about 6 MB each) are held, not a hundred.
+        var ahead = new Queue<Task<MadeDocument>>();
+        void MakeAhead()
+        {
+            while (ahead.Count < MakersAhead && made.Count > 0)
+            {
+                var next = made.Dequeue();
+                ahead.Enqueue(Task.Run(() => Make(next), cancellationToken));
+            }
+        }
+
+        MakeAhead();
         var actions = new List<TableTransactionAction>();
         foreach (var comparison in ordered)
         {
@@ -59,8 +72,8 @@ public sealed partial class TableComparisonStore
             }
             else
             {
-                var document = await ahead!;
-                ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
+                var document = await ahead.Dequeue();
+                MakeAhead();
                 if (document.Pieced is not { } pieced)
                 {
                     row = InlineEntity(partition, comparison.Period.Key, document.Json, document.Sha256);
