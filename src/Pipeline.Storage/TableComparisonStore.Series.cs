@@ -45,9 +45,12 @@ public sealed partial class TableComparisonStore
         }
         else
         {
-            var pieces = series.ByArea.Value;
-            var (quarters, areas) = (HashesOf(series.Json.Pieces), HashesOf(pieces.AreaShards));
+            // The runs of areas and the CSV's hash are made on another core while the quarters' pieces are written.
+            var byArea = Task.Run(() => series.ByArea.Value, cancellationToken);
+            var quarters = HashesOf(series.Json.Pieces);
             await PutPiecesAsync(prefix, series.Json.Pieces, quarters, previous, cancellationToken);
+            var pieces = await byArea;
+            var areas = HashesOf(pieces.AreaShards);
             await PutPiecesAsync(prefix, pieces.AreaShards, areas, previous, cancellationToken);
             entity = PiecedEntity(SeriesPartitionOf(dataset), SeriesRowKey, sha256, series.Json, quarters, prefix);
             TableWrites.SetChunked(entity, "Areas", Lines(pieces.AreaShards, areas));
