@@ -116,7 +116,7 @@ public sealed class RecalculationService(
             {
                 SummaryDocument Made() => disclosure?.Protect(d.Compute()) ?? d.Compute();
                 return new StoredComparison(
-                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(Made()), d.Period == defaultPeriod, InputKey(definition, d), areas => SummaryJson.Cut(Made(), areas));
+                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(Made()), d.Period == defaultPeriod, InputKey(definition, d), perPiece => SummaryJson.Cut(Made(), perPiece));
             }));
         }
 
