@@ -14,7 +14,7 @@ namespace Pipeline.Core.Summaries;
 /// docs/contract.md shows them (the metrics keyed by their ids in the dataset's order), nulls written, decimals with
 /// their 2-decimal scale (<c>7.10</c>), ending with one "\n". The same document always gives the same bytes.
 /// </summary>
-public static class SummaryJson
+public static partial class SummaryJson
 {
     public const string ContentType = "application/json; charset=utf-8";
 
@@ -173,17 +173,7 @@ public static class SummaryJson
                 WritePerPopulation(writer, perPopulation);
             }
 
-            if (metric.Marks != MetricMarks.None)
-            {
-                // Written only when there are marks, so a document without them keeps its bytes.
-                writer.WriteStartArray("marks");
-                foreach (var name in metric.Marks.Names())
-                {
-                    writer.WriteStringValue(name);
-                }
-
-                writer.WriteEndArray();
-            }
+            WriteMarks(writer, metric.Marks);
 
             writer.WriteEndObject();
         }
