@@ -25,6 +25,8 @@ public sealed class ReleaseNotesDisclosureTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset Start = new(2027, 1, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset First = new(2027, 1, 14, 9, 30, 0, TimeSpan.Zero); // 09:30 GMT
     private static readonly DateTimeOffset Second = new(2027, 4, 15, 8, 30, 0, TimeSpan.Zero); // 09:30 BST
+    private static readonly DateTimeOffset Third = new(2027, 7, 15, 8, 30, 0, TimeSpan.Zero);
+    private const string Late = "Late referrals in Wolverhampton";
 
     // Birmingham, Coventry, Dudley, Sandwell, Wolverhampton.
     private static readonly long[] Referrals = [40, 30, 35, 45, 50];
@@ -39,6 +41,9 @@ public sealed class ReleaseNotesDisclosureTests(AzuriteFixture azurite)
     // Sandwell's 27 as 25 again.
     private static readonly long[] CorrectedReferrals = [40, 9, 7, 27, 4];
     private static readonly long[] FourthCompletions = [30, 0, 0, 20, 0];
+
+    // Revised again: only Wolverhampton's, 4 to 12.
+    private static readonly long[] ThirdReferrals = [40, 9, 7, 27, 12];
 
     [Fact]
     public async Task The_notes_show_each_revised_figure_as_each_release_published_it_and_give_no_withheld_count_away()
@@ -92,39 +97,75 @@ public sealed class ReleaseNotesDisclosureTests(AzuriteFixture azurite)
         Assert.DoesNotContain("E08000027, referrals", page, StringComparison.Ordinal);
         Assert.DoesNotContain("9,223,372,036,854,775,808", page, StringComparison.Ordinal);
 
-        // The checker, over both releases together: 2026-Q4 as first published is other cells than as corrected.
-        var definition = app.Get<DatasetRegistry>().Get(Dataset);
-        var both = Combined(definition, first, second);
-        both.ReadReleaseNotes(release.Body(), PublicFigures.Replaced);
-        both.ReadReplacedTotals(second.RevisionsBody, (q, n) => (q, n) == ("2026-Q4", 2) ? PublicFigures.Replaced(q) : null);
-        var truth = (await app.Get<IAcceptedQuarterStore>().ListFiguresAsync()).Where(q => q.Dataset == Dataset).ToList();
-        var replaced = new Dictionary<string, AcceptedQuarter> { [PublicFigures.Replaced("2026-Q4")] = FirstFourth() };
-        var report = DisclosureChecker.Check(definition, truth, both, replaced: replaced);
-        Assert.True(report.Passed, report.ToString());
-        Assert.Equal(4, report.WithheldCells); // Coventry's and Dudley's first 2026-Q4, Dudley's and Wolverhampton's corrected one.
+        // A third release: Wolverhampton's late referrals (4 to 12). Dudley's 7 is still small, and its partner is now
+        // the smallest other count, Coventry's 9, unchanged but withheld now: listed, as 10 revised to [c], since leaving
+        // it out would say it kept its count, 9, and give Dudley's 7 away from the quarter's total.
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 5, 1, 10, 0, 0, TimeSpan.Zero));
+        await SendAsync(app, "2026-Q4-v3.csv", ProtectedScheduledDataset.Return("2026-Q4", ThirdReferrals, FourthCompletions), Late, "revision");
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 7, 2, 10, 0, 0, TimeSpan.Zero));
+        await SendAsync(app, "2027-Q2.csv", ProtectedScheduledDataset.Return("2027-Q2", Referrals, Completions));
+        Assert.Equal(201, (await ReleaseCalls.ScheduleAsync(app, """{"dataset": "youth-referrals", "date": "2027-07-15", "through": "2027-Q2", "title": "Youth referrals, July 2027"}""")).StatusCode);
+        app.Clock.SetUtcNow(Third);
+        var third = await PublishedAsync(app, ["2025-Q3", "2025-Q4", "2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2"]);
+        Assert.Equal([40, null, null, 25, 10], JsonNode.Parse(third.Series)!["quarters"]![3]!["areas"]!.AsArray().Select(a => (long?)a!["referrals"]));
+        var thirdRelease = await ReleaseCalls.GetAsync(app, "youth-referrals-2027-07-15");
+        Assert.Equal(Compact($$"""
+            {"quartersAdded": ["2027-Q2"], "revised": [
+               {"quarter": "2026-Q4", "area": "E08000026", "field": "referrals", "previous": 10, "current": null, "currentSuppressed": true, "reason": "{{Late}}", "kind": "revision"},
+               {"quarter": "2026-Q4", "area": "E08000031", "field": "referrals", "previous": null, "previousSuppressed": true, "current": 10, "reason": "{{Late}}", "kind": "revision"}
+            ]}
+            """), JsonNode.Parse(thirdRelease.Body())!["notes"]!.ToJsonString());
+        page = (await HttpCall.CallAsync(app, "GET", [], c => new ReleaseCalendarPage(app.Get<Pipeline.Web.Pages.ReleasesPageHandlers>()).RunAsync(c.Request, CancellationToken.None), "?dataset=" + Dataset, anonymous: true, path: "/releases")).Text();
+        Assert.Contains($"2026-Q4, E08000026, referrals: 10 revised to [c] (revision): {Late}</li>", page, StringComparison.Ordinal);
 
-        // The checker reads the notes with teeth: the notes as they were before (exact counts) fail it.
-        var exact = Combined(definition, first, second);
+        // The checker, over the three releases together: each version of 2026-Q4 a release published is cells of its
+        // own, and a release's notes give the previous version's published values and its own.
+        var definition = app.Get<DatasetRegistry>().Get(Dataset);
+        var truth = (await app.Get<IAcceptedQuarterStore>().ListFiguresAsync()).Where(q => q.Dataset == Dataset).ToList();
+        var replaced = new Dictionary<string, AcceptedQuarter>
+        {
+            [PublicFigures.Version("2026-Q4", 1)] = Fourth(FirstReferrals),
+            [PublicFigures.Version("2026-Q4", 2)] = Fourth(CorrectedReferrals),
+        };
+        var all = Figures(definition, third, null, thirdRelease.Body(), 2);
+        all.Include(Figures(definition, second, 2, release.Body(), 1));
+        all.Include(Figures(definition, first, 1, null, 0));
+        var report = DisclosureChecker.Check(definition, truth, all, replaced: replaced);
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(6, report.WithheldCells); // Coventry and Dudley in revision 1, Dudley and Wolverhampton in 2, Coventry and Dudley in 3.
+
+        // The checker reads the notes with teeth: the second release's notes as they were before (exact counts) fail it.
         var unprotected = JsonNode.Parse(release.Body())!;
         var coventry = unprotected["notes"]!["revised"]![0]!.AsObject();
         coventry.Remove("previousSuppressed");
         (coventry["previous"], coventry["current"]) = (6, 9);
-        exact.ReadReleaseNotes(System.Text.Encoding.UTF8.GetBytes(unprotected.ToJsonString()), PublicFigures.Replaced);
-        var failed = DisclosureChecker.Check(definition, truth, exact, replaced: replaced);
+        var exact = Figures(definition, second, null, System.Text.Encoding.UTF8.GetBytes(unprotected.ToJsonString()), 1);
+        exact.Include(Figures(definition, first, 1, null, 0));
+        var failed = DisclosureChecker.Check(definition, truth.Select(q => q.Quarter.ToString() == "2026-Q4" ? Fourth(CorrectedReferrals) : q).ToList(), exact, replaced: replaced);
         Assert.False(failed.Passed);
         Assert.Contains(failed.Problems, p => p.StartsWith("notes of youth-referrals-2027-04-15 2026-Q4 E08000026 referrals previous: 6 is published", StringComparison.Ordinal));
         Assert.Contains(failed.Problems, p => p.StartsWith("notes of youth-referrals-2027-04-15 2026-Q4 E08000026 referrals current: published 9, but 9 rounds to 10", StringComparison.Ordinal));
     }
 
-    private static PublicFigures Combined(DatasetDefinition definition, Published first, Published second)
+    /// <summary>
+    /// What one release publishes, for the checker: its version of 2026-Q4 named as revision <paramref name="version"/>
+    /// (null: the latest, as it is), its notes' previous values as figures of revision <paramref name="previous"/>, and
+    /// its revision log's previous totals of that revision.
+    /// </summary>
+    private static PublicFigures Figures(DatasetDefinition definition, Published release, int? version, byte[]? notes, int previous)
     {
-        var figures = new PublicFigures(definition, second.SeriesBody, second.Summaries, second.RevisionsBody);
-        figures.Include(new PublicFigures(definition, first.SeriesBody, first.Summaries, first.RevisionsBody, q => q == "2026-Q4" ? PublicFigures.Replaced(q) : q));
+        var figures = new PublicFigures(definition, release.SeriesBody, release.Summaries, release.RevisionsBody, q => q == "2026-Q4" && version is { } v ? PublicFigures.Version(q, v) : q);
+        if (notes is not null)
+        {
+            figures.ReadReleaseNotes(notes, q => PublicFigures.Version(q, previous));
+            figures.ReadReplacedTotals(release.RevisionsBody, (q, n) => n == previous + 1 ? PublicFigures.Version(q, previous) : null);
+        }
+
         return figures;
     }
 
-    private static AcceptedQuarter FirstFourth() =>
-        ProtectedDocuments.Accepted(Dataset, ProtectedScheduledDataset.Codes.Select((c, i) => ("2026-Q4", c, new[] { FirstReferrals[i], FourthCompletions[i] }))).Single();
+    private static AcceptedQuarter Fourth(long[] referrals) =>
+        ProtectedDocuments.Accepted(Dataset, ProtectedScheduledDataset.Codes.Select((c, i) => ("2026-Q4", c, new[] { referrals[i], FourthCompletions[i] }))).Single();
 
     private static string Compact(string json) => JsonNode.Parse(json)!.ToJsonString();
 

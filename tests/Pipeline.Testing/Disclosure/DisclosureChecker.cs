@@ -23,7 +23,7 @@ public static class DisclosureChecker
     /// <param name="intervals">Also find each withheld figure's smallest and largest value (slower; for small cases).</param>
     /// <param name="replaced">
     /// Versions of quarters an earlier release published and a later one replaced, by the name their cells have in
-    /// <paramref name="published"/> (<see cref="PublicFigures.Replaced"/>): the truth of those cells.
+    /// <paramref name="published"/> (<see cref="PublicFigures.Version"/>): the truth of those cells.
     /// </param>
     public static CheckReport Check(
         DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> accepted, PublicFigures published, bool intervals = false, IReadOnlyDictionary<string, AcceptedQuarter>? replaced = null)

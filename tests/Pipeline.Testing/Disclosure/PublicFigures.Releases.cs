@@ -5,14 +5,14 @@ namespace Pipeline.Testing.Disclosure;
 /// <summary>
 /// Two releases of a scheduled dataset read together, as a reader holding both would: the cells of a quarter neither
 /// changed are the same unknowns in both, a quarter the later release corrected is two sets of unknowns (the earlier
-/// release's version named apart, <see cref="Replaced"/>), and the later release's notes and revision log add what they
+/// release's version named apart, <see cref="Version"/>), and the later release's notes and revision log add what they
 /// say of each version: a note's previous value is a figure of the replaced version's cell, its current value one of the
 /// new cell, a revision's previous totals the replaced version's totals.
 /// </summary>
 public sealed partial class PublicFigures
 {
-    /// <summary>The name the cells of <paramref name="quarter"/> have in a version a later release replaced.</summary>
-    public static string Replaced(string quarter) => quarter + " as first published";
+    /// <summary>The name the cells of version <paramref name="revision"/> of <paramref name="quarter"/> have once a later release replaced it.</summary>
+    public static string Version(string quarter, int revision) => $"{quarter} revision {revision}";
 
     /// <summary>Adds everything <paramref name="other"/> (another release's figures) publishes.</summary>
     public void Include(PublicFigures other)

@@ -21,7 +21,7 @@ public sealed partial class PublicFigures
     /// <param name="revisions">Its published revision log, if read.</param>
     /// <param name="cellQuarter">
     /// The name the cells of a quarter have (by default the quarter): a release's version of a quarter that a later
-    /// release replaced is other cells than the later version, so is named apart (<see cref="Replaced"/>).
+    /// release replaced is other cells than the later version, so is named apart (<see cref="Version"/>).
     /// </param>
     public PublicFigures(DatasetDefinition dataset, byte[] series, IEnumerable<byte[]> summaries, byte[]? revisions, Func<string, string>? cellQuarter = null)
     {
