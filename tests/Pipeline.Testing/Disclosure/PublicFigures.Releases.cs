@@ -53,7 +53,8 @@ public sealed partial class PublicFigures
 
     /// <summary>
     /// Adds each revision's previous totals as the totals of the version <paramref name="replacedQuarter"/> names (given
-    /// the quarter and the revision; null for a version no release published, which is left out).
+    /// the quarter and the revision; null for a version no release published, which is left out), over the areas the
+    /// release that published it had (<see cref="Include"/> it first).
     /// </summary>
     public void ReadReplacedTotals(byte[] revisions, Func<string, int, string?> replacedQuarter)
     {
@@ -64,8 +65,10 @@ public sealed partial class PublicFigures
         {
             var q = revision.GetProperty("quarter").GetString()!;
             var n = revision.GetProperty("revision").GetInt32();
-            if (replacedQuarter(q, n) is { } replaced && AreasOf.TryGetValue(replaced, out var codes))
+            if (replacedQuarter(q, n) is { } replaced)
             {
+                var codes = AreasOf.TryGetValue(replaced, out var found) ? found
+                    : throw new InvalidOperationException($"No areas are known of {replaced}: include the release that published it first.");
                 foreach (var field in _dataset.Fields)
                 {
                     Add($"revision {q} r{n} previous {field.Name}", field.Name, [.. codes.Select(c => (replaced, c))], revision.GetProperty("totals").GetProperty(field.Name), "previous");
