@@ -12,12 +12,12 @@ namespace Pipeline.Storage;
 public sealed partial class TableComparisonStore
 {
     /// <summary>
-    /// Areas per piece of a large summary. A national area's entry is about 600 bytes of JSON, so a piece of 500 is about
-    /// 300 KB, some 45 KB compressed: one area's summary still reads under 64 KB, a page of 50 areas at most two pieces,
-    /// and a national recalculation writes half the pieces it did at 250 (docs/performance.md, where the size was chosen
-    /// by measurement).
+    /// Areas per piece of a large summary. A national area's entry was about 600 bytes of JSON, and 500 a piece was
+    /// chosen by measurement (docs/performance.md); each rate's 95% intervals (docs/contract.md section 13) made the
+    /// entries larger, and pieces of 500 some 76 KB compressed (one area's read 80 KB), so a piece is now 350 areas, about
+    /// 54 KB: one area's summary (the index and one piece) still reads under 64 KB, and a page of 50 areas at most two pieces.
     /// </summary>
-    internal const int AreasPerPiece = 500;
+    internal const int AreasPerPiece = 350;
 
     /// <summary>How many pieces are read or written at once.</summary>
     private const int ParallelPieces = 8;

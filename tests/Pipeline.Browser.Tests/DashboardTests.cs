@@ -9,6 +9,31 @@ namespace Pipeline.Browser.Tests;
 public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chromium) : DashboardSession(azurite, chromium)
 {
     [Fact]
+    public async Task Draws_each_rate_by_area_with_its_95_percent_interval_as_an_error_bar_and_lists_them_beside_it()
+    {
+        await Page.GotoAsync("/");
+
+        var chart = Page.Locator("#rates-offencesPer1000-svg");
+        Assert.Equal("Offences per 1,000 people aged 10 to 24, 2024, by area, with 95% confidence intervals", await chart.Locator("title").TextContentAsync());
+        Assert.StartsWith("Dot plot of offences per 1,000 people aged 10 to 24 in 2024 for 7 areas and the total", await chart.Locator("desc").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(8, await chart.Locator("circle").CountAsync());
+        Assert.Equal(8, await chart.Locator("g.pipeline-error-bar").CountAsync());
+
+        // Each bar runs from the lower to the upper bound: Birmingham's 2,713 offences among 257,930 people (Byar's
+        // interval, worked independently: 10.13 to 10.92), and its dot at 10.52 lies between the bar's ends.
+        var rows = await RowsAsync("rates-offencesPer1000-table");
+        Assert.Equal(["Birmingham", "10.52", "10.13", "10.92"], rows[0]);
+        Assert.Equal(["Total", "10.97", "10.71", "11.24"], rows[^1]);
+        var bar = chart.Locator("g.pipeline-error-bar").First.Locator("line").First;
+        var (x1, x2) = (double.Parse((await bar.GetAttributeAsync("x1"))!, CultureInfo.InvariantCulture), double.Parse((await bar.GetAttributeAsync("x2"))!, CultureInfo.InvariantCulture));
+        Assert.InRange(double.Parse((await chart.Locator("circle").First.GetAttributeAsync("cx"))!, CultureInfo.InvariantCulture), x1, x2);
+
+        Assert.Equal(["Total", "12.96", "12.17", "13.79"], (await RowsAsync("rates-positiveOutcomeRate-table"))[^1]);
+        await Screenshots.SaveAsync(Page, "dashboard-rates.png", element: Page.Locator("#rates-offencesPer1000 + .pipeline-rates"));
+        await Screenshots.SaveAsync(Page, "dashboard-rates-table.png", element: Page.Locator("#areas-offencesPer1000-caption + .pipeline-scroll"));
+    }
+
+    [Fact]
     public async Task Shows_the_seed_sentences_the_figures_by_area_and_a_chart_of_the_eight_sample_quarters()
     {
         var response = await Page.GotoAsync("/");
@@ -20,7 +45,8 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
                 "Serious youth violence fell 13.73%, from 7,675 offences in 2023 to 6,621 in 2024.",
                 "Knife offences fell 11.35%, from 370 to 328.",
                 "Positive outcomes rose 7.12%, from 801 to 858.",
-                "858 offences had a positive outcome: a rate of 12.96%, up 2.52 percentage points.",
+                "858 offences had a positive outcome: a rate of 12.96%, up 2.52 percentage points. This is a statistically significant rise.",
+                "Offences per 1,000 people aged 10 to 24 were 10.97 in 2024 (95% confidence interval 10.71 to 11.24), down 1.88 from 12.85 in 2023 (12.56 to 13.14), using the population estimates of 2024 and 2023. This is a statistically significant fall.",
             ],
             await HeadlinesAsync());
 
@@ -30,10 +56,12 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
         Assert.Equal(["Total", "7,675", "6,621", "-1,054", "-13.73%"], offences[^1]);
         Assert.Equal(["Total", "370", "328", "-42", "-11.35%"], (await RowsAsync("areas-knifeOffences"))[^1]);
         Assert.Equal(["Coventry", "91", "101", "+10", "+10.99%"], (await RowsAsync("areas-positiveOutcomes"))[1]);
-        Assert.Equal(["Total", "10.44%", "12.96%", "+2.52"], (await RowsAsync("areas-positiveOutcomeRate"))[^1]);
+        Assert.Equal(["Total", "10.44%", "9.77 to 11.14", "12.96%", "12.17 to 13.79", "+2.52", "1.47 to 3.59"], (await RowsAsync("areas-positiveOutcomeRate"))[^1]);
+        Assert.Equal(["Total", "12.85", "12.56 to 13.14", "10.97", "10.71 to 11.24", "-1.88", ""], (await RowsAsync("areas-offencesPer1000"))[^1]);
 
-        // One chart per metric; the offences chart has the eight sample quarters, the compared ones marked.
-        Assert.Equal(4, await Page.Locator("svg[role=img]").CountAsync());
+        // One chart of every quarter per metric but the rate per population, and one by area per rate; the offences
+        // chart has the eight sample quarters, the compared ones marked.
+        Assert.Equal(6, await Page.Locator("svg[role=img]").CountAsync());
         var chart = Page.Locator("#chart-offences-svg");
         Assert.Equal("Offences, All areas, every quarter", await chart.Locator("title").TextContentAsync());
         Assert.StartsWith("Bar chart of offences in each quarter from 2023-Q1 to 2024-Q4, all areas. The lowest is 1,523 in 2024-Q4", await chart.Locator("desc").TextContentAsync(), StringComparison.Ordinal);
@@ -125,12 +153,13 @@ public sealed class DashboardTests(AzuriteFixture azurite, ChromiumFixture chrom
                 "Hospital admissions for assault fell 7.46%, from 1,340 admissions in 2023 to 1,240 in 2024.",
                 // Counts rounded to 5 (234 and 194 exactly); the percentages from the exact counts (docs/method.md).
                 "Sharp object admissions fell 17.09%, from 235 to 195.",
-                "195 admissions were for assault by a sharp object: a rate of 15.65%, down 1.82 percentage points.",
+                "195 admissions were for assault by a sharp object: a rate of 15.65%, down 1.82 percentage points. This is not a statistically significant change.",
             ],
             await HeadlinesAsync());
         Assert.Equal(["Total", "1,340", "1,240", "-100", "-7.46%"], (await RowsAsync("areas-admissions"))[^1]);
-        Assert.Equal(["Total", "17.46%", "15.65%", "-1.82"], (await RowsAsync("areas-sharpObjectShare"))[^1]);
-        Assert.Equal(3, await Page.Locator("svg[role=img]").CountAsync());
+        // Wilson's intervals for 234/1340 and 194/1240, Newcombe's for the change (worked independently): it includes 0.
+        Assert.Equal(["Total", "17.46%", "15.52 to 19.59", "15.65%", "13.73 to 17.77", "-1.82", "-4.68 to 1.06"], (await RowsAsync("areas-sharpObjectShare"))[^1]);
+        Assert.Equal(4, await Page.Locator("svg[role=img]").CountAsync());
         Assert.Equal(
             SampleTotals(Path.Combine("samples", "violence-admissions"), "sharp_object_admissions").Select(t => DisclosureChecker.RoundHalfUp(t.Total, 5).ToString(CultureInfo.InvariantCulture)),
             (await RowsAsync("chart-sharpObjectAdmissions-table")).Select(r => r[1]));

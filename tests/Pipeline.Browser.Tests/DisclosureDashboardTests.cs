@@ -14,7 +14,13 @@ public sealed class DisclosureDashboardTests(AzuriteFixture azurite, ChromiumFix
 
         // Coventry's sharp-object admissions are 3 to 6 a quarter: withheld, with everything worked from them.
         Assert.Equal(["Coventry", "[c]", "[c]", "[c]", "[c]"], (await RowsAsync("areas-sharpObjectAdmissions"))[0]);
-        Assert.Equal(["Coventry", "[c]", "[c]", "[c]"], (await RowsAsync("areas-sharpObjectShare"))[0]);
+        // The share, its change and the 95% confidence interval of each (section 13) are withheld with its count.
+        Assert.Equal(["Coventry", "[c]", "[c]", "[c]", "[c]", "[c]", "[c]"], (await RowsAsync("areas-sharpObjectShare"))[0]);
+        Assert.Equal(["Coventry", "[c]", "[c]", "[c]"], (await RowsAsync("rates-sharpObjectShare-table"))[0]);
+        Assert.Equal(1, await Page.Locator("#rates-sharpObjectShare-svg circle").CountAsync()); // The total's dot alone.
+        Assert.Equal(1, await Page.Locator("#rates-sharpObjectShare-svg g.pipeline-error-bar").CountAsync());
+        Assert.Equal(1, await Page.Locator("#rates-sharpObjectShare-svg text", new() { HasTextString = "Withheld ([c])" }).CountAsync());
+        Assert.DoesNotContain(await HeadlinesAsync(), h => h.Contains("statistically significant", StringComparison.Ordinal));
         Assert.All(await RowsAsync("chart-sharpObjectAdmissions-table"), r => Assert.Equal("[c]", r[1]));
         Assert.Equal(0, await Page.Locator("#chart-sharpObjectAdmissions-svg rect").CountAsync());
         Assert.Equal(8, await Page.Locator("#chart-sharpObjectAdmissions-svg text", new() { HasTextString = "[c]" }).CountAsync());

@@ -100,6 +100,7 @@ public sealed class ValidateCommandTests : IDisposable
         {
             ["Pipeline:Validation:Areas:0:Code"] = "E06000001",
             ["Pipeline:Validation:Areas:0:Name"] = "Hartlepool",
+            ["Pipeline:Datasets:Path"] = ShippedFiles.DatasetsForAreas(Path.Combine(scratch.Path, "hartlepool"), [("E06000001", "Hartlepool")]),
         };
 
         var run = await CliRun.RunAsync(["validate", path], settings);

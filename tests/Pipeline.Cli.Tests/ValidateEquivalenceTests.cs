@@ -86,7 +86,13 @@ public sealed class ValidateEquivalenceTests : IDisposable
 
         await AssertSameAsync([many], new() { ["Pipeline:Validation:MaxErrors"] = "3" });
         await AssertSameAsync([file], new() { ["Pipeline:Validation:MaxValue"] = "50" });
-        await AssertSameAsync([file], new() { ["Pipeline:Validation:Areas:0:Code"] = Birmingham, ["Pipeline:Validation:Areas:0:Name"] = "Birmingham" });
+        // Other areas need a population that fits them (docs/datasets.md), or the start is refused.
+        await AssertSameAsync([file], new()
+        {
+            ["Pipeline:Validation:Areas:0:Code"] = Birmingham,
+            ["Pipeline:Validation:Areas:0:Name"] = "Birmingham",
+            ["Pipeline:Datasets:Path"] = ShippedFiles.DatasetsForAreas(Path.Combine(scratch.Path, "birmingham"), [(Birmingham, "Birmingham")]),
+        });
         await AssertSameAsync([file], new() { ["Pipeline:Validation:MaxFileBytes"] = "100" });
         await AssertSameAsync([file], new() { ["Pipeline:Validation:MaxErrors"] = "0" });
         await AssertSameAsync([file], new() { ["Pipeline:Summary:CacheSeconds"] = "86401" });

@@ -28,6 +28,7 @@ public sealed class DatasetSchemaRouteTests(AzuriteFixture azurite)
             ["Pipeline:Validation:Areas:0:Code"] = "W06000015",
             ["Pipeline:Validation:Areas:0:Name"] = "Cardiff",
             ["Pipeline:Validation:MaxValue"] = "5000",
+            ["Pipeline:Datasets:Path"] = ShippedFiles.DatasetsForAreas(Directory.CreateTempSubdirectory("cardiff-").FullName, [("W06000015", "Cardiff")]),
         });
         using var app = PipelineHarness.Over(azurite, settings);
 

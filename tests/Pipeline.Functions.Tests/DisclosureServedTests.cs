@@ -73,7 +73,8 @@ public sealed class DisclosureServedTests(AzuriteFixture azurite)
 
         // Coventry's sharp-object admissions of 2024 (5 + 4 + 6 + 5) and 2023 are withheld with every quarter of them.
         Assert.Contains("calendar,2024,2023,complete,E08000026,Coventry,", csv, StringComparison.Ordinal);
-        Assert.Matches(@"E08000026,Coventry,\d+,\d+,-?\d+,-?\d+\.\d\d,\[c\],\[c\],\[c\],\[c\],\[c\],\[c\],\[c\]\r\n", csv);
+        // Then the sharp-object share's rates, change and six bounds of its intervals (section 13), all withheld with it.
+        Assert.Matches(@"E08000026,Coventry,\d+,\d+,-?\d+,-?\d+\.\d\d(,\[c\]){13}\r\n", csv);
         Assert.Contains("2024-Q1,E08000026,Coventry,35,[c]\r\n", seriesCsv, StringComparison.Ordinal);
         Assert.Contains("[c] means the figure is withheld to protect confidentiality", page, StringComparison.Ordinal);
         Assert.Contains(">[c]</td>", page, StringComparison.Ordinal);

@@ -147,11 +147,27 @@ public sealed class HostCompositionTests
     }
 
     [Fact]
+    public void A_population_that_does_not_fit_the_configured_areas_fails_the_start_saying_why()
+    {
+        var settings = SampleSettings();
+        settings["Pipeline:Validation:Areas:0:Code"] = "E08000025";
+        settings["Pipeline:Validation:Areas:0:Name"] = "Birmingham";
+        using var host = Build(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Equal(typeof(Core.Validation.ValidationOptions), failure.OptionsType);
+        Assert.StartsWith("The populations cannot be used: ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine("populations", "west-midlands-10-to-24.csv")}: row 3, column area_code: 'E08000026' is not one of the configured areas.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Configured_areas_and_every_known_Pipeline_setting_pass_the_start()
     {
         var settings = SampleSettings();
         settings["Pipeline:Validation:Areas:0:Code"] = "E08000025";
         settings["Pipeline:Validation:Areas:0:Name"] = "Birmingham";
+        settings["Pipeline:Datasets:Path"] = ShippedFiles.DatasetsForAreas(Directory.CreateTempSubdirectory("birmingham-").FullName, [("E08000025", "Birmingham")]);
         settings["Pipeline:Storage:AcceptedContainer"] = "accepted2";
         using var host = Build(settings);
 

@@ -11,14 +11,13 @@ namespace Pipeline.Functions.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed partial class NationalDashboardTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly NationalDataset National = new(600);
+    private static readonly NationalDataset National = NationalPipeline.National;
     private readonly RequestCounter _storage = new();
     private PipelineHarness _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = National.WriteDefinition() }), _storage);
-        await National.AcceptTwoYearsAsync(_app);
+        _app = PipelineHarness.Over(azurite, await NationalPipeline.SettingsAsync(azurite), _storage);
     }
 
     public Task DisposeAsync()

@@ -14,9 +14,9 @@ namespace Pipeline.Storage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
     public async Task One_recalculation_computes_both_shipped_datasets()
@@ -37,7 +37,8 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
         var health = await SummaryAsync(app, [new("dataset", "violence-admissions")]);
         Assert.Equal(("serious-youth-violence", -13.73m), (police.Dataset, police.Total.Metrics.Get("offences").Count!.ChangePercent));
         Assert.Equal(("violence-admissions", -7.46m), (health.Dataset, health.Total.Metrics.Get("admissions").Count!.ChangePercent));
-        Assert.Equal(new RateMetric(15.65m, 17.46m, -1.82m), health.Total.Metrics.Get("sharpObjectShare").Rate);
+        // Wilson's intervals for 194/1240 and 234/1340 and Newcombe's for the change, worked independently (docs/method.md).
+        Assert.Equal(new RateMetric(15.65m, 17.46m, -1.82m, 13.73m, 17.77m, 15.52m, 19.59m, -4.68m, 1.06m), health.Total.Metrics.Get("sharpObjectShare").Rate);
         Assert.Equal("Violence-Admissions/2024-Q4.csv", health.Sources[^1].File);
         Assert.False((await app.Get<RecalculationService>().RecalculateAsync(force: false)).Recomputed);
     }
@@ -45,6 +46,8 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_third_dataset_added_as_a_file_alone_is_validated_compared_and_summarised()
     {
+        // The datasets folder, with the shipped populations beside it as a deployment has them.
+        var folder = ShippedFiles.DatasetsFolderIn(root);
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("datasets"), "*.json"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
@@ -84,7 +87,8 @@ public sealed class DatasetStorageTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(["2024-Q1"], summary.Quarters.Select(q => q.ToString()));
         Assert.Equal(new CountMetric(75, 100, -25, -25.00m), summary.Total.Metrics.Get("entrants").Count);
-        Assert.Equal(new RateMetric(10.67m, 7.00m, 3.67m), summary.Total.Metrics.Get("knifePossessionShare").Rate);
+        // Wilson's intervals for 8/75 and 7/100 and Newcombe's for the change, worked independently.
+        Assert.Equal(new RateMetric(10.67m, 7.00m, 3.67m, 5.50m, 19.66m, 3.43m, 13.75m, -4.83m, 13.34m), summary.Total.Metrics.Get("knifePossessionShare").Rate);
         Assert.Equal(["Hartlepool", "Middlesbrough"], summary.Areas.Select(a => a.Name));
     }
 

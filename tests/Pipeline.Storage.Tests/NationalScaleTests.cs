@@ -68,7 +68,7 @@ public sealed partial class NationalScaleTests(AzuriteFixture azurite)
              Enumerable.Range(2, 3).Sum(n => NationalDataset.Counts(Areas - 1, new Quarter(2023, n)).Offences)),
             (offences.GetProperty("current").GetInt64(), offences.GetProperty("previous").GetInt64()));
 
-        // The documents are far past what one entity could hold: each is kept in runs of 500 areas, compressed; and each
+        // The documents are far past what one entity could hold: each is kept in runs of 350 areas, compressed; and each
         // basis' index is one small transaction. The whole first recalculation sends well under 250 MB.
         var pieces = new List<long>();
         await foreach (var blob in app.Documents.GetBlobsAsync(prefix: $"summaries/{NationalDataset.Id}/"))
@@ -76,7 +76,7 @@ public sealed partial class NationalScaleTests(AzuriteFixture azurite)
             pieces.Add(blob.Properties.ContentLength ?? 0);
         }
 
-        Assert.Equal((19 + 20 + 73) * 20, pieces.Count); // 19 calendar, 20 financial and 73 rolling documents (2006-Q4 to 2024-Q4), 20 pieces each.
+        Assert.Equal((19 + 20 + 73) * 29, pieces.Count); // 19 calendar, 20 financial and 73 rolling documents (2006-Q4 to 2024-Q4), 29 pieces each.
         Assert.All(pieces, size => Assert.InRange(size, 1, 64 * 1024));
         var transactions = counter.Requests.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.EndsWith("/$batch", StringComparison.Ordinal));
         Assert.Equal(3, transactions); // One per basis.

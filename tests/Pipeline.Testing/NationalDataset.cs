@@ -40,7 +40,7 @@ public sealed class NationalDataset
     /// </summary>
     public string WriteDefinition()
     {
-        var folder = Directory.CreateTempSubdirectory("national-dataset-").FullName;
+        var folder = ShippedFiles.DatasetsFolderIn(Directory.CreateTempSubdirectory("national-dataset-").FullName);
         File.Copy(RepositoryRoot.Combine("datasets", "serious-youth-violence.json"), Path.Combine(folder, "serious-youth-violence.json"));
         var json = new StringBuilder();
         json.Append("""

@@ -14,8 +14,8 @@ public static class ScheduledDataset
     /// <summary>Settings pointing the app at a new folder holding the app's definitions and this one (or the test-only definition <paramref name="definition"/>).</summary>
     public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string definition = Id)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pipeline-scheduled-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        // Laid out as a deployment: the shipped definitions name a population in populations/ beside datasets/.
+        var folder = ShippedFiles.DatasetsFolderIn(Path.Combine(Path.GetTempPath(), "pipeline-scheduled-" + Guid.NewGuid().ToString("N")));
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("datasets"), "*.json"))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));

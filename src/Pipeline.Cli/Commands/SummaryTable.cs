@@ -9,7 +9,8 @@ namespace Pipeline.Cli.Commands;
 /// <summary>
 /// <c>summary --format table</c>: the summary document as a table for people, whatever the dataset's metrics. A title
 /// line from the dataset's title; per count metric "previous -> current" and the change in per cent, per rate metric
-/// "previous% -> current%" and the change in points; the areas, then the total; a line saying when and from what.
+/// "previous% -> current%" and the change in points, per rate per population "previous -> current", the change and this
+/// period's 95% confidence interval; the areas, then the total; a line saying when and from what.
 /// </summary>
 internal static class SummaryTable
 {
@@ -27,6 +28,10 @@ internal static class SummaryTable
             var title = TitleOf(metrics[i].Id, dataset);
             header.Add(i == 0 ? $"{title} {document.PreviousPeriod} -> {document.Period}" : title);
             header.Add(metrics[i].Rate is null ? "Change" : "Points");
+            if (metrics[i].PerPopulation is not null)
+            {
+                header.Add($"95% CI {document.Period}");
+            }
         }
 
         var symbol = Withheld.SymbolOf(dataset);
@@ -60,6 +65,11 @@ internal static class SummaryTable
             return field.Title;
         }
 
+        if (metric?.PerPopulation is { } perPopulation && dataset.Fields.FirstOrDefault(f => f.Name == perPopulation.Count) is { } counted)
+        {
+            return $"{counted.Title} per {perPopulation.Per.ToString("N0", CultureInfo.InvariantCulture)}";
+        }
+
         var words = new StringBuilder(metricId.Length + 4);
         foreach (var c in metricId)
         {
@@ -91,6 +101,15 @@ internal static class SummaryTable
                 row.Add($"{Percent(rate.Previous, symbol)} -> {Percent(rate.Current, symbol)}");
                 row.Add(Signed(rate.ChangePoints, string.Empty, symbol));
             }
+            else if (metric.PerPopulation is { } perPopulation)
+            {
+                row.Add($"{Plain(perPopulation.Previous, symbol)} -> {Plain(perPopulation.Current, symbol)}");
+                row.Add(Signed(perPopulation.Change, string.Empty, symbol));
+                row.Add(
+                    Withheld.Is(perPopulation.CurrentLower) ? symbol
+                    : perPopulation.CurrentLower is { } lower && perPopulation.CurrentUpper is { } upper ? $"{Plain(lower, symbol)} to {Plain(upper, symbol)}"
+                    : NotAvailable);
+            }
         }
 
         return row;
@@ -100,6 +119,8 @@ internal static class SummaryTable
         string.Join("  ", cells.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd();
 
     private static string Whole(long n, string symbol) => Withheld.Is(n) ? symbol : n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Plain(decimal? n, string symbol) => Withheld.Is(n) ? symbol : n is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : NotAvailable;
 
     private static string Percent(decimal? n, string symbol) => Withheld.Is(n) ? symbol : n is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
 

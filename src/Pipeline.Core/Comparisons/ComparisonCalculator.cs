@@ -170,15 +170,16 @@ public static class ComparisonCalculator
         {
             total.Add(tally);
             var name = configuredNames.TryGetValue(code, out var configured) ? configured : tally.LatestName;
-            areas.Add(new AreaComparison(code, name, tally.Metrics(dataset)));
+            areas.Add(new AreaComparison(code, name, tally.Metrics(dataset, m => PopulationPairs.ForArea(dataset, m, period, code))));
         }
 
+        var codes = tallies.Keys.ToList();
         return new SummaryDocument(
             dataset.Id,
             period,
             currentQuarters.ConvertAll(q => q.Quarter),
             computedAt,
-            new TotalComparison(total.Metrics(dataset)),
+            new TotalComparison(total.Metrics(dataset, m => PopulationPairs.ForTotal(dataset, m, period, codes))),
             areas,
             sources);
     }
@@ -216,35 +217,5 @@ public static class ComparisonCalculator
     {
         var ticks = value.UtcTicks;
         return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
-
-    /// <summary>Whole-number sums of every field for one area (or the total); an area absent from a quarter adds nothing there.</summary>
-    private sealed class AreaTally(string latestName, int fields)
-    {
-        private readonly long[] current = new long[fields];
-        private readonly long[] previous = new long[fields];
-
-        public string LatestName { get; set; } = latestName;
-
-        public IReadOnlyList<MetricResult> Metrics(DatasetDefinition dataset) =>
-            [.. dataset.Metrics.Select(m => MetricResult.Compute(dataset, m, current, previous))];
-
-        public void Add(AreaFigures figures, bool isCurrent)
-        {
-            var sums = isCurrent ? current : previous;
-            for (var i = 0; i < sums.Length; i++)
-            {
-                sums[i] = checked(sums[i] + figures.Counts[i]);
-            }
-        }
-
-        public void Add(AreaTally other)
-        {
-            for (var i = 0; i < current.Length; i++)
-            {
-                current[i] = checked(current[i] + other.current[i]);
-                previous[i] = checked(previous[i] + other.previous[i]);
-            }
-        }
     }
 }

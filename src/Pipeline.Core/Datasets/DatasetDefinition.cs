@@ -38,6 +38,13 @@ public sealed record DatasetDefinition(
         return -1;
     }
 
+    /// <summary>
+    /// The populations its <c>perPopulation</c> metrics name, by id, attached by the <see cref="DatasetRegistry"/> that read
+    /// them from <c>populations/</c>; empty for a definition made without them.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, PopulationTable> Populations { get; init; } = new Dictionary<string, PopulationTable>();
+
     /// <summary>Every column of the return, frame columns first, then the fields in definition order.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Columns => [FrameColumns.Quarter, FrameColumns.AreaCode, FrameColumns.AreaName, .. Fields.Select(f => f.Name)];

@@ -104,15 +104,16 @@ public static partial class DatasetDefinitionReader
                 continue;
             }
 
-            var fields = (metric.Count, metric.Rate) switch
+            var fields = (metric.Count, metric.Rate, metric.PerPopulation) switch
             {
-                ({ } count, null) => [count],
-                (null, { } rate) => new[] { rate.Numerator, rate.Denominator },
+                ({ } count, null, null) => [count],
+                (null, { } rate, null) => new[] { rate.Numerator, rate.Denominator },
+                (null, null, { } perPopulation) => CheckPerPopulation(metric.Id, perPopulation, problems),
                 _ => null,
             };
             if (fields is null)
             {
-                problems.Add($"Metric '{metric.Id}' must have exactly one of 'count' (a field) or 'rate' ({{\"numerator\", \"denominator\"}}).");
+                problems.Add($"Metric '{metric.Id}' must have exactly one of 'count' (a field), 'rate' ({{\"numerator\", \"denominator\"}}) or 'perPopulation' ({{\"count\", \"per\", \"population\"}}).");
             }
             else
             {

@@ -10,4 +10,5 @@ namespace Pipeline.Core.Datasets;
     WriteIndented = true)]
 [JsonSerializable(typeof(DatasetDefinition))]
 [JsonSerializable(typeof(IReadOnlyList<DatasetDefinition>))]
+[JsonSerializable(typeof(PopulationSource))]
 internal sealed partial class DatasetJsonContext : JsonSerializerContext;

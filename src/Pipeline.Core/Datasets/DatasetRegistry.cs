@@ -2,18 +2,25 @@ namespace Pipeline.Core.Datasets;
 
 /// <summary>
 /// The datasets the app knows: one definition per file of <c>datasets/*.json</c>, checked when the registry is built.
-/// An upload belongs to the dataset its first folder names (any case); every other upload to the default one.
+/// An upload belongs to the dataset its first folder names (any case); every other upload to the default one. The
+/// populations in <c>populations/</c> beside <c>datasets/</c> are read with them and attached to the definitions whose
+/// <c>perPopulation</c> metrics name them.
 /// </summary>
 public sealed class DatasetRegistry
 {
     private readonly Dictionary<string, DatasetDefinition> byId;
 
-    public DatasetRegistry(IEnumerable<DatasetDefinition> definitions)
+    /// <param name="definitions">The datasets.</param>
+    /// <param name="populations">The population files (<c>populations/</c>); every one a metric names must be among them.</param>
+    /// <exception cref="DatasetDefinitionException">A dataset is defined twice, the default is missing, or a metric names no population.</exception>
+    public DatasetRegistry(IEnumerable<DatasetDefinition> definitions, IEnumerable<PopulationTable>? populations = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
+        Populations = [.. (populations ?? []).OrderBy(p => p.Id, StringComparer.Ordinal)];
         byId = new Dictionary<string, DatasetDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var definition in definitions)
+        foreach (var read in definitions)
         {
+            var definition = WithPopulations(read, Populations);
             if (!byId.TryAdd(definition.Id, definition))
             {
                 throw new DatasetDefinitionException($"Dataset '{definition.Id}' is defined twice.");
@@ -28,6 +35,9 @@ public sealed class DatasetRegistry
         Default = fallback;
         All = [.. byId.Values.OrderBy(d => d.Id == DatasetDefinition.DefaultId ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>The population files read with the definitions, by id.</summary>
+    public IReadOnlyList<PopulationTable> Populations { get; }
 
     /// <summary>The default dataset, then the others by id.</summary>
     public IReadOnlyList<DatasetDefinition> All { get; }
@@ -44,9 +54,9 @@ public sealed class DatasetRegistry
     public string NoSuchDataset(string? id) => $"There is no dataset '{id}'. The datasets are: {IdList}.";
 
     /// <summary>The definitions shipped inside the app (<c>serious-youth-violence</c>, <c>violence-admissions</c>).</summary>
-    public static DatasetRegistry BuiltIn { get; } = new(ReadEmbedded());
+    public static DatasetRegistry BuiltIn { get; } = new(ReadEmbedded(), PopulationFiles.ReadEmbedded(typeof(DatasetRegistry).Assembly));
 
-    /// <summary>Reads every <c>*.json</c> in <paramref name="directory"/>.</summary>
+    /// <summary>Reads every <c>*.json</c> in <paramref name="directory"/>, and the populations beside it (<see cref="PopulationFiles"/>).</summary>
     /// <exception cref="DatasetDefinitionException">A file is not a usable definition, or the folder has none.</exception>
     public static DatasetRegistry Load(string directory)
     {
@@ -69,7 +79,7 @@ public sealed class DatasetRegistry
             definitions.Add(definition);
         }
 
-        return new DatasetRegistry(definitions);
+        return new DatasetRegistry(definitions, PopulationFiles.Read(PopulationFiles.BesideDatasets(directory)));
     }
 
     public bool TryGet(string? id, out DatasetDefinition definition)
@@ -94,6 +104,29 @@ public sealed class DatasetRegistry
         ArgumentNullException.ThrowIfNull(blobName);
         var slash = blobName.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && byId.TryGetValue(blobName[..slash], out var definition) ? definition : Default;
+    }
+
+    /// <summary>
+    /// Every problem with the populations against the areas of the datasets that use them (a dataset's own areas, else
+    /// <paramref name="configuredAreas"/>): a row for an unknown area, an area missing from a year. Checked at start.
+    /// </summary>
+    public IReadOnlyList<string> CheckPopulationAreas(IReadOnlyList<Area> configuredAreas)
+    {
+        ArgumentNullException.ThrowIfNull(configuredAreas);
+        return [.. All.SelectMany(d => d.Populations.Values.SelectMany(p => p.CheckAreas(d.Areas ?? configuredAreas))).Distinct()];
+    }
+
+    private static DatasetDefinition WithPopulations(DatasetDefinition definition, IReadOnlyList<PopulationTable> populations)
+    {
+        var used = new Dictionary<string, PopulationTable>(StringComparer.Ordinal);
+        foreach (var metric in definition.Metrics.Where(m => m.PerPopulation is not null))
+        {
+            var id = metric.PerPopulation!.Population;
+            used[id] = populations.FirstOrDefault(p => p.Id == id)
+                ?? throw new DatasetDefinitionException($"Dataset '{definition.Id}': metric '{metric.Id}' names the population '{id}', but there is no {PopulationFiles.FolderName}/{id}.csv.");
+        }
+
+        return used.Count == 0 ? definition : definition with { Populations = used };
     }
 
     private static IEnumerable<DatasetDefinition> ReadEmbedded()

@@ -13,8 +13,8 @@ namespace Pipeline.Core.Disclosure;
 /// so that what is stored is already what the public may see. A pure function of the figures and the rule: the
 /// recalculation and a release's snapshot call it alike. Withheld values become <see cref="Withheld"/> markers; every
 /// other count is rounded (a total is the rounded sum of the unrounded figures, a change the rounded difference of the
-/// unrounded counts); percentages and rates stay as computed from the unrounded counts, and are withheld where any of
-/// their counts is.
+/// unrounded counts); percentages, rates (per population too) and their intervals stay as computed from the unrounded
+/// counts, and are withheld where any of their counts is.
 /// </summary>
 public sealed class DisclosureControl
 {
@@ -137,6 +137,12 @@ public sealed class DisclosureControl
 
     private bool IsWithheld(int field, int set, int area) => set < 0 || area < 0 || _decision.Withheld[field][set][area];
 
+    /// <summary>
+    /// A rate, change or bound built on a withheld count is withheld with it, even a null one (a rate with no interval
+    /// because its numerator is above its denominator would otherwise say so).
+    /// </summary>
+    private static decimal? Hide(bool withheld, decimal? value) => withheld ? Withheld.Percentage : value;
+
     private List<MetricResult> Metrics(IReadOnlyList<MetricResult> metrics, int area, int current, int previous)
     {
         var dataset = _table.Dataset;
@@ -164,7 +170,36 @@ public sealed class DisclosureControl
                 bool p = IsWithheld(n, previous, area) || IsWithheld(d, previous, area);
                 result.Add(metric with
                 {
-                    Rate = new RateMetric(c ? Withheld.Percentage : rate.Current, p ? Withheld.Percentage : rate.Previous, c || p ? Withheld.Percentage : rate.ChangePoints),
+                    Rate = new RateMetric(
+                        Hide(c, rate.Current),
+                        Hide(p, rate.Previous),
+                        Hide(c || p, rate.ChangePoints),
+                        Hide(c, rate.CurrentLower),
+                        Hide(c, rate.CurrentUpper),
+                        Hide(p, rate.PreviousLower),
+                        Hide(p, rate.PreviousUpper),
+                        Hide(c || p, rate.ChangeLower),
+                        Hide(c || p, rate.ChangeUpper)),
+                });
+            }
+            else if (metric.PerPopulation is { } perPopulation)
+            {
+                // A rate per population (section 13) and its interval give its count away (the population is published):
+                // withheld wherever the count is; the population's years are not figures of the return, and stay.
+                var f = dataset.IndexOf(definition.PerPopulation!.Count);
+                bool c = IsWithheld(f, current, area), p = IsWithheld(f, previous, area);
+                result.Add(metric with
+                {
+                    PerPopulation = perPopulation with
+                    {
+                        Current = Hide(c, perPopulation.Current),
+                        Previous = Hide(p, perPopulation.Previous),
+                        Change = Hide(c || p, perPopulation.Change),
+                        CurrentLower = Hide(c, perPopulation.CurrentLower),
+                        CurrentUpper = Hide(c, perPopulation.CurrentUpper),
+                        PreviousLower = Hide(p, perPopulation.PreviousLower),
+                        PreviousUpper = Hide(p, perPopulation.PreviousUpper),
+                    },
                 });
             }
         }

@@ -30,10 +30,10 @@ public sealed class RecalculationService(
     ILogger<RecalculationService> logger)
 {
     /// <summary>Bumped whenever the arithmetic or the document changes, so that stored comparisons are recomputed.</summary>
-    private const string CalculationVersion = "comparison-v6"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them; v6: large documents in pieces.
+    private const string CalculationVersion = "comparison-v7"; // v3: rolling years; v4: each source's revision and acceptedAt; v5: the series document, written with them; v6: large documents in pieces; v7: rates' intervals and rates per population.
 
     /// <summary>Bumped whenever the disclosure step changes, so that a dataset with a rule is recomputed.</summary>
-    private const string DisclosureVersion = "disclosure-v1";
+    private const string DisclosureVersion = "disclosure-v2"; // v2: rates per population and every interval withheld with their counts.
 
     /// <summary>How many quarters' figures are read at once.</summary>
     private const int ParallelReads = 8;
@@ -132,9 +132,9 @@ public sealed class RecalculationService(
     public IReadOnlyList<Area> AreasOf(DatasetDefinition dataset) => dataset?.Areas ?? validationOptions.Value.EffectiveAreas;
 
     /// <summary>
-    /// What a dataset's comparisons depend on: its fields and metrics, every accepted quarter's file and hash, the area
-    /// names, and the calculation's version. Equal fingerprints mean the comparisons would come out the same (but for
-    /// computedAt).
+    /// What a dataset's comparisons depend on: its fields and metrics (with the populations its rates per population use),
+    /// every accepted quarter's file and hash, the area names, and the calculation's version. Equal fingerprints mean the
+    /// comparisons would come out the same (but for computedAt).
     /// </summary>
     internal static string Fingerprint(DatasetDefinition dataset, IReadOnlyList<AcceptedQuarterRecord> accepted, IReadOnlyList<Area> areas)
     {
@@ -143,6 +143,12 @@ public sealed class RecalculationService(
         foreach (var metric in dataset.Metrics)
         {
             text.Append(CultureInfo.InvariantCulture, $"{metric.Id}={metric.Count}{metric.Rate?.Numerator}/{metric.Rate?.Denominator}\n");
+            if (metric.PerPopulation is { } perPopulation)
+            {
+                // New population estimates change the rates: the file's own fingerprint is an input.
+                var population = dataset.Populations.TryGetValue(perPopulation.Population, out var table) ? table.Fingerprint : "none";
+                text.Append(CultureInfo.InvariantCulture, $"  {perPopulation.Count} per {perPopulation.Per} of {perPopulation.Population} {population}\n");
+            }
         }
 
         foreach (var quarter in accepted.OrderBy(q => q.Quarter))

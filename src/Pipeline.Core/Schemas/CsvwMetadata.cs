@@ -24,9 +24,11 @@ public static class CsvwMetadata
     public static IReadOnlyList<string> SummaryColumns(DatasetDefinition dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return SummaryCsv.ColumnsFor([.. dataset.Metrics.Select(m => m.Rate is null
-            ? new MetricResult(m.Id, CountMetric.Compute(0, 0), null)
-            : new MetricResult(m.Id, null, RateMetric.Compute(0, 0, 0, 0)))]);
+        return SummaryCsv.ColumnsFor([.. dataset.Metrics.Select(m => m.Rate is not null
+            ? new MetricResult(m.Id, null, RateMetric.Compute(0, 0, 0, 0))
+            : m.PerPopulation is not null
+                ? new MetricResult(m.Id, null, null, PopulationRateMetric.Compute(null, null, m.PerPopulation.Per, PopulationPair.None(string.Empty)))
+                : new MetricResult(m.Id, CountMetric.Compute(0, 0), null))]);
     }
 
     public static byte[] Generate(DatasetDefinition dataset)

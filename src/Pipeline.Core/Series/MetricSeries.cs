@@ -10,7 +10,7 @@ public static class MetricSeries
     /// <summary>
     /// Each quarter of <paramref name="series"/>, oldest first: a count metric's field, or a rate metric's rate (100 x
     /// numerator / denominator, rounded once to 2 decimals as the comparison's are; null when the denominator is 0). A
-    /// quarter without the area is null.
+    /// quarter without the area is null, and so is every quarter of a rate per population (compared by year only).
     /// </summary>
     public static IReadOnlyList<MetricPoint> Of(DatasetDefinition dataset, DatasetMetric metric, SeriesDocument series, string? area)
     {
@@ -58,6 +58,7 @@ public static class MetricSeries
             return RateMetric.Compute(numerator, denominator, numerator, denominator).Current;
         }
 
-        return counts[dataset.IndexOf(metric.Count!)];
+        // A rate per population is compared by year, over a year's estimate of the people: it has no quarterly series.
+        return metric.Count is { } count ? counts[dataset.IndexOf(count)] : null;
     }
 }

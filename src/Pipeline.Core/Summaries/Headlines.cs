@@ -10,9 +10,10 @@ namespace Pipeline.Core.Summaries;
 /// put them: the first count under the dataset's title ("Serious youth violence fell 13.73%, from 7,675 offences in 2023
 /// to 6,621 in 2024"), every other count under its field's title ("Knife offences fell 11.35%, from 370 to 328"), and
 /// each rate in its definition's words ("858 offences had a positive outcome: a rate of 12.96%, up 2.52 percentage
-/// points"). Numbers are the document's: counts with thousands separators, percentages and points as rounded there.
+/// points"), and each rate per population with its interval and the years of the population estimates. Numbers are
+/// the document's: counts with thousands separators, percentages and points as rounded there.
 /// </summary>
-public static class Headlines
+public static partial class Headlines
 {
     public static IReadOnlyList<string> For(DatasetDefinition dataset, Period period, IReadOnlyList<MetricResult> metrics)
     {
@@ -22,7 +23,12 @@ public static class Headlines
         var lead = true;
         foreach (var metric in dataset.Metrics)
         {
-            var result = metrics.Get(metric.Id);
+            // A document computed before a metric was added to the definition has no figure for it, and so no sentence.
+            if (metrics.FirstOrDefault(r => r.Id == metric.Id) is not { } result)
+            {
+                continue;
+            }
+
             if (result.Count is { } small && (Withheld.Is(small.Current) || Withheld.Is(small.Previous)))
             {
                 sentences.Add($"{(lead ? dataset.Title : Field(dataset, metric.Count!).Title)}: withheld to protect confidentiality ({Withheld.SymbolOf(dataset)})");
@@ -37,6 +43,10 @@ public static class Headlines
             {
                 sentences.Add(Rate(dataset, metric, period, rate, metrics));
             }
+            else if (result.PerPopulation is { } perPopulation)
+            {
+                sentences.Add(PerPopulation(dataset, metric, period, perPopulation));
+            }
         }
 
         return sentences;
@@ -49,6 +59,7 @@ public static class Headlines
         ArgumentNullException.ThrowIfNull(metric);
         return metric.Rate is { } rate
             ? $"{Field(dataset, rate.Numerator).Title} as a percentage of {Field(dataset, rate.Denominator).Title.ToLowerInvariant()}"
+            : metric.PerPopulation is { } perPopulation ? PerPopulationTitle(dataset, perPopulation)
             : Field(dataset, metric.Count!).Title;
     }
 

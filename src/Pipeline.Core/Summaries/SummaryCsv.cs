@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Pipeline.Core.Calendar;
 using Pipeline.Core.Comparisons;
@@ -12,7 +11,7 @@ namespace Pipeline.Core.Summaries;
 /// the document's order, then a total row with an empty <c>area_code</c> and <c>area_name</c> "Total". Numbers are the
 /// same text the JSON body has; a null is an empty cell. Text cells are made safe to open in a spreadsheet.
 /// </summary>
-public static class SummaryCsv
+public static partial class SummaryCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -22,8 +21,9 @@ public static class SummaryCsv
 
     /// <summary>
     /// The header for a document's metrics: the frame, then per count metric <c>&lt;id&gt;_current</c>, <c>_previous</c>,
-    /// <c>_change</c>, <c>_change_percent</c>, and per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c>,
-    /// each id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
+    /// <c>_change</c>, <c>_change_percent</c>; per rate metric <c>_current</c>, <c>_previous</c>, <c>_change_points</c> and
+    /// the bounds of their intervals; per rate per population its rates, change, bounds, population years and note; each
+    /// id written in snake case (<c>knifeOffences</c> becomes <c>knife_offences</c>).
     /// </summary>
     public static IReadOnlyList<string> ColumnsFor(IReadOnlyList<MetricResult> metrics)
     {
@@ -32,14 +32,19 @@ public static class SummaryCsv
         foreach (var metric in metrics)
         {
             var stem = SnakeCase(metric.Id);
-            string[] parts = metric.Rate is not null ? ["current", "previous", "change_points"] : ["current", "previous", "change", "change_percent"];
+            string[] parts = metric.Rate is not null ? RateParts : metric.PerPopulation is not null ? PerPopulationParts : ["current", "previous", "change", "change_percent"];
             columns.AddRange(parts.Select(p => $"{stem}_{p}"));
         }
 
         return columns;
     }
 
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+    /// <summary>A rate's columns: its figures, then its intervals (section 13), beside them so the older columns keep their places.</summary>
+    private static readonly string[] RateParts =
+        ["current", "previous", "change_points", "current_lower", "current_upper", "previous_lower", "previous_upper", "change_lower", "change_upper"];
+
+    private static readonly string[] PerPopulationParts =
+        ["current", "previous", "change", "current_lower", "current_upper", "previous_lower", "previous_upper", "current_population_year", "previous_population_year", "note"];
 
     /// <param name="output">Where the CSV goes.</param>
     /// <param name="document">The summary.</param>
@@ -114,12 +119,17 @@ public static class SummaryCsv
             }
             else if (metric.Rate is { } rate)
             {
+                WriteNumbers(output, symbol, rate.Current, rate.Previous, rate.ChangePoints, rate.CurrentLower, rate.CurrentUpper, rate.PreviousLower, rate.PreviousUpper, rate.ChangeLower, rate.ChangeUpper);
+            }
+            else if (metric.PerPopulation is { } perPopulation)
+            {
+                WriteNumbers(output, symbol, perPopulation.Current, perPopulation.Previous, perPopulation.Change, perPopulation.CurrentLower, perPopulation.CurrentUpper, perPopulation.PreviousLower, perPopulation.PreviousUpper);
                 output.Write(","u8);
-                WriteNumber(output, rate.Current, symbol);
+                WriteNumber(output, perPopulation.CurrentPopulationYear);
                 output.Write(","u8);
-                WriteNumber(output, rate.Previous, symbol);
+                WriteNumber(output, perPopulation.PreviousPopulationYear);
                 output.Write(","u8);
-                WriteNumber(output, rate.ChangePoints, symbol);
+                WriteText(output, perPopulation.Note ?? string.Empty);
             }
         }
 
@@ -145,6 +155,15 @@ public static class SummaryCsv
         return builder.ToString();
     }
 
+    private static void WriteNumbers(IBufferWriter<byte> output, string symbol, params ReadOnlySpan<decimal?> values)
+    {
+        foreach (var value in values)
+        {
+            output.Write(","u8);
+            WriteNumber(output, value, symbol);
+        }
+    }
+
     private static void WriteCount(IBufferWriter<byte> output, CountMetric metric, string symbol)
     {
         output.Write(","u8);
@@ -155,96 +174,5 @@ public static class SummaryCsv
         WriteCount(output, metric.Change, symbol);
         output.Write(","u8);
         WriteNumber(output, metric.ChangePercent, symbol);
-    }
-
-    /// <summary>A count, or <paramref name="symbol"/> for a withheld one (<see cref="Withheld"/>).</summary>
-    internal static void WriteCount(IBufferWriter<byte> output, long value, string symbol)
-    {
-        if (Withheld.Is(value))
-        {
-            WriteText(output, symbol);
-        }
-        else
-        {
-            WriteNumber(output, value);
-        }
-    }
-
-    private static void WriteNumber(IBufferWriter<byte> output, decimal? value, string symbol)
-    {
-        if (Withheld.Is(value))
-        {
-            WriteText(output, symbol);
-        }
-        else
-        {
-            WriteNumber(output, value);
-        }
-    }
-
-    // Invariant "G" formatting keeps a decimal's scale (7.10 stays 7.10), which is what the JSON writer prints too.
-    internal static void WriteNumber<T>(IBufferWriter<byte> output, T value)
-        where T : IUtf8SpanFormattable
-    {
-        var span = output.GetSpan(64);
-        if (!value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("A number did not fit in 64 bytes.");
-        }
-
-        output.Advance(written);
-    }
-
-    private static void WriteNumber<T>(IBufferWriter<byte> output, T? value)
-        where T : struct, IUtf8SpanFormattable
-    {
-        if (value is { } present)
-        {
-            WriteNumber(output, present);
-        }
-    }
-
-    /// <summary>
-    /// One text cell. A cell a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading
-    /// apostrophe; a cell with a comma, quote or line break is quoted with its quotes doubled.
-    /// </summary>
-    internal static void WriteText(IBufferWriter<byte> output, string value)
-    {
-        var text = value.AsSpan();
-        var neutralise = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        var quote = text.ContainsAny(NeedsQuotes);
-        if (quote)
-        {
-            output.Write("\""u8);
-        }
-
-        if (neutralise)
-        {
-            output.Write("'"u8);
-        }
-
-        while (!text.IsEmpty)
-        {
-            var end = quote ? text.IndexOf('"') : -1;
-            var segment = end < 0 ? text : text[..(end + 1)];
-            WriteUtf8(output, segment);
-            if (end >= 0)
-            {
-                output.Write("\""u8);
-            }
-
-            text = text[segment.Length..];
-        }
-
-        if (quote)
-        {
-            output.Write("\""u8);
-        }
-    }
-
-    private static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
-    {
-        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        output.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 }

@@ -117,6 +117,16 @@ public static class SummaryJson
                 WriteNumberOrNull(writer, "current", rate.Current);
                 WriteNumberOrNull(writer, "previous", rate.Previous);
                 WriteNumberOrNull(writer, "changePoints", rate.ChangePoints);
+                WriteNumberOrNull(writer, "currentLower", rate.CurrentLower);
+                WriteNumberOrNull(writer, "currentUpper", rate.CurrentUpper);
+                WriteNumberOrNull(writer, "previousLower", rate.PreviousLower);
+                WriteNumberOrNull(writer, "previousUpper", rate.PreviousUpper);
+                WriteNumberOrNull(writer, "changeLower", rate.ChangeLower);
+                WriteNumberOrNull(writer, "changeUpper", rate.ChangeUpper);
+            }
+            else if (metric.PerPopulation is { } perPopulation)
+            {
+                WritePerPopulation(writer, perPopulation);
             }
 
             writer.WriteEndObject();
@@ -140,6 +150,36 @@ public static class SummaryJson
     {
         writer.WriteNull(name);
         writer.WriteBoolean(name + "Suppressed", true);
+    }
+
+    /// <summary>A rate per population (section 13): the rates, change and intervals, the years of the estimates, and a note only when there is one.</summary>
+    private static void WritePerPopulation(Utf8JsonWriter writer, PopulationRateMetric metric)
+    {
+        WriteNumberOrNull(writer, "current", metric.Current);
+        WriteNumberOrNull(writer, "previous", metric.Previous);
+        WriteNumberOrNull(writer, "change", metric.Change);
+        WriteNumberOrNull(writer, "currentLower", metric.CurrentLower);
+        WriteNumberOrNull(writer, "currentUpper", metric.CurrentUpper);
+        WriteNumberOrNull(writer, "previousLower", metric.PreviousLower);
+        WriteNumberOrNull(writer, "previousUpper", metric.PreviousUpper);
+        WriteNumberOrNull(writer, "currentPopulationYear", metric.CurrentPopulationYear);
+        WriteNumberOrNull(writer, "previousPopulationYear", metric.PreviousPopulationYear);
+        if (metric.Note is { } note)
+        {
+            writer.WriteString("note", note);
+        }
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)

@@ -6,7 +6,10 @@ using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Summaries;
 
-/// <summary>Reads a summary document back from its JSON (stored documents, tests); a metric with <c>changePoints</c> is a rate.</summary>
+/// <summary>
+/// Reads a summary document back from its JSON (stored documents, tests); a metric with <c>currentPopulationYear</c> is a
+/// rate per population, one with <c>changePoints</c> a rate, any other a count.
+/// </summary>
 internal static class SummaryJsonReader
 {
     private static readonly HashSet<string> AreaProperties = ["code", "name"];
@@ -55,8 +58,14 @@ internal static class SummaryJsonReader
             }
 
             var value = property.Value;
+            if (value.TryGetProperty("currentPopulationYear", out _))
+            {
+                metrics.Add(new MetricResult(property.Name, null, null, PerPopulation(value)));
+                continue;
+            }
+
             metrics.Add(value.TryGetProperty("changePoints", out _)
-                ? new MetricResult(property.Name, null, new RateMetric(Decimal(value, "current"), Decimal(value, "previous"), Decimal(value, "changePoints")))
+                ? new MetricResult(property.Name, null, Rate(value))
                 : new MetricResult(
                     property.Name,
                     new CountMetric(Count(value, "current"), Count(value, "previous"), Count(value, "change"), Decimal(value, "changePercent")),
@@ -66,6 +75,36 @@ internal static class SummaryJsonReader
         return metrics;
     }
 
+    /// <summary>A rate; a document stored before the intervals were published has none, and reads back with null bounds.</summary>
+    private static RateMetric Rate(JsonElement value) => new(
+        Decimal(value, "current"),
+        Decimal(value, "previous"),
+        Decimal(value, "changePoints"),
+        Optional(value, "currentLower"),
+        Optional(value, "currentUpper"),
+        Optional(value, "previousLower"),
+        Optional(value, "previousUpper"),
+        Optional(value, "changeLower"),
+        Optional(value, "changeUpper"));
+
+    private static PopulationRateMetric PerPopulation(JsonElement value) => new(
+        Decimal(value, "current"),
+        Decimal(value, "previous"),
+        Decimal(value, "change"),
+        Decimal(value, "currentLower"),
+        Decimal(value, "currentUpper"),
+        Decimal(value, "previousLower"),
+        Decimal(value, "previousUpper"),
+        Year(value, "currentPopulationYear"),
+        Year(value, "previousPopulationYear"),
+        value.TryGetProperty("note", out var note) ? note.GetString() : null);
+
+    private static decimal? Optional(JsonElement owner, string name) => owner.TryGetProperty(name, out _) ? Decimal(owner, name) : null;
+
+    private static int? Year(JsonElement owner, string name) =>
+        owner.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? null : owner.GetProperty(name).GetInt32();
+
+    /// <summary>A figure, null, or <see cref="Withheld.Percentage"/> where the document withholds it.</summary>
     private static decimal? Decimal(JsonElement owner, string name) => IsSuppressed(owner, name) ? Withheld.Percentage : Decimal(owner.GetProperty(name));
 
     private static decimal? Decimal(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();

@@ -12,12 +12,17 @@ namespace Pipeline.Core.Workbooks;
 /// for all areas together, and a table per measure by area. The figures are the summary's: counts as whole numbers,
 /// percentages and rates as numbers to 2 decimal places in columns headed "(%)", a change in percentage points in its own
 /// column; where there is no figure (a percentage change from 0, a rate of nothing, a column that does not apply to the
-/// measure) the cell holds [z].
+/// measure) the cell holds [z]; a rate per population without a population [x]. Every rate has its 95% interval's limits in
+/// columns beside it.
 /// </summary>
-public static class SummaryWorkbook
+public static partial class SummaryWorkbook
 {
     /// <summary>The shorthand a summary's tables can hold.</summary>
     public static IReadOnlyList<Shorthand> Shorthand { get; } = [Spreadsheets.Shorthand.NotApplicable];
+
+    /// <summary>The shorthand a summary of <paramref name="dataset"/> can hold: [x] too when it has a rate per population.</summary>
+    public static IReadOnlyList<Shorthand> ShorthandFor(DatasetDefinition dataset) =>
+        dataset.Metrics.Any(m => m.PerPopulation is not null) ? [.. Shorthand, Spreadsheets.Shorthand.NotAvailable] : Shorthand;
 
     public static string Title(DatasetDefinition dataset, SummaryDocument document)
     {
@@ -56,29 +61,29 @@ public static class SummaryWorkbook
         notes.AddRange(metrics.Select(m => $"{Headlines.Title(dataset, m)}: {MetricNote(dataset, m)}"));
         notes.Add("[z] stands where there is no figure to give: a percentage change from 0, a rate or its change when there was nothing to count it of, or a column that does not apply to the measure (the percentage-point change of a count, the change in number of a rate).");
         var z = notes.Count;
+        var x = z + 1;
+        if (metrics.Any(m => m.PerPopulation is not null))
+        {
+            notes.Add("[x] stands for a rate per population that cannot be given because there is no population estimate for the area.");
+        }
 
         var tables = new List<Sheet>
         {
             Sheet.Of(
                 Tables.SheetName(1),
                 $"Table 1: {Title(dataset, document)}, all areas",
-                [new Column("Measure", Tables.Measure), new Column(previous, Tables.Figure), new Column(current, Tables.Figure), new Column("Change", Tables.Figure),
-                    new Column("Change (%)", Tables.Figure), new Column("Change (percentage points)", Tables.Figure), new Column("Notes", Tables.NotesWidth)],
-                metrics.Select((m, i) => TotalRow(dataset, m, document.Total.Metrics[i], [1, i + 2, z]))),
+                TotalColumns(previous, current),
+                metrics.Select((m, i) => TotalRow(dataset, m, document.Total.Metrics[i], [1, i + 2, z], x))),
         };
         for (var i = 0; i < metrics.Count; i++)
         {
             var metric = metrics[i];
             var index = i;
-            var rate = metric.Rate is not null;
-            Column[] columns = rate
-                ? [new("Area code", Tables.Code), new("Area name", Tables.Name), new($"{previous} (%)", Tables.Figure), new($"{current} (%)", Tables.Figure), new("Change (percentage points)", Tables.Figure), new("Notes", Tables.NotesWidth)]
-                : [new("Area code", Tables.Code), new("Area name", Tables.Name), new(previous, Tables.Figure), new(current, Tables.Figure), new("Change", Tables.Figure), new("Change (%)", Tables.Figure), new("Notes", Tables.NotesWidth)];
             tables.Add(Sheet.Of(
                 Tables.SheetName(i + 2),
                 string.Create(CultureInfo.InvariantCulture, $"Table {i + 2}: {Headlines.Title(dataset, metric)} by area, {PeriodLabels.Label(document.Period)} compared with {PeriodLabels.Label(document.PreviousPeriod)}"),
-                columns,
-                document.Areas.Select(a => AreaRow(a, a.Metrics[index], [1, index + 2], z))));
+                AreaColumns(metric, previous, current),
+                document.Areas.Select(a => AreaRow(a, a.Metrics[index], [1, index + 2], z, x))));
         }
 
         var lines = new (string, string)[]
@@ -87,7 +92,7 @@ public static class SummaryWorkbook
             ("Source", $"Quarterly returns sent by the partners and accepted by validation, one file a quarter ({string.Join(", ", document.Sources.Select(s => s.Quarter).Distinct())}), summed by area and in total."),
             ("Figures computed", document.ComputedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
-        return [cover.Sheet(Title(dataset, document), dataset, lines, Tables.ShorthandOf(dataset, Shorthand)), Tables.Contents(tables), Tables.Notes(notes), .. tables];
+        return [cover.Sheet(Title(dataset, document), dataset, lines, Tables.ShorthandOf(dataset, ShorthandFor(dataset))), Tables.Contents(tables), Tables.Notes(notes), .. tables];
     }
 
     private static string MetricNote(DatasetDefinition dataset, DatasetMetric metric)
@@ -96,30 +101,19 @@ public static class SummaryWorkbook
         {
             var numerator = dataset.Fields[dataset.IndexOf(rate.Numerator)].Title.ToLowerInvariant();
             var denominator = dataset.Fields[dataset.IndexOf(rate.Denominator)].Title.ToLowerInvariant();
-            return $"{numerator} as a percentage of {denominator}, to 2 decimal places; its change is the difference of the two years' percentages, in percentage points.";
+            return $"{numerator} as a percentage of {denominator}, to 2 decimal places; its change is the difference of the two years' percentages, in percentage points. " +
+                "Each percentage has a 95% confidence interval by Wilson's score method, and its change one by Newcombe's hybrid score method, each limit rounded once to 2 decimal places.";
+        }
+
+        if (metric.PerPopulation is { } perPopulation)
+        {
+            var counted = dataset.Fields[dataset.IndexOf(perPopulation.Count)].Title.ToLowerInvariant();
+            var people = dataset.Populations.TryGetValue(perPopulation.Population, out var table) ? $"{table.Title.ToLowerInvariant()} ({table.Source.TrimEnd('.')})" : perPopulation.Population;
+            return string.Create(CultureInfo.InvariantCulture, $"{counted} per {perPopulation.Per:N0} people, to 2 decimal places: the count over the estimate of {people} for the latest year not after the year each period ends. Its change is the difference of the two years' rates. ") +
+                "Each rate has a 95% confidence interval by Byar's method (the exact Poisson interval for a count below 10), each limit rounded once to 2 decimal places.";
         }
 
         var field = dataset.Fields[dataset.IndexOf(metric.Count!)];
         return (field.Description ?? field.Title) + " The change in percent is to 2 decimal places.";
     }
-
-    private static IReadOnlyList<Cell> TotalRow(DatasetDefinition dataset, DatasetMetric metric, MetricResult result, int[] notes)
-    {
-        var z = Cell.Of(Spreadsheets.Shorthand.NotApplicable);
-        var measure = Headlines.Title(dataset, metric);
-        return result.Rate is { } rate
-            ? [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.Current), z, z, Rate(rate.ChangePoints), Tables.NotesCell(notes)]
-            : [Cell.Of(measure), Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent), z, Tables.NotesCell(notes)];
-    }
-
-    private static IReadOnlyList<Cell> AreaRow(AreaComparison area, MetricResult result, int[] notes, int z)
-    {
-        Cell[] figures = result.Rate is { } rate
-            ? [Rate(rate.Previous), Rate(rate.Current), Rate(rate.ChangePoints)]
-            : [Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent)];
-        var withZ = figures.Any(f => f.Kind == CellKind.Shorthand) ? notes.Append(z) : notes;
-        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(withZ)];
-    }
-
-    private static Cell Rate(decimal? value) => Tables.Number(value, 2, Spreadsheets.Shorthand.NotApplicable);
 }

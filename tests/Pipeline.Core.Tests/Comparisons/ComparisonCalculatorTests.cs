@@ -21,7 +21,8 @@ public class ComparisonCalculatorTests
         Assert.Equal(new CountMetric(6621, 7675, -1054, -13.73m), total.Offences);
         Assert.Equal(new CountMetric(328, 370, -42, -11.35m), total.KnifeOffences);
         Assert.Equal(new CountMetric(858, 801, 57, 7.12m), total.PositiveOutcomes);
-        Assert.Equal(new RateMetric(12.96m, 10.44m, 2.52m), total.PositiveOutcomeRate);
+        // The intervals: Wilson's for 858/6621 and 801/7675, Newcombe's for the change, worked independently (docs/method.md).
+        Assert.Equal(new RateMetric(12.96m, 10.44m, 2.52m, 12.17m, 13.79m, 9.77m, 11.14m, 1.47m, 3.59m), total.PositiveOutcomeRate);
         Assert.Equal(["-13.73", "-11.35", "7.12", "12.96", "10.44", "2.52"], new[]
         {
             total.Offences.ChangePercent, total.KnifeOffences.ChangePercent, total.PositiveOutcomes.ChangePercent,
@@ -130,7 +131,7 @@ public class ComparisonCalculatorTests
 
         var coventry = document.Areas.Single(a => a.Code == "E08000026");
         Assert.Equal(new CountMetric(5, 0, 5, null), coventry.Offences);
-        Assert.Equal(new RateMetric(20.00m, null, null), coventry.PositiveOutcomeRate);
+        Assert.Equal(new RateMetric(20.00m, null, null, 3.62m, 62.45m), coventry.PositiveOutcomeRate);
         Assert.Equal(new CountMetric(17, 10, 7, 70.00m), document.Total.Offences);
     }
 
@@ -186,7 +187,7 @@ public class ComparisonCalculatorTests
 
         Assert.Equal(["0.13", "0.38"], document.Areas.Select(a => Text(a.PositiveOutcomeRate.Previous)));
         Assert.Equal(["0.13", "-0.13"], document.Areas.Select(a => Text(a.Offences.ChangePercent)));
-        Assert.Equal(new RateMetric(0.25m, 0.25m, 0.00m), document.Total.PositiveOutcomeRate);
+        Assert.Equal(new RateMetric(0.25m, 0.25m, 0.00m, 0.10m, 0.64m, 0.10m, 0.64m, -0.42m, 0.42m), document.Total.PositiveOutcomeRate);
         Assert.Equal("0.25", Text(document.Total.PositiveOutcomeRate.Previous));
         Assert.Equal(new CountMetric(1600, 1600, 0, 0.00m), document.Total.Offences);
         Assert.Equal(new CountMetric(4, 4, 0, 0.00m), document.Total.PositiveOutcomes);

@@ -57,7 +57,7 @@ public class RateMetricTests
     [Fact]
     public void Has_no_rate_and_no_change_when_current_offences_are_zero()
     {
-        Assert.Equal(new RateMetric(null, 10.44m, null), RateMetric.Compute(0, 0, 801, 7675));
+        Assert.Equal(new RateMetric(null, 10.44m, null, PreviousLower: 9.77m, PreviousUpper: 11.14m), RateMetric.Compute(0, 0, 801, 7675));
     }
 
     [Fact]

@@ -4,9 +4,14 @@ namespace Pipeline.Core.Tests.Datasets;
 
 public sealed class DatasetDefinitionTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("pipeline-datasets-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    /// <summary>The datasets folder, with the shipped populations beside it as a deployment has them.</summary>
+    private readonly string folder;
+
+    public DatasetDefinitionTests() => folder = ShippedFiles.DatasetsFolderIn(root);
 
     [Fact]
     public void Ships_serious_youth_violence_as_the_default_and_violence_admissions_beside_it()
@@ -16,7 +21,9 @@ public sealed class DatasetDefinitionTests : IDisposable
         Assert.Equal(["serious-youth-violence", "violence-admissions"], registry.All.Select(d => d.Id));
         Assert.Equal("serious-youth-violence", registry.Default.Id);
         Assert.Equal(["quarter", "area_code", "area_name", "offences", "knife_offences", "positive_outcomes"], registry.Default.Columns);
-        Assert.Equal(["offences", "knifeOffences", "positiveOutcomes", "positiveOutcomeRate"], registry.Default.Metrics.Select(m => m.Id));
+        Assert.Equal(["offences", "knifeOffences", "positiveOutcomes", "positiveOutcomeRate", "offencesPer1000"], registry.Default.Metrics.Select(m => m.Id));
+        Assert.Equal(new DatasetPerPopulation("offences", 1000, "west-midlands-10-to-24"), registry.Default.Metrics[4].PerPopulation);
+        Assert.Equal(["west-midlands-10-to-24"], registry.Default.Populations.Keys);
         var admissions = registry.Get("violence-admissions");
         Assert.Equal(["admissions", "sharp_object_admissions"], admissions.Fields.Select(f => f.Name));
         Assert.Equal(("admissions", "sharp-exceeds-admissions"), (admissions.Fields[1].NotGreaterThan, admissions.Fields[1].ExceedsCode));

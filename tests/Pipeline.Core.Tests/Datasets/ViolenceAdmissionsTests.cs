@@ -71,15 +71,17 @@ public sealed class ViolenceAdmissionsTests
         Assert.Equal("violence-admissions", document.Dataset);
         Assert.Equal(new CountMetric(1240, 1340, -100, -7.46m), document.Total.Metrics.Get("admissions").Count);
         Assert.Equal(new CountMetric(194, 234, -40, -17.09m), document.Total.Metrics.Get("sharpObjectAdmissions").Count);
-        Assert.Equal(new RateMetric(15.65m, 17.46m, -1.82m), document.Total.Metrics.Get("sharpObjectShare").Rate);
+        // Wilson's intervals for 194/1240 and 234/1340 and Newcombe's for the change, worked independently (docs/method.md).
+        Assert.Equal(new RateMetric(15.65m, 17.46m, -1.82m, 13.73m, 17.77m, 15.52m, 19.59m, -4.68m, 1.06m), document.Total.Metrics.Get("sharpObjectShare").Rate);
         var csv = Encoding.UTF8.GetString(SummaryCsv.ToUtf8Bytes(document)).Split("\r\n")[0];
         Assert.Equal(
             "basis,period,previous_period,status,area_code,area_name,admissions_current,admissions_previous,admissions_change,admissions_change_percent," +
             "sharp_object_admissions_current,sharp_object_admissions_previous,sharp_object_admissions_change,sharp_object_admissions_change_percent," +
-            "sharp_object_share_current,sharp_object_share_previous,sharp_object_share_change_points",
+            "sharp_object_share_current,sharp_object_share_previous,sharp_object_share_change_points,sharp_object_share_current_lower,sharp_object_share_current_upper," +
+            "sharp_object_share_previous_lower,sharp_object_share_previous_upper,sharp_object_share_change_lower,sharp_object_share_change_upper",
             csv);
         var json = Encoding.UTF8.GetString(SummaryJson.ToUtf8Bytes(document));
-        Assert.Contains("\"sharpObjectShare\": {\n      \"current\": 15.65,\n      \"previous\": 17.46,\n      \"changePoints\": -1.82\n    }", json, StringComparison.Ordinal);
+        Assert.Contains("\"sharpObjectShare\": {\n      \"current\": 15.65,\n      \"previous\": 17.46,\n      \"changePoints\": -1.82,\n      \"currentLower\": 13.73,", json, StringComparison.Ordinal);
         Assert.Equal(document, SummaryJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 

@@ -33,7 +33,12 @@ public class CsvwMetadataTests
              "offences_current", "offences_previous", "offences_change", "offences_change_percent",
              "knife_offences_current", "knife_offences_previous", "knife_offences_change", "knife_offences_change_percent",
              "positive_outcomes_current", "positive_outcomes_previous", "positive_outcomes_change", "positive_outcomes_change_percent",
-             "positive_outcome_rate_current", "positive_outcome_rate_previous", "positive_outcome_rate_change_points"],
+             "positive_outcome_rate_current", "positive_outcome_rate_previous", "positive_outcome_rate_change_points",
+             "positive_outcome_rate_current_lower", "positive_outcome_rate_current_upper", "positive_outcome_rate_previous_lower",
+             "positive_outcome_rate_previous_upper", "positive_outcome_rate_change_lower", "positive_outcome_rate_change_upper",
+             "offences_per1000_current", "offences_per1000_previous", "offences_per1000_change",
+             "offences_per1000_current_lower", "offences_per1000_current_upper", "offences_per1000_previous_lower", "offences_per1000_previous_upper",
+             "offences_per1000_current_population_year", "offences_per1000_previous_population_year", "offences_per1000_note"],
             header);
     }
 

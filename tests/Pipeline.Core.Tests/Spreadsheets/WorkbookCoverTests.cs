@@ -28,7 +28,7 @@ public sealed class WorkbookCoverTests
         Assert.DoesNotContain("Next release", without.Keys);
         Assert.DoesNotContain("Contact", without.Keys);
         Assert.Equal("Not yet announced", unannounced["Next release"]);
-        Assert.Equal(["What this is", "Period", "Source", "Figures computed", "Contents", "Notes", "Shorthand", "[z]"], without.Keys);
+        Assert.Equal(["What this is", "Period", "Source", "Figures computed", "Contents", "Notes", "Shorthand", "[z]", "[x]"], without.Keys);
     }
 
     [Fact]
@@ -37,6 +37,39 @@ public sealed class WorkbookCoverTests
         Assert.Equal("serious-youth-violence-calendar-2024.ods", SummaryWorkbook.FileName(Document, null));
         Assert.Equal("serious-youth-violence-calendar-2024-e08000025.ods", SummaryWorkbook.FileName(Document, "E08000025"));
         Assert.Equal("serious-youth-violence-every-quarter.ods", SeriesWorkbook.FileName(Dataset, null));
+    }
+
+    [Fact]
+    public async Task A_rate_per_population_with_no_population_is_x_with_the_note_that_says_why()
+    {
+        // Birmingham as though its population file had no row for it: its rate, limits and change are null (section 13).
+        var first = Document.Areas[0];
+        var index = first.Metrics.ToList().FindIndex(m => m.PerPopulation is not null);
+        var none = first.Metrics[index] with
+        {
+            PerPopulation = new PopulationRateMetric(null, null, null, null, null, null, null, null, null, "There is no population for E08000025."),
+        };
+        var document = Document with { Areas = [first with { Metrics = [.. first.Metrics.Select((m, i) => i == index ? none : m)] }, .. Document.Areas.Skip(1)] };
+
+        var sheets = SummaryWorkbook.Sheets(Dataset, document, new CoverDetails(null, null));
+        var notes = await RowsAsync(sheets.Single(s => s.Name == "Notes"));
+        var table = await RowsAsync(sheets.Single(s => s.Name == $"Table_{index + 2}"));
+
+        var x = notes.Single(r => r[1].Text.StartsWith("[x] stands for", StringComparison.Ordinal))[0].Text;
+        Assert.Equal(["E08000025", "[x]", "[x]", "[x]", "[x]", "[x]", "[x]", "[x]", $"[note 1] [note {index + 2}] {x}"], table[0].Where((_, i) => i != 1).Select(c => c.Text));
+        Assert.Equal(CellKind.Shorthand, table[0][2].Kind);
+        Assert.DoesNotContain(x, table[1][^1].Text, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<IReadOnlyList<Cell>>> RowsAsync(Sheet sheet)
+    {
+        var rows = new List<IReadOnlyList<Cell>>();
+        await foreach (var row in sheet.Rows(CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static async Task<Dictionary<string, string>> CoverAsync(CoverDetails cover)

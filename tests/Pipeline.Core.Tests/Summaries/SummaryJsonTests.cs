@@ -44,7 +44,13 @@ public class SummaryJsonTests
             "positiveOutcomeRate": {
               "current": 1.75,
               "previous": 2.50,
-              "changePoints": -0.75
+              "changePoints": -0.75,
+              "currentLower": 1.14,
+              "currentUpper": 2.69,
+              "previousLower": 1.70,
+              "previousUpper": 3.66,
+              "changeLower": -2.06,
+              "changeUpper": 0.49
             }
           },
           "areas": [
@@ -72,7 +78,13 @@ public class SummaryJsonTests
               "positiveOutcomeRate": {
                 "current": 1.87,
                 "previous": 2.50,
-                "changePoints": -0.63
+                "changePoints": -0.63,
+                "currentLower": 1.21,
+                "currentUpper": 2.87,
+                "previousLower": 1.70,
+                "previousUpper": 3.66,
+                "changeLower": -1.97,
+                "changeUpper": 0.65
               }
             },
             {
@@ -99,7 +111,13 @@ public class SummaryJsonTests
               "positiveOutcomeRate": {
                 "current": 0.00,
                 "previous": null,
-                "changePoints": null
+                "changePoints": null,
+                "currentLower": 0.00,
+                "currentUpper": 5.20,
+                "previousLower": null,
+                "previousUpper": null,
+                "changeLower": null,
+                "changeUpper": null
               }
             }
           ],
@@ -147,7 +165,7 @@ public class SummaryJsonTests
             ["current", "previous", "change", "changePercent"],
             root.GetProperty("total").GetProperty("offences").EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["current", "previous", "changePoints"],
+            ["current", "previous", "changePoints", "currentLower", "currentUpper", "previousLower", "previousUpper", "changeLower", "changeUpper"],
             root.GetProperty("total").GetProperty("positiveOutcomeRate").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["quarter", "file", "sha256", "revision", "acceptedAt"], root.GetProperty("sources")[0].EnumerateObject().Select(p => p.Name));
     }
@@ -169,7 +187,13 @@ public class SummaryJsonTests
         Assert.Equal("""{"current": 6621, "previous": 7675, "change": -1054, "changePercent": -13.73}""", Compact(total.GetProperty("offences")));
         Assert.Equal("""{"current": 328, "previous": 370, "change": -42, "changePercent": -11.35}""", Compact(total.GetProperty("knifeOffences")));
         Assert.Equal("""{"current": 858, "previous": 801, "change": 57, "changePercent": 7.12}""", Compact(total.GetProperty("positiveOutcomes")));
-        Assert.Equal("""{"current": 12.96, "previous": 10.44, "changePoints": 2.52}""", Compact(total.GetProperty("positiveOutcomeRate")));
+        // The new figures sit beside the old ones, which keep their values (docs/method.md works the intervals).
+        Assert.Equal(
+            """{"current": 12.96, "previous": 10.44, "changePoints": 2.52, "currentLower": 12.17, "currentUpper": 13.79, "previousLower": 9.77, "previousUpper": 11.14, "changeLower": 1.47, "changeUpper": 3.59}""",
+            Compact(total.GetProperty("positiveOutcomeRate")));
+        Assert.Equal(
+            """{"current": 10.97, "previous": 12.85, "change": -1.88, "currentLower": 10.71, "currentUpper": 11.24, "previousLower": 12.56, "previousUpper": 13.14, "currentPopulationYear": 2024, "previousPopulationYear": 2023}""",
+            Compact(total.GetProperty("offencesPer1000")));
     }
 
     [Fact]

@@ -9,14 +9,12 @@ namespace Pipeline.Functions.Tests.Spreadsheets;
 [Collection(AzuriteCollection.Name)]
 public sealed class LargeSeriesWorkbookTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly NationalDataset National = new(600);
     private readonly RequestCounter _storage = new();
     private PipelineHarness _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = PipelineHarness.Over(azurite, PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = National.WriteDefinition() }), _storage);
-        await National.AcceptTwoYearsAsync(_app);
+        _app = PipelineHarness.Over(azurite, await NationalPipeline.SettingsAsync(azurite), _storage);
     }
 
     public Task DisposeAsync()

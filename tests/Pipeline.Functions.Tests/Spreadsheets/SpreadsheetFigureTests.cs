@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Functions.Tests.Spreadsheets;
 
@@ -75,6 +76,24 @@ public sealed class SpreadsheetFigureTests(AzuriteFixture azurite) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public void A_rate_and_a_rate_per_population_stand_beside_their_intervals_limits_in_columns_of_their_own()
+    {
+        var calc = _made.Calc("summary");
+        Assert.Equal(
+            ["Measure", "2023", "2023 lower 95% limit", "2023 upper 95% limit", "2024", "2024 lower 95% limit", "2024 upper 95% limit", "Change", "Change (%)",
+                "Change (percentage points)", "Change lower 95% limit (percentage points)", "Change upper 95% limit (percentage points)", "Notes"],
+            calc["Table_1"][1]);
+        Assert.Equal(
+            ["Area code", "Area name", "2023 (%)", "2023 lower 95% limit (%)", "2023 upper 95% limit (%)", "2024 (%)", "2024 lower 95% limit (%)", "2024 upper 95% limit (%)",
+                "Change (percentage points)", "Change lower 95% limit (percentage points)", "Change upper 95% limit (percentage points)", "Notes"],
+            calc["Table_5"][1]);
+        Assert.Equal(
+            ["Area code", "Area name", "2023", "2023 lower 95% limit", "2023 upper 95% limit", "2024", "2024 lower 95% limit", "2024 upper 95% limit", "Change", "Notes"],
+            calc["Table_6"][1]);
+        Assert.Equal("Offences per 1,000 people aged 10 to 24", calc["Table_1"][6][0]);
+    }
+
     /// <summary>Equal as numbers when the expected is one (LibreOffice writes 10.2 for 10.20), else equal as text.</summary>
     private static void AssertSame(string expected, string actual, string where)
     {
@@ -104,15 +123,36 @@ public sealed class SpreadsheetFigureTests(AzuriteFixture azurite) : IAsyncLifet
         {
             var total = rows.Single(r => r[Array.IndexOf(header, "area_code")] == "");
             var areas = rows.Where(r => r[Array.IndexOf(header, "area_code")] != "").ToList();
-            tables["Table_1"] = [.. dataset.Metrics.Select(m => Snake(m.Id)).Select(s => header.Contains(s + "_change_points")
-                ? new[] { Cell(total, s + "_previous"), Cell(total, s + "_current"), "[z]", "[z]", Cell(total, s + "_change_points") }
-                : [Cell(total, s + "_previous"), Cell(total, s + "_current"), Cell(total, s + "_change"), Cell(total, s + "_change_percent"), "[z]"])
-                .Select(figures => (string[])["measure", .. figures])];
+            // A rate's or a rate per population's figures each beside their interval's limits; where a column does not
+            // apply to the measure, [z]; a rate per population without a population, [x].
+            string[] Totals(DatasetMetric m)
+            {
+                var s = Snake(m.Id);
+                return m.Rate is not null
+                    ? [.. Parts(total, s, "previous", "previous_lower", "previous_upper", "current", "current_lower", "current_upper"), "[z]", "[z]", .. Parts(total, s, "change_points", "change_lower", "change_upper")]
+                    : m.PerPopulation is not null
+                    ? [.. PerPeople(total, s, "previous", "previous_lower", "previous_upper", "current", "current_lower", "current_upper", "change"), "[z]", "[z]", "[z]", "[z]"]
+                    : [Cell(total, s + "_previous"), "[z]", "[z]", Cell(total, s + "_current"), "[z]", "[z]", Cell(total, s + "_change"), Cell(total, s + "_change_percent"), "[z]", "[z]", "[z]"];
+            }
+
+            string[] ByArea(DatasetMetric m, string[] area)
+            {
+                var s = Snake(m.Id);
+                return m.Rate is not null
+                    ? Parts(area, s, "previous", "previous_lower", "previous_upper", "current", "current_lower", "current_upper", "change_points", "change_lower", "change_upper")
+                    : m.PerPopulation is not null
+                    ? PerPeople(area, s, "previous", "previous_lower", "previous_upper", "current", "current_lower", "current_upper", "change")
+                    : Parts(area, s, "previous", "current", "change", "change_percent");
+            }
+
+            string[] Parts(string[] row, string stem, params string[] parts) => [.. parts.Select(p => Cell(row, $"{stem}_{p}"))];
+            string[] PerPeople(string[] row, string stem, params string[] parts) => [.. Parts(row, stem, parts).Select(c => c == "[z]" ? "[x]" : c)];
+
+            tables["Table_1"] = [.. dataset.Metrics.Select(m => (string[])["measure", .. Totals(m)])];
             for (var i = 0; i < dataset.Metrics.Count; i++)
             {
-                var s = Snake(dataset.Metrics[i].Id);
-                string[] columns = header.Contains(s + "_change_points") ? ["_previous", "_current", "_change_points"] : ["_previous", "_current", "_change", "_change_percent"];
-                tables[$"Table_{i + 2}"] = [.. areas.Select(a => (string[])[a[4], a[5], .. columns.Select(c => Cell(a, s + c))])];
+                var metric = dataset.Metrics[i];
+                tables[$"Table_{i + 2}"] = [.. areas.Select(a => (string[])[a[4], a[5], .. ByArea(metric, a)])];
             }
 
             // The measure's name is not a figure: take what was read, so that the comparison is of the figures.

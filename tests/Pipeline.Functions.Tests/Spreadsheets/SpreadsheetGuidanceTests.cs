@@ -23,7 +23,7 @@ public sealed partial class SpreadsheetGuidanceTests(AzuriteFixture azurite) : I
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData("summary", "serious-youth-violence-calendar-2024.ods", 4, "[z]")]
+    [InlineData("summary", "serious-youth-violence-calendar-2024.ods", 5, "[z]")]
     [InlineData("admissions-summary", "violence-admissions-calendar-2024.ods", 3, "[z]")]
     [InlineData("series", "serious-youth-violence-every-quarter.ods", 3, "[x]")]
     [InlineData("admissions-series", "violence-admissions-every-quarter.ods", 2, "[x]")]
