@@ -8,7 +8,8 @@
 #                                         throughput [runs], scale [years] [areas...] (then the ledger's table at
 #                                         100,000 entries), ledger [entries] (GET /api/uploads before and after the
 #                                         ledger's index, issue #24), workbook [years] [areas] (the spreadsheets,
-#                                         format=ods, beside the series' JSON and CSV, issue #28)
+#                                         format=ods, beside the series' JSON and CSV, issue #28), recalcprofile
+#                                         [areas] [years] [runs] (where a national first recalculation's time goes)
 #   scripts/bench.sh peers [runs]         dist/pipeline-validate against csvclean, Python's csv, Miller and papaparse,
 #                                         whole process, paired runs with hyperfine (scripts/lib/peers.sh)
 #   scripts/bench.sh pages [runs] [dir]   GET / on pipeline serve, uncached and cached, in paired runs; with dir (another

@@ -16,6 +16,7 @@ internal sealed class FiguresCache
     private readonly ConcurrentDictionary<string, AcceptedQuarter> _figures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private int _rows;
+    private int _shared;
 
     public bool TryGet(string name, out AcceptedQuarter figures) => _figures.TryGetValue(name, out figures!);
 
@@ -30,12 +31,37 @@ internal sealed class FiguresCache
         {
             _figures.Clear();
             _strings.Clear();
+            Interlocked.Exchange(ref _shared, 0);
             Interlocked.Exchange(ref _rows, figures.Areas.Count);
         }
 
         _figures[name] = figures;
     }
 
-    /// <summary>The one copy of <paramref name="text"/> this cache keeps (area codes and names repeat every quarter).</summary>
-    public string Share(string text) => _strings.Count < MaxAreaRows ? _strings.GetOrAdd(text, text) : text;
+    /// <summary>
+    /// The one copy of <paramref name="text"/> this cache keeps (area codes and names repeat every quarter), up to
+    /// <see cref="MaxAreaRows"/> strings. Counted here, not by the dictionary's <c>Count</c>, which takes every one of its
+    /// locks: called for each code and name of a national quarter read by eight readers at once, that lock convoy was
+    /// about half the CPU time of a first national recalculation (docs/performance.md).
+    /// </summary>
+    public string Share(string text)
+    {
+        if (_strings.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (Volatile.Read(ref _shared) >= MaxAreaRows)
+        {
+            return text;
+        }
+
+        if (_strings.TryAdd(text, text))
+        {
+            Interlocked.Increment(ref _shared);
+            return text;
+        }
+
+        return _strings.TryGetValue(text, out shared) ? shared : text;
+    }
 }

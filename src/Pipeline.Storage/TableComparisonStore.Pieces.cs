@@ -25,7 +25,10 @@ public sealed partial class TableComparisonStore
     private const string PieceSuffix = ".json.gz";
 
     /// <summary>The blob a piece is kept in: under the document's folder, named by the SHA-256 of its bytes.</summary>
-    private static string PieceName(string prefix, DocumentPiece piece) => $"{prefix}{DocumentBlobs.Sha256Of(piece.Content)}{PieceSuffix}";
+    private static string PieceName(string prefix, string sha256) => $"{prefix}{sha256}{PieceSuffix}";
+
+    /// <summary>The SHA-256 of each piece, worked out once for both its blob's name and the index's line.</summary>
+    private static string[] HashesOf(IReadOnlyList<DocumentPiece> pieces) => [.. pieces.Select(p => DocumentBlobs.Sha256Of(p.Content))];
 
     /// <summary>
     /// The index properties of a document kept in pieces: its hash and length, its head and tail, the folder of its
@@ -33,7 +36,7 @@ public sealed partial class TableComparisonStore
     /// the hash and <c>.json.gz</c>, so a national series' index stays small enough to read with one piece within 64 KB);
     /// long text split across numbered properties as <see cref="TableWrites.SetChunked"/> does.
     /// </summary>
-    private static TableEntity PiecedEntity(string partition, string rowKey, string sha256, PiecedDocument document, string prefix)
+    private static TableEntity PiecedEntity(string partition, string rowKey, string sha256, PiecedDocument document, IReadOnlyList<string> hashes, string prefix)
     {
         var entity = new TableEntity(partition, rowKey)
         {
@@ -43,13 +46,13 @@ public sealed partial class TableComparisonStore
         };
         TableWrites.SetChunked(entity, "Head", Encoding.UTF8.GetString(document.Head));
         TableWrites.SetChunked(entity, "Tail", Encoding.UTF8.GetString(document.Tail));
-        TableWrites.SetChunked(entity, "Pieces", Lines(document.Pieces));
+        TableWrites.SetChunked(entity, "Pieces", Lines(document.Pieces, hashes));
         return entity;
     }
 
     private static bool IsPieced(TableEntity entity) => entity.ContainsKey("PiecesChunks");
 
-    private static string Lines(IEnumerable<DocumentPiece> pieces) => string.Join('\n', pieces.Select(p => $"{p.Key} {DocumentBlobs.Sha256Of(p.Content)}"));
+    private static string Lines(IReadOnlyList<DocumentPiece> pieces, IReadOnlyList<string> hashes) => string.Join('\n', pieces.Select((p, i) => $"{p.Key} {hashes[i]}"));
 
     private static List<PieceRef> PiecesOf(TableEntity entity, string property)
     {
@@ -66,9 +69,9 @@ public sealed partial class TableComparisonStore
         : [];
 
     /// <summary>Writes each piece not already referenced, compressed, a few at a time, into <paramref name="prefix"/>.</summary>
-    private async Task PutPiecesAsync(string prefix, IReadOnlyList<DocumentPiece> pieces, HashSet<string> referenced, CancellationToken cancellationToken)
+    private async Task PutPiecesAsync(string prefix, IReadOnlyList<DocumentPiece> pieces, IReadOnlyList<string> hashes, HashSet<string> referenced, CancellationToken cancellationToken)
     {
-        var names = pieces.Select(p => PieceName(prefix, p)).ToList();
+        var names = hashes.Select(h => PieceName(prefix, h)).ToList();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, pieces.Count).Where(i => !referenced.Contains(names[i])).DistinctBy(i => names[i]),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelPieces, CancellationToken = cancellationToken },

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -24,6 +25,9 @@ public sealed partial class TableComparisonStore
     /// </summary>
     internal const int InlineBytes = 16_000;
 
+    /// <summary>How many documents are made at once ahead of the one being written: one a core, at most two.</summary>
+    private static readonly int MakersAhead = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
     /// <summary>
     /// Writes the pieces of <paramref name="comparisons"/> that are new (a document at a time, each cut into runs of
     /// <see cref="AreasPerPiece"/> areas, <see cref="JsonPieces.Cut"/>; one of at most <see cref="InlineBytes"/> is kept
@@ -44,10 +48,20 @@ public sealed partial class TableComparisonStore
             before.TryGetValue(c.Period.Key, out kept) && c.InputKey is { } key && kept.GetString("InputKey") == key;
         var made = new Queue<StoredComparison>(ordered.Where(c => !Kept(c, out _)));
 
-        // The next document to write is made while the pieces of this one are written: one document ahead, so that the
-        // calculation and serialising of a national recalculation overlap storage's work, and at most two documents
-        // (about 6 MB each) are held, not a hundred.
-        Task<MadeDocument>? ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
+        // The next documents to write are made while the pieces of this one are written, MakersAhead at once (one a
+        // core, up to two), so that the calculation, serialising and hashing of a national recalculation use both cores
+        // and overlap storage's work, and at most three documents (about 6 MB each) are held, not a hundred.
+        var ahead = new Queue<Task<MadeDocument>>();
+        void MakeAhead()
+        {
+            while (ahead.Count < MakersAhead && made.Count > 0)
+            {
+                var next = made.Dequeue();
+                ahead.Enqueue(Task.Run(() => Make(next), cancellationToken));
+            }
+        }
+
+        MakeAhead();
         var actions = new List<TableTransactionAction>();
         foreach (var comparison in ordered)
         {
@@ -58,8 +72,8 @@ public sealed partial class TableComparisonStore
             }
             else
             {
-                var document = await ahead!;
-                ahead = made.Count > 0 ? Task.Run(() => Make(made.Dequeue())) : null;
+                var document = await ahead.Dequeue();
+                MakeAhead();
                 if (document.Pieced is not { } pieced)
                 {
                     row = InlineEntity(partition, comparison.Period.Key, document.Json, document.Sha256);
@@ -67,8 +81,8 @@ public sealed partial class TableComparisonStore
                 else
                 {
                     var folder = $"{prefix}{comparison.Period.Key}/";
-                    await PutPiecesAsync(folder, pieced.Pieces, referenced, cancellationToken);
-                    row = PiecedEntity(partition, comparison.Period.Key, document.Sha256, pieced, folder);
+                    await PutPiecesAsync(folder, pieced.Pieces, document.Hashes, referenced, cancellationToken);
+                    row = PiecedEntity(partition, comparison.Period.Key, document.Sha256, pieced, document.Hashes, folder);
                 }
 
                 row["Period"] = comparison.Period.ToString();
@@ -103,13 +117,40 @@ public sealed partial class TableComparisonStore
         }
     }
 
-    /// <summary>A document made ready to write: its JSON and hash, and its pieces when it is too large to keep inline.</summary>
-    private sealed record MadeDocument(byte[] Json, string Sha256, PiecedDocument? Pieced);
+    /// <summary>
+    /// A document made ready to write: its hash, and its JSON when it is small enough to keep inline, else its pieces and
+    /// their hashes.
+    /// </summary>
+    private sealed record MadeDocument(byte[] Json, string Sha256, PiecedDocument? Pieced, IReadOnlyList<string> Hashes);
 
+    /// <summary>
+    /// Makes a document: cut as it is written when the comparison can (<see cref="StoredComparison.Pieces"/>), else
+    /// written whole and cut after; the whole hashed a piece at a time, and each piece hashed once.
+    /// </summary>
     private static MadeDocument Make(StoredComparison comparison)
     {
+        if (comparison.Pieces?.Invoke(AreasPerPiece) is { } cut)
+        {
+            if (cut.Length > InlineBytes)
+            {
+                using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                whole.AppendData(cut.Head);
+                foreach (var piece in cut.Pieces)
+                {
+                    whole.AppendData(piece.Content);
+                }
+
+                whole.AppendData(cut.Tail);
+                return new MadeDocument([], Convert.ToHexStringLower(whole.GetHashAndReset()), cut, HashesOf(cut.Pieces));
+            }
+
+            byte[] joined = [.. cut.Head, .. cut.Pieces.SelectMany(p => p.Content), .. cut.Tail];
+            return new MadeDocument(joined, DocumentBlobs.Sha256Of(joined), null, []);
+        }
+
         var json = comparison.ToJson();
-        return new MadeDocument(json, DocumentBlobs.Sha256Of(json), json.Length <= InlineBytes ? null : JsonPieces.Cut(json, "areas", "code", AreasPerPiece));
+        var pieced = json.Length <= InlineBytes ? null : JsonPieces.Cut(json, "areas", "code", AreasPerPiece);
+        return new MadeDocument(json, DocumentBlobs.Sha256Of(json), pieced, pieced is null ? [] : HashesOf(pieced.Pieces));
     }
 
     /// <summary>The basis' index as it is, by row key.</summary>

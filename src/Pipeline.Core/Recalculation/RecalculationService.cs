@@ -112,8 +112,12 @@ public sealed class RecalculationService(
         {
             var ofBasis = planned.Where(d => d.Basis == basis).ToList();
             var defaultPeriod = ComparisonCalculator.ChooseDefaultPeriod(basis, ofBasis.Select(d => (d.Period, d.Status)));
-            toStore.AddRange(ofBasis.Select(d => new StoredComparison(
-                basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(disclosure?.Protect(d.Compute()) ?? d.Compute()), d.Period == defaultPeriod, InputKey(definition, d))));
+            toStore.AddRange(ofBasis.Select(d =>
+            {
+                SummaryDocument Made() => disclosure?.Protect(d.Compute()) ?? d.Compute();
+                return new StoredComparison(
+                    basis, d.Period, d.Status, () => SummaryJson.ToUtf8Bytes(Made()), d.Period == defaultPeriod, InputKey(definition, d), perPiece => SummaryJson.Cut(Made(), perPiece));
+            }));
         }
 
         if (toStore.Count == 0 && figures.Count == 0)

@@ -45,7 +45,8 @@ public static class SeriesShards
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfLessThan(areasPerShard, 1);
-        var byArea = new SortedDictionary<string, List<(int Quarter, AreaFigures Figures)>>(StringComparer.Ordinal);
+        // Gathered in a hash table and put in code order once: a national series is 800,000 entries of 10,000 areas.
+        var byArea = new Dictionary<string, List<(int Quarter, AreaFigures Figures)>>(StringComparer.Ordinal);
         for (var i = 0; i < document.Quarters.Count; i++)
         {
             foreach (var area in document.Quarters[i].Areas)
@@ -59,7 +60,7 @@ public static class SeriesShards
             }
         }
 
-        return [.. byArea.Chunk(areasPerShard).Select(run => new DocumentPiece(run[0].Key, Shard(run)))];
+        return [.. byArea.OrderBy(a => a.Key, StringComparer.Ordinal).Chunk(areasPerShard).Select(run => new DocumentPiece(run[0].Key, Shard(run)))];
     }
 
     /// <summary>
