@@ -59,6 +59,7 @@ public static class PipelineCoreRegistration
         services.TryAddSingleton<ReleaseSnapshots>();
         services.TryAddSingleton<ReleaseCalendar>();
         services.TryAddSingleton<ReleaseNotesReader>();
+        services.TryAddSingleton<ReleasedVersions>();
         services.TryAddSingleton<PublishedFigures>();
         services.TryAddSingleton<PublishedWorkbooks>();
         return services;

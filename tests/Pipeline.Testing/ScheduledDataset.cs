@@ -11,8 +11,8 @@ public static class ScheduledDataset
 {
     public const string Id = "youth-diversions";
 
-    /// <summary>Settings pointing the app at a new folder holding the app's definitions and this one.</summary>
-    public static Dictionary<string, string?> Settings(AzuriteFixture azurite)
+    /// <summary>Settings pointing the app at a new folder holding the app's definitions and this one (or the test-only definition <paramref name="definition"/>).</summary>
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string definition = Id)
     {
         // Laid out as a deployment: the shipped definitions name a population in populations/ beside datasets/.
         var folder = ShippedFiles.DatasetsFolderIn(Path.Combine(Path.GetTempPath(), "pipeline-scheduled-" + Guid.NewGuid().ToString("N")));
@@ -21,7 +21,7 @@ public static class ScheduledDataset
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
 
-        File.Copy(RepositoryRoot.Combine("tests", "Pipeline.Testing", "ScheduledDefinitions", Id + ".json"), Path.Combine(folder, Id + ".json"));
+        File.Copy(RepositoryRoot.Combine("tests", "Pipeline.Testing", "ScheduledDefinitions", definition + ".json"), Path.Combine(folder, definition + ".json"));
         return PipelineHarness.NewSettings(azurite, new Dictionary<string, string?> { ["Pipeline:Datasets:Path"] = folder });
     }
 

@@ -107,19 +107,23 @@ public sealed class DisclosureControl
     /// A correction's totals as the public may see them. A replaced version's totals are summed by no other published
     /// figure: withheld when small, else rounded. The quarter's current totals are <paramref name="published"/>, the
     /// totals its protected series shows, when they are these totals (withheld there, or these totals rounded); else (a
-    /// series not yet recalculated, or a later correction) they are treated as a replaced version's.
+    /// series not yet recalculated, or a later correction) they are treated as a replaced version's. Likewise the
+    /// replaced version's totals are <paramref name="publishedPrevious"/> when given: as a release that published that
+    /// version showed them (a scheduled dataset), withheld there though not small when its withheld cells moved with it.
     /// </summary>
-    public static QuarterRevision Protect(QuarterRevision revision, DatasetDisclosure rule, IReadOnlyList<long>? published)
+    public static QuarterRevision Protect(QuarterRevision revision, DatasetDisclosure rule, IReadOnlyList<long>? published, IReadOnlyList<long>? publishedPrevious = null)
     {
         ArgumentNullException.ThrowIfNull(revision);
         ArgumentNullException.ThrowIfNull(rule);
         return revision with
         {
-            PreviousTotals = [.. revision.PreviousTotals.Select(n => Standalone(rule, n))],
-            Totals = [.. revision.Totals.Select((n, f) =>
-                published is not null && f < published.Count && (Withheld.Is(published[f]) || published[f] == rule.Round(n)) ? published[f] : Standalone(rule, n))],
+            PreviousTotals = [.. revision.PreviousTotals.Select((n, f) => Shown(rule, n, f, publishedPrevious))],
+            Totals = [.. revision.Totals.Select((n, f) => Shown(rule, n, f, published))],
         };
     }
+
+    private static long Shown(DatasetDisclosure rule, long total, int field, IReadOnlyList<long>? published) =>
+        published is not null && field < published.Count && (Withheld.Is(published[field]) || published[field] == rule.Round(total)) ? published[field] : Standalone(rule, total);
 
     /// <summary>
     /// One quarter's count of one area (null: the total of every area) as the series publishes it: withheld, or rounded.

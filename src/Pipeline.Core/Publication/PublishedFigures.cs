@@ -1,3 +1,4 @@
+using Pipeline.Core.Calendar;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Disclosure;
 using Pipeline.Core.Releases;
@@ -18,7 +19,7 @@ namespace Pipeline.Core.Publication;
 /// checked by the hosts) the coming release is read instead. Disclosure control (section 12) narrows what this returns,
 /// here and nowhere else.
 /// </summary>
-public sealed class PublishedFigures(SummaryService summaries, SeriesService series, RevisionLog revisions, ReleaseSnapshots releases, DatasetRegistry datasets)
+public sealed class PublishedFigures(SummaryService summaries, SeriesService series, RevisionLog revisions, ReleaseSnapshots releases, ReleasedVersions released, DatasetRegistry datasets)
 {
     /// <summary>The published summary for the request's parameters (docs/contract.md section 5).</summary>
     public async Task<SummaryResponse> SummaryAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default) =>
@@ -101,7 +102,11 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
 
         var view = await ViewAsync(dataset, preview, cancellationToken);
         return view.Release is { } release
-            ? await ProtectAsync(dataset, await releases.RevisionsAsync(dataset, release, preview is not null, cancellationToken), () => series.ViewAsync(dataset, null, view.Key!, cancellationToken))
+            ? await ProtectAsync(
+                dataset,
+                await releases.RevisionsAsync(dataset, release, preview is not null, cancellationToken),
+                () => series.ViewAsync(dataset, null, view.Key!, cancellationToken),
+                () => released.TotalsAsync(dataset, cancellationToken))
             : [];
     }
 
@@ -109,10 +114,14 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
     /// <paramref name="log"/> as the public may see it. For a dataset with a disclosure rule, each quarter's latest totals
     /// are shown as its published series (<paramref name="publishedSeries"/>) shows them (withheld where it withholds
     /// them, and rounded), and every replaced version's totals, which no other published figure sums, are withheld when
-    /// small and rounded otherwise (docs/method.md).
+    /// small and rounded otherwise (docs/method.md); of a scheduled dataset, a version an earlier release published is
+    /// shown as that release showed it (<paramref name="releasedTotals"/>).
     /// </summary>
     private static async Task<IReadOnlyList<QuarterRevision>> ProtectAsync(
-        DatasetDefinition dataset, IReadOnlyList<QuarterRevision> log, Func<Task<(SeriesDocument Document, string Sha256)?>> publishedSeries)
+        DatasetDefinition dataset,
+        IReadOnlyList<QuarterRevision> log,
+        Func<Task<(SeriesDocument Document, string Sha256)?>> publishedSeries,
+        Func<Task<IReadOnlyDictionary<(Quarter Quarter, int Revision), IReadOnlyList<long>>>>? releasedTotals = null)
     {
         if (dataset.Disclosure is not { } rule || log.Count == 0)
         {
@@ -120,8 +129,13 @@ public sealed class PublishedFigures(SummaryService summaries, SeriesService ser
         }
 
         var published = (await publishedSeries())?.Document.Quarters.ToDictionary(q => q.Quarter, q => q.Total);
+        var released = releasedTotals is null ? null : await releasedTotals();
         var latest = log.GroupBy(r => r.Quarter).ToDictionary(g => g.Key, g => g.Max(r => r.Revision));
-        return [.. log.Select(r => DisclosureControl.Protect(r, rule, latest[r.Quarter] == r.Revision ? published?.GetValueOrDefault(r.Quarter) : null))];
+        return [.. log.Select(r => DisclosureControl.Protect(
+            r,
+            rule,
+            latest[r.Quarter] == r.Revision ? published?.GetValueOrDefault(r.Quarter) : released?.GetValueOrDefault((r.Quarter, r.Revision)),
+            released?.GetValueOrDefault((r.Quarter, r.Revision - 1))))];
     }
 
     /// <summary>Where a scheduled dataset's figures are read from: its last published release, or the coming one's preview.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Summaries;
 
 namespace Pipeline.Core.Releases;
 
@@ -84,8 +85,9 @@ public static class ReleaseJson
                 writer.WriteString("quarter", figure.Quarter.ToString());
                 writer.WriteString("area", figure.Area);
                 writer.WriteString("field", figure.Field);
-                writer.WriteNumber("previous", figure.Previous);
-                writer.WriteNumber("current", figure.Current);
+                // A withheld value (a dataset with a disclosure rule) is null with "previousSuppressed" or "currentSuppressed": true.
+                SummaryJson.WriteCount(writer, "previous", figure.Previous);
+                SummaryJson.WriteCount(writer, "current", figure.Current);
                 writer.WriteString("reason", figure.Reason);
                 writer.WriteString("kind", figure.Kind);
                 writer.WriteEndObject();

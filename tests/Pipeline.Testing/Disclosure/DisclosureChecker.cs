@@ -21,20 +21,25 @@ public static class DisclosureChecker
     /// <param name="accepted">The accepted figures, the truth the reader is trying to recover.</param>
     /// <param name="published">What the dataset publishes.</param>
     /// <param name="intervals">Also find each withheld figure's smallest and largest value (slower; for small cases).</param>
-    public static CheckReport Check(DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> accepted, PublicFigures published, bool intervals = false)
+    /// <param name="replaced">
+    /// Versions of quarters an earlier release published and a later one replaced, by the name their cells have in
+    /// <paramref name="published"/> (<see cref="PublicFigures.Version"/>): the truth of those cells.
+    /// </param>
+    public static CheckReport Check(
+        DatasetDefinition dataset, IReadOnlyList<AcceptedQuarter> accepted, PublicFigures published, bool intervals = false, IReadOnlyDictionary<string, AcceptedQuarter>? replaced = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(published);
         var rule = dataset.Disclosure ?? throw new ArgumentException("The dataset has no disclosure rule.", nameof(dataset));
         var truth = new Dictionary<(string, string, string), long>();
-        foreach (var quarter in accepted)
+        foreach (var (name, quarter) in accepted.Select(q => (q.Quarter.ToString(), q)).Concat(replaced?.Select(p => (p.Key, p.Value)) ?? []))
         {
             foreach (var area in quarter.Areas)
             {
                 for (var f = 0; f < dataset.Fields.Count; f++)
                 {
-                    truth[(quarter.Quarter.ToString(), area.AreaCode, dataset.Fields[f].Name)] = area.Counts[f];
+                    truth[(name, area.AreaCode, dataset.Fields[f].Name)] = area.Counts[f];
                 }
             }
         }

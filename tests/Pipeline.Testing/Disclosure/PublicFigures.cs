@@ -7,23 +7,34 @@ namespace Pipeline.Testing.Disclosure;
 /// Everything a dataset publishes, read from its public JSON as any reader would (no code of the app's): each number or
 /// withheld value, as a sum of the dataset's cells (quarter, area code, field). A summary's current figure of an area is
 /// the sum over its <c>quarters</c>, the previous one over the same quarters a year earlier; a total is the sum over
-/// every area the series has; the latest revision's current totals are the quarter's totals.
+/// every area the series has; the latest revision's current totals are the quarter's totals. Two releases' figures can
+/// be read together (PublicFigures.Releases.cs): a quarter a later release corrected is then two sets of cells.
 /// </summary>
-public sealed class PublicFigures
+public sealed partial class PublicFigures
 {
     private readonly DatasetDefinition _dataset;
+    private readonly Func<string, string> _cellQuarter;
 
-    public PublicFigures(DatasetDefinition dataset, byte[] series, IEnumerable<byte[]> summaries, byte[]? revisions)
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="series">Its published series.</param>
+    /// <param name="summaries">Its published summaries.</param>
+    /// <param name="revisions">Its published revision log, if read.</param>
+    /// <param name="cellQuarter">
+    /// The name the cells of a quarter have (by default the quarter): a release's version of a quarter that a later
+    /// release replaced is other cells than the later version, so is named apart (<see cref="Version"/>).
+    /// </param>
+    public PublicFigures(DatasetDefinition dataset, byte[] series, IEnumerable<byte[]> summaries, byte[]? revisions, Func<string, string>? cellQuarter = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(summaries);
         _dataset = dataset;
+        _cellQuarter = cellQuarter ?? (q => q);
         using (var json = JsonDocument.Parse(series))
         {
             foreach (var quarter in json.RootElement.GetProperty("quarters").EnumerateArray())
             {
-                var q = quarter.GetProperty("quarter").GetString()!;
+                var q = _cellQuarter(quarter.GetProperty("quarter").GetString()!);
                 var codes = new List<string>();
                 foreach (var area in quarter.GetProperty("areas").EnumerateArray())
                 {
@@ -106,7 +117,7 @@ public sealed class PublicFigures
         var latest = new HashSet<string>(StringComparer.Ordinal);
         foreach (var revision in json.RootElement.EnumerateArray().OrderByDescending(r => r.GetProperty("revision").GetInt32()))
         {
-            var q = revision.GetProperty("quarter").GetString()!;
+            var q = _cellQuarter(revision.GetProperty("quarter").GetString()!);
             if (latest.Add(q) && AreasOf.TryGetValue(q, out var codes))
             {
                 foreach (var field in _dataset.Fields)
@@ -122,7 +133,7 @@ public sealed class PublicFigures
         Figures.Any(f => f.Withheld && (f.Field == rate.Numerator || f.Field == rate.Denominator) && f.Cells.SetEquals(Cells(quarters, code)));
 
     private HashSet<(string Quarter, string Area)> Cells(List<string> quarters, string? code) =>
-        [.. quarters.SelectMany(q => code is null ? (AreasOf.TryGetValue(q, out var all) ? all : []).Select(c => (q, c)) : [(q, code)])];
+        [.. quarters.Select(_cellQuarter).SelectMany(q => code is null ? (AreasOf.TryGetValue(q, out var all) ? all : []).Select(c => (q, c)) : [(q, code)])];
 
     private void Derived(string label, JsonElement owner, bool mustBeWithheld, params string[] keys)
     {
