@@ -49,6 +49,7 @@ public sealed class ReleasePagesBrowserTests(AzuriteFixture azurite, ChromiumFix
         var first = page.Locator("#youth-diversions-2027-01-14");
         Assert.Contains("9:30am on Thursday 14 January 2027 (GMT)", await first.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Adds 2025-Q3, 2025-Q4, 2026-Q3, 2026-Q4.", await first.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Release calendar", (await page.Locator("#navigation [aria-current=page]").InnerTextAsync()).Trim());
         var calendarAxe = await page.RunAxe(WcagAa());
         await Screenshots.SaveAsync(page, "releases.png");
 
@@ -56,6 +57,7 @@ public sealed class ReleasePagesBrowserTests(AzuriteFixture azurite, ChromiumFix
         Assert.Equal(
             "Published 9:30am on Thursday 14 January 2027 (GMT). Next release: 9:30am on Thursday 22 July 2027 (BST).",
             (await page.Locator("#release-lines").InnerTextAsync()).Trim());
+        Assert.Equal("Figures", (await page.Locator("#navigation [aria-current=page]").InnerTextAsync()).Trim());
         var dashboardAxe = await page.RunAxe(WcagAa());
         await Screenshots.SaveAsync(page, "dashboard-release-lines.png", height: 700);
 
