@@ -1,5 +1,4 @@
 using System.Net;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -41,11 +40,11 @@ public sealed class PageQualityTests(AzuriteFixture azurite, ChromiumFixture chr
     public async Task Has_no_axe_violations_at_WCAG_2_2_AA()
     {
         await Page.GotoAsync("/submit");
-        var empty = await Page.RunAxe(WcagAa());
+        var empty = await Page.RunAxe(Accessibility.WcagAa());
         await SubmitAsync("2024-Q2.csv", ReturnFiles.KnifeExceedsOffences("2024-Q2"), "Send the file");
-        var report = await Page.RunAxe(WcagAa());
+        var report = await Page.RunAxe(Accessibility.WcagAa());
         await SubmitAsync("notes.txt", "hello"u8.ToArray(), "Check the file");
-        var error = await Page.RunAxe(WcagAa());
+        var error = await Page.RunAxe(Accessibility.WcagAa());
 
         foreach (var (name, result) in new[] { ("empty page", empty), ("rejected report", report), ("error summary", error) })
         {
@@ -56,9 +55,9 @@ public sealed class PageQualityTests(AzuriteFixture azurite, ChromiumFixture chr
             }
         }
 
-        Assert.Empty(Describe(empty.Violations));
-        Assert.Empty(Describe(report.Violations));
-        Assert.Empty(Describe(error.Violations));
+        Assert.Empty(Accessibility.Describe(empty.Violations));
+        Assert.Empty(Accessibility.Describe(report.Violations));
+        Assert.Empty(Accessibility.Describe(error.Violations));
     }
 
     [Fact]
@@ -134,12 +133,4 @@ public sealed class PageQualityTests(AzuriteFixture azurite, ChromiumFixture chr
         Assert.InRange(responses.Count, 1, 6);
         Assert.InRange(total, 1, 300_000);
     }
-
-    private static AxeRunOptions WcagAa() => new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
-    private static IEnumerable<string> Describe(AxeResultItem[] violations) =>
-        violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Pipeline.Core.Ports;
@@ -139,10 +138,7 @@ public sealed class PartnerPageTests(AzuriteFixture azurite, ChromiumFixture chr
 
     private async Task<List<string>> ViolationsAsync()
     {
-        var result = await Page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return [.. result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
+        var result = await Page.RunAxe(Accessibility.WcagAa());
+        return [.. Accessibility.Describe(result.Violations)];
     }
 }
