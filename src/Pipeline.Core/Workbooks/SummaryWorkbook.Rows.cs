@@ -46,14 +46,13 @@ public static partial class SummaryWorkbook
         var measure = Headlines.Title(dataset, metric);
         if (result.Rate is { } rate)
         {
-            return [Cell.Of(measure + " (%)"), Rate(rate.Previous), Rate(rate.PreviousLower), Rate(rate.PreviousUpper), Rate(rate.Current), Rate(rate.CurrentLower), Rate(rate.CurrentUpper),
-                z, z, Rate(rate.ChangePoints), Rate(rate.ChangeLower), Rate(rate.ChangeUpper), Tables.NotesCell(notes)];
+            return [Cell.Of(measure + " (%)"), .. Periods(rate), z, z, .. Change(rate), Tables.NotesCell(notes)];
         }
 
         if (result.PerPopulation is { } per)
         {
-            Cell[] figures = [PerPeople(per.Previous), PerPeople(per.PreviousLower), PerPeople(per.PreviousUpper), PerPeople(per.Current), PerPeople(per.CurrentLower), PerPeople(per.CurrentUpper), PerPeople(per.Change)];
-            return [Cell.Of(measure), .. figures, z, z, z, z, Tables.NotesCell(WithX(figures, notes, x))];
+            var figures = Figures(per);
+            return [Cell.Of(measure), .. figures, z, z, z, z, Tables.NotesCell(With(Spreadsheets.Shorthand.NotAvailable, x, figures, notes))];
         }
 
         var count = result.Count!;
@@ -64,19 +63,28 @@ public static partial class SummaryWorkbook
     {
         Cell[] figures = result switch
         {
-            { Rate: { } rate } => [Rate(rate.Previous), Rate(rate.PreviousLower), Rate(rate.PreviousUpper), Rate(rate.Current), Rate(rate.CurrentLower), Rate(rate.CurrentUpper),
-                Rate(rate.ChangePoints), Rate(rate.ChangeLower), Rate(rate.ChangeUpper)],
-            { PerPopulation: { } per } => [PerPeople(per.Previous), PerPeople(per.PreviousLower), PerPeople(per.PreviousUpper), PerPeople(per.Current), PerPeople(per.CurrentLower),
-                PerPeople(per.CurrentUpper), PerPeople(per.Change)],
+            { Rate: { } rate } => [.. Periods(rate), .. Change(rate)],
+            { PerPopulation: { } per } => Figures(per),
             _ => [Tables.Count(result.Count!.Previous), Tables.Count(result.Count.Current), Tables.Count(result.Count.Change), Rate(result.Count.ChangePercent)],
         };
-        IEnumerable<int> withShorthand = figures.Any(f => f.Kind == CellKind.Shorthand && f.Text == Spreadsheets.Shorthand.NotApplicable.Symbol) ? notes.Append(z) : notes;
-        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(WithX(figures, withShorthand, x))];
+        var withNotes = With(Spreadsheets.Shorthand.NotAvailable, x, figures, With(Spreadsheets.Shorthand.NotApplicable, z, figures, notes));
+        return [Cell.Of(area.Code), Cell.Of(area.Name), .. figures, Tables.NotesCell(withNotes)];
     }
 
-    /// <summary>The notes with the one saying what [x] stands for when a figure is [x].</summary>
-    private static IEnumerable<int> WithX(Cell[] figures, IEnumerable<int> notes, int x) =>
-        figures.Any(f => f.Kind == CellKind.Shorthand && f.Text == Spreadsheets.Shorthand.NotAvailable.Symbol) ? notes.Append(x) : notes;
+    /// <summary>A rate's two periods, each followed by its interval's limits.</summary>
+    private static Cell[] Periods(RateMetric rate) =>
+        [Rate(rate.Previous), Rate(rate.PreviousLower), Rate(rate.PreviousUpper), Rate(rate.Current), Rate(rate.CurrentLower), Rate(rate.CurrentUpper)];
+
+    /// <summary>A rate's change in percentage points followed by its interval's limits.</summary>
+    private static Cell[] Change(RateMetric rate) => [Rate(rate.ChangePoints), Rate(rate.ChangeLower), Rate(rate.ChangeUpper)];
+
+    /// <summary>A rate per population's two periods, each followed by its interval's limits, then its change.</summary>
+    private static Cell[] Figures(PopulationRateMetric per) =>
+        [PerPeople(per.Previous), PerPeople(per.PreviousLower), PerPeople(per.PreviousUpper), PerPeople(per.Current), PerPeople(per.CurrentLower), PerPeople(per.CurrentUpper), PerPeople(per.Change)];
+
+    /// <summary>The notes, with <paramref name="note"/> (what <paramref name="shorthand"/> stands for) when a figure holds it.</summary>
+    private static IEnumerable<int> With(Shorthand shorthand, int note, Cell[] figures, IEnumerable<int> notes) =>
+        figures.Any(f => f.Kind == CellKind.Shorthand && f.Text == shorthand.Symbol) ? notes.Append(note) : notes;
 
     private static Cell Rate(decimal? value) => Tables.Number(value, 2, Spreadsheets.Shorthand.NotApplicable);
 
